@@ -1,0 +1,457 @@
+"""The data contract: candidates, actor types, orientation and the network brief.
+
+Pydantic models are the public contract (``extra="forbid"`` on what the user writes,
+enums for closed vocabularies, a description on every field so that the exported JSON
+Schema documents itself). Candidate data itself is held column-wise by
+:class:`composer.pool.CandidatePool`; :class:`Candidate` objects are made on access.
+"""
+
+from __future__ import annotations
+
+import math
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+__all__ = [
+    "ActorType",
+    "Candidate",
+    "CoreLimits",
+    "Language",
+    "Meetings",
+    "Need",
+    "NeedKind",
+    "NetworkBrief",
+    "Orientation",
+    "Phase",
+    "PhaseParticipantLimits",
+    "QuotaSpec",
+    "orientation_of",
+]
+
+
+class ActorType(StrEnum):
+    """The 13 kinds of actor the leaflet names; input accepted as key or Danish label."""
+
+    municipal_staff = "municipal_staff"
+    municipal_manager = "municipal_manager"
+    citizen = "citizen"
+    user = "user"
+    relative = "relative"
+    interest_organisation = "interest_organisation"
+    company = "company"
+    evaluation_institute = "evaluation_institute"
+    union = "union"
+    other_municipality = "other_municipality"
+    researcher = "researcher"
+    politician = "politician"
+    other = "other"
+
+    @property
+    def label_da(self) -> str:
+        """The Danish label, e.g. ``kommunal medarbejder``."""
+        return _LABELS_DA[self]
+
+    @property
+    def label_en(self) -> str:
+        """The English label, e.g. ``municipal staff``."""
+        return self.value.replace("_", " ")
+
+    def label(self, language: str = "da") -> str:
+        """The label in ``language`` (``da`` or ``en``)."""
+        return self.label_da if language == "da" else self.label_en
+
+    @property
+    def is_municipal(self) -> bool:
+        """True for the municipality's own staff and managers (who need line-manager approval)."""
+        return self in (ActorType.municipal_staff, ActorType.municipal_manager)
+
+    @classmethod
+    def parse(cls, value: object) -> ActorType:
+        """Read a key or a Danish label in any case.
+
+        Examples
+        --------
+        >>> ActorType.parse("Kommunal Medarbejder")
+        <ActorType.municipal_staff: 'municipal_staff'>
+        >>> ActorType.parse("pårørende").value
+        'relative'
+        """
+        key = ACTOR_LOOKUP.get(str(value).strip().lower())
+        if key is None:
+            raise ValueError(
+                f"unknown actor type {value!r}; expected one of {allowed_actor_types()}"
+            )
+        return key
+
+
+_LABELS_DA: dict[ActorType, str] = {
+    ActorType.municipal_staff: "kommunal medarbejder",
+    ActorType.municipal_manager: "kommunal leder",
+    ActorType.citizen: "borger",
+    ActorType.user: "bruger",
+    ActorType.relative: "pårørende",
+    ActorType.interest_organisation: "interesseorganisation",
+    ActorType.company: "virksomhed",
+    ActorType.evaluation_institute: "evalueringsinstitut",
+    ActorType.union: "fagforening",
+    ActorType.other_municipality: "anden kommune",
+    ActorType.researcher: "forsker",
+    ActorType.politician: "politiker",
+    ActorType.other: "anden",
+}
+
+#: lower-case key, Danish label or English label (spaces) -> ActorType
+ACTOR_LOOKUP: dict[str, ActorType] = {}
+for _a in ActorType:
+    ACTOR_LOOKUP[_a.value] = _a
+    ACTOR_LOOKUP[_a.value.replace("_", " ")] = _a
+    ACTOR_LOOKUP[_LABELS_DA[_a]] = _a
+
+
+def allowed_actor_types() -> str:
+    """The accepted actor types as one string, for error messages."""
+    return ", ".join(f"{a.value} ({a.label_da})" for a in ActorType)
+
+
+class Orientation(StrEnum):
+    """Where a person looks from, relative to the units that own the theme.
+
+    ``inside``: staff or managers of the brief's ``home_units``; ``across``: other units
+    of the same municipality and other municipalities; ``outside``: everyone else.
+    """
+
+    inside = "inside"
+    across = "across"
+    outside = "outside"
+
+    @property
+    def label_da(self) -> str:
+        """Danish label from the leaflet's "se ind, se ud og på tværs"."""
+        return {"inside": "se ind", "across": "på tværs", "outside": "se ud"}[self.value]
+
+
+def orientation_of(actor_type: ActorType, unit: str | None, home_units: set[str]) -> Orientation:
+    """Derive a person's orientation.
+
+    Parameters
+    ----------
+    actor_type : ActorType
+    unit : str or None
+        The person's unit.
+    home_units : set of str
+        The brief's home units, lower-cased and stripped.
+
+    Examples
+    --------
+    >>> orientation_of(ActorType.municipal_staff, "Ældre og Sundhed", {"ældre og sundhed"})
+    <Orientation.inside: 'inside'>
+    >>> orientation_of(ActorType.other_municipality, None, set()).value
+    'across'
+    """
+    if actor_type.is_municipal:
+        if unit is not None and unit.strip().lower() in home_units:
+            return Orientation.inside
+        return Orientation.across
+    if actor_type is ActorType.other_municipality:
+        return Orientation.across
+    return Orientation.outside
+
+
+class Language(StrEnum):
+    """Language of the texts the library writes."""
+
+    da = "da"
+    en = "en"
+
+
+class Candidate(BaseModel):
+    """One person in the pool, normalised (made on access from the column-wise pool)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(description="Unique, non-empty identifier.")
+    name: str | None = Field(None, description="Display name (personal data: never logged).")
+    actor_type: ActorType = Field(description="Kind of actor.")
+    organisation: str | None = Field(None, description="Employer or organisation.")
+    unit: str | None = Field(None, description="Department or institution in the organisation.")
+    professional_competences: list[str] = Field(
+        default_factory=list, description="Faglige kompetencer."
+    )
+    personal_competences: list[str] = Field(
+        default_factory=list, description="Personlige kompetencer, lived experience."
+    )
+    methodological_competences: list[str] = Field(
+        default_factory=list, description="Metodiske kompetencer."
+    )
+    perspectives: list[str] = Field(default_factory=list, description="Perspective tags.")
+    background: str = Field("", description="Education, job, experience (free text).")
+    statement: str = Field("", description="Why they want to join (free text).")
+    motivation: int | None = Field(None, ge=1, le=5, description="Motivation 1-5.")
+    phases: list[str] | None = Field(
+        None, description="Phases the person can join; None = all phases."
+    )
+    hours_available: float | None = Field(
+        None, ge=0, description="Hours the person can give over the whole period."
+    )
+    manager_approval: bool | None = Field(
+        None, description="Line manager's answer; None = not yet asked."
+    )
+    can_present: bool | None = Field(None, description="Willing to give a talk (oplæg).")
+    can_take_tasks: bool | None = Field(
+        None, description="Willing to solve tasks between meetings."
+    )
+    knows: list[str] = Field(default_factory=list, description="Ids of candidates they work with.")
+    attributes: dict[str, Any] = Field(
+        default_factory=dict, description="Any other column, usable in quotas."
+    )
+
+    def available_for(self, phase: str) -> bool:
+        """True when the person can join ``phase`` (case-insensitive)."""
+        return self.phases is None or phase.lower() in {p.lower() for p in self.phases}
+
+
+class Meetings(BaseModel):
+    """How many meetings the network holds and how long each is."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    count: int = Field(5, ge=1, le=50, description="Number of meetings (the leaflet: 4-6).")
+    hours: float = Field(3.5, gt=0, le=24, description="Hours per meeting (the leaflet: 3-4).")
+
+    @property
+    def total_hours(self) -> float:
+        """Hours of all meetings together."""
+        return self.count * self.hours
+
+
+class Phase(BaseModel):
+    """A phase of the network's work and the meetings it spans (numbered from 1)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, description="Phase name, e.g. afdækning.")
+    meetings: list[int] = Field(min_length=1, description="Meeting numbers in this phase.")
+
+
+class NeedKind(StrEnum):
+    """What a need is matched against."""
+
+    professional = "professional"
+    personal = "personal"
+    methodological = "methodological"
+    perspective = "perspective"
+    actor_type = "actor_type"
+    topic = "topic"
+
+
+_KIND_ALIASES = {
+    "faglig": "professional",
+    "personlig": "personal",
+    "metodisk": "methodological",
+    "perspektiv": "perspective",
+    "aktørtype": "actor_type",
+    "aktør": "actor_type",
+    "emne": "topic",
+}
+
+
+class Need(BaseModel):
+    """Something the network must cover."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, description="The need, as a phrase (Danish or English).")
+    kind: NeedKind = Field(description="What the need is matched against.")
+    weight: float = Field(1.0, gt=0, description="Importance (default 1).")
+    count: int = Field(1, ge=1, description="How many people should cover the need.")
+    phases: list[str] | None = Field(None, description="Phases where the need counts; None = all.")
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _danish_kind(cls, v: object) -> object:
+        if isinstance(v, str):
+            low = v.strip().lower()
+            return _KIND_ALIASES.get(low, low)
+        return v
+
+
+class CoreLimits(BaseModel):
+    """Size of the core (kernedeltagere)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    min: int = Field(6, ge=0, description="Fewest core participants.")
+    max: int = Field(9, ge=1, description="Most core participants.")
+
+
+class PhaseParticipantLimits(BaseModel):
+    """Limits on participants brought in for some phases (deltagere der inddrages løbende)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    per_phase_max: int = Field(3, ge=0, description="Most phase participants in one phase.")
+    total_max: int = Field(8, ge=0, description="Most phase participants in all (people).")
+
+
+class QuotaSpec(BaseModel):
+    """A quota on any column or derived attribute (``orientation``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    column: str = Field(min_length=1, description="Column, e.g. actor_type, orientation, gender.")
+    value: str = Field(description="Value counted (case-insensitive).")
+    min: int = Field(0, ge=0, description="At least this many.")
+    max: int | None = Field(None, ge=0, description="At most this many; None = no limit.")
+    scope: str = Field("network", description="network (everyone), core, or a phase name.")
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _as_text(cls, v: object) -> object:
+        if isinstance(v, bool):
+            return "ja" if v else "nej"
+        if isinstance(v, int | float):
+            return str(v)
+        return v
+
+    def label(self) -> str:
+        """Short label, e.g. ``actor_type=citizen (core)``."""
+        scope = "" if self.scope == "network" else f" ({self.scope})"
+        return f"{self.column}={self.value}{scope}"
+
+
+ScoreComponent = Literal["competence", "background", "perspective", "commitment", "availability"]
+
+
+class NetworkBrief(BaseModel):
+    """One network's brief (netværksbeskrivelse): theme, meetings, phases, needs, limits.
+
+    The brief checks itself: phases cover meetings 1..count once each, needs and quotas
+    name existing phases, min <= max everywhere.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    theme: str = Field(min_length=1, description="The network's theme (netværkstema).")
+    description: str = Field("", description="What the network must solve (free text).")
+    home_units: list[str] = Field(
+        default_factory=list, description="Units that own the theme (for orientation inside)."
+    )
+    period_months: float = Field(6, gt=0, description="Length of the network's work in months.")
+    meetings: Meetings = Field(default_factory=Meetings, description="Meetings.")
+    phases: list[Phase] = Field(
+        default_factory=list,
+        description="Ordered phases; empty = one phase 'forløb' spanning all meetings.",
+    )
+    needs: list[Need] = Field(default_factory=list, description="What the network must cover.")
+    core: CoreLimits = Field(default_factory=CoreLimits, description="Core size.")
+    phase_participants: PhaseParticipantLimits = Field(
+        default_factory=PhaseParticipantLimits, description="Phase participant limits."
+    )
+    quotas: list[QuotaSpec] = Field(default_factory=list, description="Quotas.")
+    include: list[str] = Field(default_factory=list, description="Ids that must be in.")
+    exclude: list[str] = Field(default_factory=list, description="Ids that must not be in.")
+    language: Language = Field(Language.da, description="Language of texts the library writes.")
+    weights: dict[ScoreComponent, float] | None = Field(
+        None, description="Override of the score weights (competence, background, ...)."
+    )
+
+    @field_validator("include", "exclude", "home_units", mode="before")
+    @classmethod
+    def _ids_as_text(cls, v: object) -> object:
+        if isinstance(v, list):
+            return [str(x).strip() if isinstance(x, str | int) else x for x in v]
+        return v
+
+    @model_validator(mode="after")
+    def _check(self) -> NetworkBrief:
+        problems: list[str] = []
+        if not self.phases:
+            self.phases = [Phase(name="forløb", meetings=list(range(1, self.meetings.count + 1)))]
+        names = [p.name for p in self.phases]
+        lower = [n.lower() for n in names]
+        for n in sorted({n for n in lower if lower.count(n) > 1}):
+            problems.append(f"phases: the phase name {n!r} is used twice")
+        seen: dict[int, str] = {}
+        for p in self.phases:
+            for m in p.meetings:
+                if not 1 <= m <= self.meetings.count:
+                    problems.append(
+                        f"phases: phase {p.name!r} names meeting {m}, but meetings are numbered "
+                        f"1..{self.meetings.count} (meetings.count)"
+                    )
+                elif m in seen:
+                    problems.append(
+                        f"phases: meeting {m} is in both {seen[m]!r} and {p.name!r}; "
+                        "each meeting belongs to one phase"
+                    )
+                else:
+                    seen[m] = p.name
+        missing = [m for m in range(1, self.meetings.count + 1) if m not in seen]
+        if missing:
+            problems.append(
+                f"phases: meetings {missing} belong to no phase; expected every meeting 1..{self.meetings.count} in one phase"
+            )
+        need_names = [n.name.strip().lower() for n in self.needs]
+        for n in sorted({n for n in need_names if need_names.count(n) > 1}):
+            problems.append(f"needs: the need name {n!r} is used twice")
+        for i, need in enumerate(self.needs):
+            for ph in need.phases or []:
+                if ph.lower() not in lower:
+                    problems.append(
+                        f"needs[{i}] ({need.name!r}): unknown phase {ph!r}; expected one of {names}"
+                    )
+        for i, q in enumerate(self.quotas):
+            if q.scope.lower() not in ("network", "core") and q.scope.lower() not in lower:
+                problems.append(
+                    f"quotas[{i}] ({q.label()}): unknown scope {q.scope!r}; expected network, core or one of {names}"
+                )
+            if q.max is not None and q.min > q.max:
+                problems.append(f"quotas[{i}] ({q.label()}): min {q.min} > max {q.max}")
+        if self.core.min > self.core.max:
+            problems.append(f"core: min {self.core.min} > max {self.core.max}")
+        both = sorted(set(self.include) & set(self.exclude))
+        if both:
+            problems.append(f"include and exclude both name {both}")
+        if self.weights is not None:
+            for k, w in self.weights.items():
+                if not (w >= 0 and math.isfinite(w)):
+                    problems.append(f"weights: {k}={w} should be a number >= 0")
+            if self.weights and sum(self.weights.values()) <= 0:
+                problems.append("weights: at least one weight must be > 0")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    # --- helpers used downstream (data only, no I/O) -------------------------------
+    @property
+    def phase_names(self) -> list[str]:
+        """Phase names in order."""
+        return [p.name for p in self.phases]
+
+    def phase(self, name: str) -> Phase:
+        """The phase called ``name`` (case-insensitive)."""
+        for p in self.phases:
+            if p.name.lower() == name.lower():
+                return p
+        raise KeyError(name)
+
+    def canonical_phase(self, name: str) -> str:
+        """The brief's spelling of a phase name given in any case."""
+        return self.phase(name).name
+
+    def need_phases(self, need: Need) -> list[str]:
+        """The phases where ``need`` counts (all phases when it names none)."""
+        if need.phases is None:
+            return self.phase_names
+        return [self.canonical_phase(p) for p in need.phases]
+
+    def phase_hours(self, name: str) -> float:
+        """Meeting hours in the phase ``name``."""
+        return len(self.phase(name).meetings) * self.meetings.hours
+
+    @property
+    def home_unit_keys(self) -> set[str]:
+        """The home units, lower-cased and stripped."""
+        return {u.strip().lower() for u in self.home_units}

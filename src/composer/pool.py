@@ -1,0 +1,203 @@
+"""The candidate pool, held column-wise.
+
+A pool of a million people is one validated DataFrame, not a million pydantic objects;
+:class:`~composer.models.Candidate` objects are made only when a caller asks for one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .models import ActorType, Candidate, NetworkBrief, Orientation
+
+__all__ = ["BOOL_COLUMNS", "CONTRACT_COLUMNS", "LIST_COLUMNS", "TEXT_COLUMNS", "CandidatePool"]
+
+#: Columns holding ``;``-separated lists.
+LIST_COLUMNS = (
+    "professional_competences",
+    "personal_competences",
+    "methodological_competences",
+    "perspectives",
+    "knows",
+)
+#: yes/no columns.
+BOOL_COLUMNS = ("manager_approval", "can_present", "can_take_tasks")
+#: Optional text columns (missing = None).
+TEXT_COLUMNS = ("name", "organisation", "unit")
+#: Free-text columns (missing = "").
+FREE_TEXT_COLUMNS = ("background", "statement")
+#: Every column the contract names, in the contract's order.
+CONTRACT_COLUMNS = (
+    "id",
+    "name",
+    "actor_type",
+    "organisation",
+    "unit",
+    "professional_competences",
+    "personal_competences",
+    "methodological_competences",
+    "perspectives",
+    "background",
+    "statement",
+    "motivation",
+    "phases",
+    "hours_available",
+    "manager_approval",
+    "can_present",
+    "can_take_tasks",
+    "knows",
+)
+
+
+class CandidatePool:
+    """A validated pool of candidates.
+
+    Made by :func:`composer.load_candidates`; not meant to be built by hand.
+
+    Examples
+    --------
+    >>> from composer import load_candidates
+    >>> pool = load_candidates([
+    ...     {"id": "A1", "actor_type": "Borger", "personal_competences": "pårørendeerfaring"},
+    ...     {"id": "A2", "actor_type": "kommunal medarbejder", "manager_approval": "ja"},
+    ... ])
+    >>> len(pool), pool["A1"].actor_type.value, pool["A2"].manager_approval
+    (2, 'citizen', True)
+    >>> pool.to_frame().loc["A1", "personal_competences"]
+    ['pårørendeerfaring']
+    """
+
+    def __init__(self, frame: pd.DataFrame, source: str, rows: np.ndarray, row_word: str = "row"):
+        self._frame = frame
+        self.source = source
+        #: Spreadsheet row (or record number) of each candidate, aligned with the frame.
+        self.rows = rows
+        self.row_word = row_word
+
+    # --- container protocol --------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._frame)
+
+    def __iter__(self) -> Iterator[Candidate]:
+        for cid in self._frame.index:
+            yield self[cid]
+
+    def __contains__(self, cid: object) -> bool:
+        return cid in self._frame.index
+
+    def __getitem__(self, cid: str) -> Candidate:
+        try:
+            rec = self._frame.loc[cid]
+        except KeyError:
+            raise KeyError(f"no candidate with id {cid!r} in {self.source}") from None
+        data: dict[str, Any] = {"id": cid}
+        attributes: dict[str, Any] = {}
+        for col, val in rec.items():
+            v = None if _is_missing(val) else val
+            if col in CONTRACT_COLUMNS:
+                if isinstance(v, np.generic):
+                    v = v.item()
+                if col in LIST_COLUMNS and v is None:
+                    v = []
+                if col in FREE_TEXT_COLUMNS and v is None:
+                    v = ""
+                data[str(col)] = v
+            else:
+                attributes[str(col)] = v
+        data["attributes"] = attributes
+        return Candidate.model_validate(data)
+
+    def __repr__(self) -> str:
+        return f"CandidatePool({len(self)} candidates from {self.source})"
+
+    # --- views ---------------------------------------------------------------------
+    @property
+    def ids(self) -> pd.Index:
+        """Candidate ids in pool order."""
+        return self._frame.index
+
+    @property
+    def extra_columns(self) -> list[str]:
+        """Columns beyond the contract, kept as attributes (e.g. gender, age_band)."""
+        return [c for c in self._frame.columns if c not in CONTRACT_COLUMNS]
+
+    def to_frame(self) -> pd.DataFrame:
+        """A copy of the pool as a DataFrame indexed by ``id``.
+
+        Values are normalised: actor types as keys, ``;``-lists as lists, yes/no as
+        booleans or missing, ``phases`` as a list or None (= all phases).
+        """
+        return self._frame.copy()
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The pool's frame itself (read-only by convention; use :meth:`to_frame` to edit)."""
+        return self._frame
+
+    def row_of(self, cid: str) -> int:
+        """The spreadsheet row (or record number) where ``cid`` was read."""
+        return int(self.rows[self._frame.index.get_loc(cid)])
+
+    def orientation(self, brief: NetworkBrief) -> pd.Series:
+        """Each candidate's :class:`~composer.models.Orientation` value under ``brief``.
+
+        Examples
+        --------
+        >>> from composer import load_candidates, load_brief
+        >>> pool = load_candidates([
+        ...     {"id": "A", "actor_type": "municipal_staff", "unit": "Ældre og Sundhed"},
+        ...     {"id": "B", "actor_type": "municipal_staff", "unit": "Kultur"},
+        ...     {"id": "C", "actor_type": "borger"},
+        ... ])
+        >>> brief = load_brief({"theme": "x", "home_units": ["ældre og sundhed"]})
+        >>> pool.orientation(brief).tolist()
+        ['inside', 'across', 'outside']
+        """
+        f = self._frame
+        actor = f["actor_type"].to_numpy(dtype=object)
+        municipal = np.isin(
+            actor, [ActorType.municipal_staff.value, ActorType.municipal_manager.value]
+        )
+        unit = f["unit"].astype(object).where(f["unit"].notna(), "").to_numpy(dtype=object)
+        home = brief.home_unit_keys
+        in_home = np.fromiter(
+            (str(u).strip().lower() in home for u in unit), dtype=bool, count=len(unit)
+        )
+        out = np.full(len(f), Orientation.outside.value, dtype=object)
+        out[actor == ActorType.other_municipality.value] = Orientation.across.value
+        out[municipal] = Orientation.across.value
+        out[municipal & in_home] = Orientation.inside.value
+        return pd.Series(out, index=f.index, name="orientation", dtype=object)
+
+    def column_values(self, column: str, brief: NetworkBrief) -> pd.Series:
+        """A column's values as lower-case text, for quotas (``orientation`` is derived)."""
+        if column == "orientation":
+            return self.orientation(brief)
+        if column not in self._frame.columns:
+            raise KeyError(column)
+        s = self._frame[column]
+        if column in BOOL_COLUMNS:
+            return s.map(lambda v: None if _is_missing(v) else ("ja" if v else "nej")).astype(
+                object
+            )
+        return s.map(lambda v: None if _is_missing(v) else str(v).strip().lower()).astype(object)
+
+    def available_phases(self, brief: NetworkBrief) -> np.ndarray:
+        """Boolean matrix candidates × brief phases: who can join which phase."""
+        names = [p.lower() for p in brief.phase_names]
+        out = np.ones((len(self), len(names)), dtype=bool)
+        for i, ph in enumerate(self._frame["phases"].to_numpy(dtype=object)):
+            if ph is not None and not _is_missing(ph):
+                have = {p.lower() for p in ph}
+                out[i] = [n in have for n in names]
+        return out
+
+
+def _is_missing(v: object) -> bool:
+    if v is None or v is pd.NA:
+        return True
+    return isinstance(v, float) and bool(np.isnan(v))

@@ -1,0 +1,77 @@
+"""Checks of a pool against a brief: the phases people name, include/exclude, quota columns."""
+
+from __future__ import annotations
+
+from .errors import InputError, Problem
+from .models import NetworkBrief
+from .pool import CandidatePool
+
+__all__ = ["validate"]
+
+#: Columns a quota may name besides the pool's own.
+DERIVED_COLUMNS = ("orientation",)
+
+
+def validate(pool: CandidatePool, brief: NetworkBrief) -> None:
+    """Check that ``pool`` and ``brief`` fit together; raise one error listing every problem.
+
+    Checks that every phase a candidate names exists in the brief, that the ids in
+    ``include`` and ``exclude`` exist, and that each quota names a column the pool has
+    (or the derived ``orientation``). Scoring and composing call this first.
+
+    Raises
+    ------
+    InputError
+
+    Examples
+    --------
+    >>> from composer import load_brief, load_candidates
+    >>> pool = load_candidates([{"id": "A", "actor_type": "borger", "phases": "afprøving"}])
+    >>> brief = load_brief({"theme": "x", "meetings": {"count": 2, "hours": 3},
+    ...     "phases": [{"name": "afdækning", "meetings": [1]}, {"name": "afprøvning", "meetings": [2]}],
+    ...     "include": ["Z"]})
+    >>> validate(pool, brief)
+    Traceback (most recent call last):
+    ...
+    composer.errors.InputError: 2 problems in the input:
+      - <records>, record 1, column 'phases': value 'afprøving' – expected a phase of the brief: afdækning, afprøvning, or all/alle
+      - <brief>, column 'include': value 'Z' – expected the id of a candidate in <records>
+    """
+    problems: list[Problem] = []
+    names = {p.lower() for p in brief.phase_names}
+    allowed = ", ".join(brief.phase_names)
+    for i, ph in enumerate(pool.frame["phases"].to_numpy(dtype=object)):
+        if ph is None:
+            continue
+        for p in ph:
+            if p.lower() not in names:
+                problems.append(
+                    Problem(
+                        pool.source,
+                        int(pool.rows[i]),
+                        "phases",
+                        p,
+                        f"a phase of the brief: {allowed}, or all/alle",
+                        pool.row_word,
+                    )
+                )
+    for key in ("include", "exclude"):
+        for cid in getattr(brief, key):
+            if cid not in pool:
+                problems.append(
+                    Problem("<brief>", None, key, cid, f"the id of a candidate in {pool.source}")
+                )
+    columns = set(pool.frame.columns) | set(DERIVED_COLUMNS)
+    for q in brief.quotas:
+        if q.column not in columns:
+            problems.append(
+                Problem(
+                    "<brief>",
+                    None,
+                    "quotas",
+                    q.column,
+                    f"a column of the candidates ({', '.join(sorted(columns))})",
+                )
+            )
+    if problems:
+        raise InputError(problems)
