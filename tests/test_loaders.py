@@ -1,16 +1,20 @@
 from __future__ import annotations
 
+import csv
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from composer import InputError, load_brief, load_candidates, validate
 from composer.datasets import list_samples, load_sample
 
 from .conftest import FIXTURES
+from .strategies import candidate_records
 
 
 def test_good_csv_normalised() -> None:
@@ -298,3 +302,22 @@ def test_error_never_raw() -> None:
         InputError, match=re.escape("record 1, column 'id': value '' – expected a non-empty id")
     ):
         load_candidates([{"id": " ", "actor_type": "borger"}])
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(candidate_records(max_size=8))
+def test_csv_round_trip(tmp_path_factory: Any, records: list[dict[str, Any]]) -> None:
+    pool = load_candidates(records)
+    path = tmp_path_factory.mktemp("rt") / "c.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(records[0].keys()))
+        w.writeheader()
+        w.writerows(records)
+    again = load_candidates(path)
+    pd.testing.assert_frame_equal(again.to_frame(), pool.to_frame())
+    # and the normalised frame written back out reads back the same
+    path2 = path.with_name("c2.csv")
+    pool.to_frame().map(lambda v: ";".join(v) if isinstance(v, list) else v).to_csv(
+        path2, encoding="utf-8-sig"
+    )
+    pd.testing.assert_frame_equal(load_candidates(path2).to_frame(), pool.to_frame())

@@ -16,6 +16,7 @@ from .models import (
     QuotaSpec,
 )
 from .pool import CandidatePool
+from .scoring import CandidateScorer, coverage, score
 from .validation import validate
 
 __version__ = "0.1.0"
@@ -24,6 +25,7 @@ __all__ = [
     "ActorType",
     "Candidate",
     "CandidatePool",
+    "CandidateScorer",
     "ComposerError",
     "InfeasibleError",
     "InputError",
@@ -33,7 +35,9 @@ __all__ = [
     "Orientation",
     "Problem",
     "QuotaSpec",
+    "coverage",
     "load_brief",
     "load_candidates",
+    "score",
     "validate",
 ]

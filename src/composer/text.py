@@ -1,0 +1,166 @@
+"""Danish-aware text normalisation: case, hyphens, spaces, inflection, compounds, synonyms.
+
+Nothing here strips accents: æ, ø and å are letters of their own in Danish.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache, lru_cache
+
+import snowballstemmer
+
+__all__ = [
+    "DEFAULT_SYNONYMS",
+    "STOP_WORDS",
+    "apply_synonyms",
+    "phrase_key",
+    "squash",
+    "stem",
+    "synonym_table",
+    "tokens",
+]
+
+_WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_SQUASH = re.compile(r"[\s\-‐–—_/.,'’\"«»()]+", re.UNICODE)
+
+#: Common Danish/English pairs; keys and values are lower-case phrases. Users extend it via
+#: ``CandidateScorer(synonyms=...)``. English terms map onto the Danish term.
+DEFAULT_SYNONYMS: dict[str, str] = {
+    "design thinking": "designtænkning",
+    "service design": "servicedesign",
+    "evaluation": "evaluering",
+    "impact evaluation": "effektmåling",
+    "data analysis": "dataanalyse",
+    "citizen involvement": "borgerinddragelse",
+    "citizen participation": "borgerinddragelse",
+    "user involvement": "brugerinddragelse",
+    "co-creation": "samskabelse",
+    "cocreation": "samskabelse",
+    "action research": "aktionsforskning",
+    "facilitation": "facilitering",
+    "project management": "projektledelse",
+    "dementia": "demens",
+    "health promotion": "sundhedsfremme",
+    "volunteer coordination": "frivilligkoordinering",
+    "loneliness": "ensomhed",
+    "relatives": "pårørende",
+    "relative": "pårørende",
+    "research": "forskning",
+    "researcher": "forsker",
+    "citizen": "borger",
+    "user": "bruger",
+    "mental health": "mental sundhed",
+    "welfare technology": "velfærdsteknologi",
+    "rehabilitation": "rehabilitering",
+    "inclusion": "inklusion",
+    "recruitment": "rekruttering",
+    "retention": "fastholdelse",
+    "climate adaptation": "klimatilpasning",
+    "civil society": "civilsamfund",
+    "citizen perspective": "borgerperspektiv",
+    "user perspective": "brugerperspektiv",
+    "prevention": "forebyggelse",
+    "motivational interviewing": "motiverende samtale",
+    "prototyping": "prototyping",
+    "interviews": "interview",
+    "occupational therapy": "ergoterapi",
+    "nursing": "sygepleje",
+    "special education": "specialpædagogik",
+    "early detection": "tidlig opsporing",
+    "employer branding": "employer branding",
+}
+
+#: A small Danish + English stop list for free text.
+STOP_WORDS: frozenset[str] = frozenset(
+    """
+    og i at det en den til er som på de med han af for ikke der var mig sig men et har om vi
+    min havde ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her
+    alle vil blev kunne ind når være dog noget ville jo deres efter ned skulle denne end dette
+    mit også under have dig anden hende mine alt meget sit sine vor mod disse hvis din nogle hos
+    blive mange ad bliver hendes været thi jer sådan kan få får gerne bare helt så ved kun hver
+    jeg vores vi jeres dem sig mere mest lidt godt gode god nye ny
+    the a an and or of to in on for with by at from as is are was were be been being it its
+    this that these those i we you he she they them our your their not no but so if then than
+    can could will would should may might do does did have has had into about over also more
+    most very just how what which who whom why where when
+    """.split()
+)
+
+
+@cache
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("danish")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Danish Snowball stem of a lower-case word.
+
+    Examples
+    --------
+    >>> stem("kommunerne") == stem("kommune")
+    True
+    """
+    return str(_stemmer().stemWord(word))
+
+
+def tokens(text: str, stop: bool = True) -> list[str]:
+    """Lower-case word tokens of ``text``; stop words dropped when ``stop``.
+
+    Examples
+    --------
+    >>> tokens("Jeg vil gerne hjælpe ældre i Ølstykke")
+    ['hjælpe', 'ældre', 'ølstykke']
+    """
+    words = _WORD.findall(text.lower())
+    return [w for w in words if not (stop and w in STOP_WORDS)]
+
+
+def squash(text: str) -> str:
+    """Lower-case ``text`` and drop spaces, hyphens and punctuation (Danish compounds).
+
+    Examples
+    --------
+    >>> squash("Borger-inddragelse") == squash("borgerinddragelse") == squash("Borger inddragelse")
+    True
+    """
+    return _SQUASH.sub("", text.lower())
+
+
+def synonym_table(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The built-in synonyms plus ``extra``, keyed by squashed phrase.
+
+    Examples
+    --------
+    >>> synonym_table({"Co-production": "samproduktion"})["coproduction"]
+    'samproduktion'
+    """
+    table = {squash(k): v.lower() for k, v in DEFAULT_SYNONYMS.items()}
+    table.update({squash(k): v.lower() for k, v in (extra or {}).items()})
+    return table
+
+
+_DEFAULT_TABLE = synonym_table()
+
+
+def apply_synonyms(text: str, table: Mapping[str, str]) -> str:
+    """Replace a phrase that is a synonym (compared squashed) by its Danish term."""
+    low = " ".join(text.lower().split())
+    return table.get(squash(low), low)
+
+
+def phrase_key(text: str, table: Mapping[str, str] = _DEFAULT_TABLE) -> str:
+    """The comparison key of a phrase: synonyms applied, squashed, stemmed.
+
+    ``table`` is a :func:`synonym_table`.
+
+    Examples
+    --------
+    >>> phrase_key("Design Thinking") == phrase_key("designtænkning")
+    True
+    >>> phrase_key("Unge-inddragelse") == phrase_key("ungeinddragelsen")
+    True
+    """
+    return stem(squash(apply_synonyms(text, table)))
