@@ -30,7 +30,7 @@ pytest: $(STAMP)
 acceptance: $(STAMP)
 	$(BIN)/python ../shared/acceptance/check_reference.py ../shared/reference
 
-test: lint typecheck pytest
+test: lint typecheck pytest acceptance
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_load.py

@@ -4,6 +4,7 @@ Files → validated pool and brief → coverage and scores → graph → optimis
 composition → reports.
 """
 
+from .composition import Composition, Gap, Member
 from .errors import ComposerError, InfeasibleError, InputError, Problem
 from .loaders import load_brief, load_candidates
 from .models import (
@@ -15,6 +16,8 @@ from .models import (
     Orientation,
     QuotaSpec,
 )
+from .optimise import CoverageProblem, Quota, Selection, solve
+from .planning import alternatives, compose, replace
 from .pool import CandidatePool
 from .scoring import CandidateScorer, coverage, score
 from .validation import validate
@@ -27,17 +30,27 @@ __all__ = [
     "CandidatePool",
     "CandidateScorer",
     "ComposerError",
+    "Composition",
+    "CoverageProblem",
+    "Gap",
     "InfeasibleError",
     "InputError",
+    "Member",
     "Need",
     "NeedKind",
     "NetworkBrief",
     "Orientation",
     "Problem",
+    "Quota",
     "QuotaSpec",
+    "Selection",
+    "alternatives",
+    "compose",
     "coverage",
     "load_brief",
     "load_candidates",
+    "replace",
     "score",
+    "solve",
     "validate",
 ]

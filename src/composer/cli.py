@@ -64,6 +64,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_sum = sub.add_parser("summary", help="validate files and summarise the pool")
     p_sum.add_argument("candidates")
     p_sum.add_argument("brief")
+    p_comp = sub.add_parser("compose", help="compose a network and print the report")
+    p_comp.add_argument("candidates")
+    p_comp.add_argument("brief")
+    p_comp.add_argument("--json", action="store_true", help="print the Composition as JSON")
+    p_comp.add_argument("--seed", type=int, default=0)
+    p_comp.add_argument("--method", choices=["auto", "greedy", "exact"], default="auto")
     args = parser.parse_args(argv)
     try:
         if args.command == "demo":
@@ -74,7 +80,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             pool = load_candidates(args.candidates)
             brief = load_brief(args.brief)
         validate(pool, brief)
-        print(pool_summary(pool, brief))
+        if args.command == "summary":
+            print(pool_summary(pool, brief))
+            return 0
+        from .planning import compose
+
+        comp = compose(
+            pool, brief, seed=getattr(args, "seed", 0), method=getattr(args, "method", "auto")
+        )
+        if getattr(args, "json", False):
+            print(comp.model_dump_json(indent=2))
+        else:
+            if args.command == "demo":
+                print(pool_summary(pool, brief))
+                print()
+            print(comp.explain())
     except InputError as e:
         print(str(e), file=sys.stderr)
         return 2

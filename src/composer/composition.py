@@ -1,0 +1,210 @@
+"""The result: a :class:`Composition` of core and phase participants, with its views.
+
+A composition is a pydantic model, so it serialises to JSON for other tools
+(``composition.model_dump_json()``); the views (:meth:`Composition.to_frame`,
+:meth:`Composition.meeting_plan`, :meth:`Composition.to_networkx`,
+:meth:`Composition.explain`) read only what it holds.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+
+from .models import NetworkBrief
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .models import NetworkBrief as _Brief  # noqa: F401
+    from .pool import CandidatePool
+
+__all__ = ["Composition", "Gap", "Member", "NeedStatus", "QuotaStatus"]
+
+
+class Member(BaseModel):
+    """A chosen person: their role, phases, meetings and hours, and why they are in."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="Candidate id.")
+    name: str | None = Field(None, description="Display name, for invitations.")
+    role: Literal["core", "phase"] = Field(description="core (all phases) or phase participant.")
+    actor_type: str = Field(description="Actor type key.")
+    orientation: str = Field(description="inside / across / outside.")
+    organisation: str | None = Field(None, description="Organisation.")
+    unit: str | None = Field(None, description="Unit.")
+    phases: list[str] = Field(description="Phases the person attends.")
+    meetings: list[int] = Field(description="Meeting numbers the person attends.")
+    hours: float = Field(description="Meeting hours the person gives.")
+    needs_covered: dict[str, float] = Field(
+        default_factory=dict, description="Need name -> coverage (>= 0.3 only)."
+    )
+    reasons: list[str] = Field(description="Plain-language reasons: what the person adds.")
+    flags: list[str] = Field(default_factory=list, description="Things to act on.")
+
+
+class Gap(BaseModel):
+    """A need the network does not cover as fully as its ``count`` asks."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    need: str = Field(description="Need name.")
+    kind: str = Field(description="Need kind.")
+    phases: list[str] = Field(description="Phases where the need falls short.")
+    covered: float = Field(description="Coverage reached (the lowest over those phases).")
+    count: int = Field(description="Coverage asked for (the need's count).")
+    closest: list[str] = Field(default_factory=list, description="Ids in the pool closest to it.")
+    advice: str = Field(description="What to do about it.")
+
+
+class QuotaStatus(BaseModel):
+    """How a quota of the brief is met."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    label: str
+    column: str
+    value: str
+    scope: str
+    min: int
+    max: int | None
+    count: int
+    members: list[str]
+    met: bool
+
+
+class NeedStatus(BaseModel):
+    """Coverage of a need, per phase, by the people present in that phase."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    kind: str
+    weight: float
+    count: int
+    phases: list[str]
+    covered: dict[str, float] = Field(description="Phase -> coverage of the people present.")
+    covered_by: dict[str, float] = Field(description="Member id -> coverage (>= 0.3).")
+
+
+class Composition(BaseModel):
+    """A recommended network: core, phase participants, gaps, and how it came about."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    theme: str = Field(description="The brief's theme.")
+    language: str = Field("da", description="Language of the texts.")
+    core: list[Member] = Field(description="Core participants (kernedeltagere), by id.")
+    phase_participants: dict[str, list[Member]] = Field(
+        description="Phase name -> participants brought in for it (deltagere der inddrages løbende)."
+    )
+    gaps: list[Gap] = Field(default_factory=list, description="Needs not fully covered.")
+    objective: float = Field(description="Coverage objective of the core, plus the phases' gains.")
+    method: str = Field("", description="How the core was chosen (greedy / exact) and any note.")
+    optimal: bool = Field(False, description="True when the core is proven optimal.")
+    needs: list[NeedStatus] = Field(default_factory=list, description="Coverage of every need.")
+    quotas: list[QuotaStatus] = Field(default_factory=list, description="How each quota is met.")
+    changes: list[str] = Field(default_factory=list, description="What a what-if changed.")
+    brief: NetworkBrief = Field(description="The brief this composition answers.")
+
+    # ------------------------------------------------------------------ access
+    @property
+    def members(self) -> list[Member]:
+        """Everyone chosen, once each: the core first, then phase participants by id."""
+        seen: dict[str, Member] = {m.id: m for m in self.core}
+        for ms in self.phase_participants.values():
+            for m in ms:
+                seen.setdefault(m.id, m)
+        return list(seen.values())
+
+    def member(self, cid: str) -> Member:
+        """The member with id ``cid``."""
+        for m in self.members:
+            if m.id == cid:
+                return m
+        raise KeyError(f"{cid!r} is not in this composition")
+
+    # ------------------------------------------------------------------ views
+    def to_frame(self) -> pd.DataFrame:
+        """One row per chosen person (index ``id``)."""
+        rows = []
+        for m in self.members:
+            rows.append(
+                {
+                    "id": m.id,
+                    "name": m.name,
+                    "role": m.role,
+                    "actor_type": m.actor_type,
+                    "orientation": m.orientation,
+                    "organisation": m.organisation,
+                    "unit": m.unit,
+                    "phases": m.phases,
+                    "meetings": m.meetings,
+                    "hours": m.hours,
+                    "needs_covered": sorted(m.needs_covered),
+                    "flags": m.flags,
+                    "reasons": m.reasons,
+                }
+            )
+        return pd.DataFrame(rows).set_index("id")
+
+    def meeting_plan(self, by: Literal["person", "organisation"] = "person") -> pd.DataFrame:
+        """Attendance with hours: one row per person (or organisation), one column per meeting.
+
+        Columns ``møde 1`` … (``meeting 1`` … in English) hold the hours, ``total`` the sum;
+        ``by="organisation"`` adds people up per organisation, for the line-manager talks.
+        """
+        b = self.brief
+        label = "møde" if self.language == "da" else "meeting"
+        cols = [f"{label} {k}" for k in range(1, b.meetings.count + 1)]
+        rows = []
+        for m in self.members:
+            row: dict[str, Any] = {
+                "id": m.id,
+                "role": m.role,
+                "organisation": m.organisation
+                or ("(ingen)" if self.language == "da" else "(none)"),
+            }
+            for k in range(1, b.meetings.count + 1):
+                row[cols[k - 1]] = b.meetings.hours if k in m.meetings else 0.0
+            rows.append(row)
+        plan = pd.DataFrame(rows, columns=["id", "role", "organisation", *cols])
+        plan["total"] = plan[cols].sum(axis=1)
+        if by == "organisation":
+            out = plan.groupby("organisation", sort=True)[[*cols, "total"]].sum()
+            out["people"] = plan.groupby("organisation", sort=True)["id"].count()
+            return out
+        if by != "person":
+            raise ValueError(f"by={by!r} should be 'person' or 'organisation'")
+        return plan.set_index("id")
+
+    def to_networkx(self) -> nx.Graph:
+        """Members, needs and who covers what, as a networkx graph.
+
+        Member nodes carry ``kind="member"``, ``role``, ``actor_type``, ``orientation``;
+        need nodes ``kind="need"``, ``weight``, ``count``, ``phases``; member–need edges
+        ``coverage``. Need node keys are ``"need:<name>"``.
+        """
+        from .graph import composition_graph
+
+        return composition_graph(self)
+
+    def explain(self) -> str:
+        """A Markdown report: summary, core, phases, needs, quotas, gaps and advice."""
+        from .report import explain
+
+        return explain(self)
+
+    def replace(
+        self, member_id: str, pool: CandidatePool, brief: NetworkBrief | None = None
+    ) -> Composition:
+        """``member_id`` declined: keep everyone else and fill the freed seat as well as possible.
+
+        The result's ``changes`` say who replaced whom and how coverage changed.
+        """
+        from .planning import replace
+
+        return replace(self, member_id, pool, brief or self.brief)
