@@ -70,6 +70,7 @@ _FIRST_BLOCK = 1024
 _KICK_ROUNDS = 30
 #: At most this share of the selection is dropped in one perturbation round.
 _KICK_FRACTION = 0.34
+_SIDEWAYS = True
 
 
 # --------------------------------------------------------------------------- inputs
@@ -1043,6 +1044,7 @@ class _Search:
         """
         best = sorted(self.selected)
         best_value = self.value
+        current, current_value = best, best_value
         tabu = np.zeros(self.problem.n_candidates, dtype=bool)
         for _ in range(rounds):
             if self.out_of_time():
@@ -1063,11 +1065,14 @@ class _Search:
             tabu[out] = False
             self.add_phase()  # completes the quotas if the tabu list blocked them
             self.swap_phase()
-            if self.value > best_value + 1e-10 * (1.0 + abs(best_value)):
+            tol = 1e-10 * (1.0 + abs(best_value))
+            if self.value > best_value + tol:
                 best, best_value = sorted(self.selected), self.value
                 self.kicks += 1
+            if _SIDEWAYS and self.value >= current_value - tol:
+                current, current_value = sorted(self.selected), self.value
             else:
-                self._reset(best)
+                self._reset(current)
         if sorted(self.selected) != best:
             self._reset(best)
 

@@ -145,6 +145,35 @@ def _check_includes(ctx: _Context) -> None:
         raise InfeasibleError(reasons, fixes)
 
 
+def _check_quotas(ctx: _Context, forbid: np.ndarray) -> None:
+    """Each quota's minimum against who can take part at all in its scope."""
+    b = ctx.brief
+    names = [x.lower() for x in b.phase_names]
+    reasons, fixes = [], []
+    for q, mem in zip(b.quotas, ctx.quota_members, strict=True):
+        scope = q.scope.lower()
+        if scope == "network":
+            can = ctx.core_ok | ctx.phase_ok.any(axis=1)
+            where = "can take part"
+        elif scope == "core":
+            can = ctx.core_ok
+            where = "qualify for the core"
+        else:
+            can = ctx.core_ok | ctx.phase_ok[:, names.index(scope)]
+            where = f"can take part in {b.canonical_phase(scope)}"
+        ids = ctx.ids[mem & can & ~forbid].tolist()
+        if len(ids) < q.min:
+            shown = ", ".join(ids[:10]) + (" ..." if len(ids) > 10 else "") if ids else "nobody"
+            reasons.append(
+                f"{_quota_label(q)} min {q.min}: only {len(ids)} candidates {where} ({shown})"
+            )
+            fixes.append(
+                f"lower the min of {_quota_label(q)} to {len(ids)}, or recruit more such people"
+            )
+    if reasons:
+        raise InfeasibleError(reasons, fixes)
+
+
 def _quota_label(q: QuotaSpec) -> str:
     return f"quota {q.label()}"
 
@@ -153,23 +182,47 @@ def _core_quotas(
     ctx: _Context, forbid: np.ndarray
 ) -> list[tuple[np.ndarray, int, int | None, str]]:
     """Quotas the core must respect: core scope as given; network and phase scope as the
-    share the phase participants cannot make up, and their maxima."""
+    share the phase participants cannot make up, and their maxima.
+
+    Raises InfeasibleError when that share exceeds who qualifies for the core.
+    """
     b = ctx.brief
     pp = b.phase_participants
+    names = [x.lower() for x in b.phase_names]
     out = []
+    reasons, fixes = [], []
     for q, mem in zip(b.quotas, ctx.quota_members, strict=True):
         scope = q.scope.lower()
         if scope == "core":
             out.append((mem, q.min, q.max, q.label()))
             continue
+        joinable = mem & ~forbid
         if scope == "network":
-            cap = min(pp.total_max, int((mem & ctx.phase_ok.any(axis=1) & ~forbid).sum()))
+            per_phase = [
+                min(pp.per_phase_max, int((joinable & ctx.phase_ok[:, p]).sum()))
+                for p in range(len(names))
+            ]
+            can = joinable & ctx.phase_ok.any(axis=1)
+            cap = min(pp.total_max, int(can.sum()), sum(per_phase))
         else:
-            p = [x.lower() for x in b.phase_names].index(scope)
-            cap = min(
-                pp.per_phase_max, pp.total_max, int((mem & ctx.phase_ok[:, p] & ~forbid).sum())
+            p = names.index(scope)
+            can = joinable & ctx.phase_ok[:, p]
+            cap = min(pp.per_phase_max, pp.total_max, int(can.sum()))
+        need_core = max(0, q.min - cap)
+        in_core = int((mem & ctx.core_ok & ~forbid).sum())
+        if need_core > min(in_core, b.core.max):
+            ids = ", ".join(ctx.ids[can].tolist()[:10]) or "nobody"
+            reasons.append(
+                f"{_quota_label(q)} min {q.min}: the core has {min(in_core, b.core.max)} and at most "
+                f"{cap} more can join as phase participants ({ids})"
             )
-        out.append((mem, max(0, q.min - cap), q.max, q.label()))
+            fixes.append(
+                f"lower the min of {_quota_label(q)} to {min(in_core, b.core.max) + cap}, or raise "
+                "phase_participants.per_phase_max / total_max, or recruit more such people"
+            )
+        out.append((mem, need_core, q.max, q.label()))
+    if reasons:
+        raise InfeasibleError(reasons, fixes)
     return out
 
 
@@ -720,12 +773,15 @@ def _network_objective(ctx: _Context, present: np.ndarray) -> float:
     return round(total, 6)
 
 
+#: a shortfall below this is rounding, not a gap
+GAP_TOLERANCE = 0.1
+
+
 def _gaps(ctx: _Context, present: np.ndarray, chosen: list[int]) -> list[Gap]:
     b = ctx.brief
     da = b.language.value == "da"
     gaps = []
-    chosen_mask = np.zeros(len(ctx.ids), dtype=bool)
-    chosen_mask[chosen] = True
+    chosen_set = set(chosen)
     kind_da = {
         "professional": "faglig kompetence i",
         "personal": "personlig erfaring med",
@@ -734,54 +790,61 @@ def _gaps(ctx: _Context, present: np.ndarray, chosen: list[int]) -> list[Gap]:
         "topic": "viden om",
     }
     for f, nd in enumerate(b.needs):
-        short = []
-        got = []
+        short, got = [], []
         for p in np.flatnonzero(ctx.active[:, f]):
             v = float(ctx.cov[present[p], f].sum())
-            if v < nd.count - 1e-6:
-                short.append(b.phase_names[p])
+            if v < nd.count - GAP_TOLERANCE:
+                short.append(int(p))
                 got.append(v)
         if not short:
             continue
-        others = np.flatnonzero(~chosen_mask & (ctx.cov[:, f] >= SHOWN))
+        absent = ~present[short].all(axis=0)
+        others = np.flatnonzero(absent & (ctx.cov[:, f] >= SHOWN))
         others = others[np.lexsort((others, -ctx.cov[others, f]))][:3]
-        closest = [str(ctx.ids[i]) for i in others]
+        short_names = [b.phase_names[p] for p in short]
         if len(others):
             parts = []
-            for i in others:
-                why = _why_not(ctx, int(i))
-                if not why:
-                    avail = [b.phase_names[p] for p in range(len(b.phases)) if ctx.avail[i, p]]
+            for i in others.tolist():
+                why = _why_not(ctx, i)
+                if not why and not ctx.avail[i, short].any():
                     why = (
-                        f"til rådighed i {', '.join(avail)}; pladserne gik til andre"
+                        f"ikke til rådighed i {', '.join(short_names)}"
                         if da
-                        else f"available for {', '.join(avail)}; the seats went to others"
+                        else f"not available for {', '.join(short_names)}"
                     )
+                elif not why and i in chosen_set:
+                    why = (
+                        f"med i netværket; kan også inddrages i {', '.join(short_names)}"
+                        if da
+                        else f"in the network; could also join {', '.join(short_names)}"
+                    )
+                elif not why:
+                    why = "pladserne gik til andre" if da else "the seats went to others"
                 parts.append(f"{ctx.ids[i]} ({ctx.cov[i, f]:.2f}: {why})")
             advice = (
                 ("Nærmest i puljen: " if da else "Closest in the pool: ") + "; ".join(parts) + "."
             )
         elif nd.kind.value == "actor_type":
             advice = (
-                f"Ingen i puljen dækker det: rekruttér en {nd.name}."
+                f"Ingen i puljen kan dække det: rekruttér en {nd.name}."
                 if da
-                else f"No one in the pool covers it: recruit a {nd.name}."
+                else f"No one in the pool can cover it: recruit a {nd.name}."
             )
         else:
             what = kind_da.get(nd.kind.value, "") if da else nd.kind.value
             advice = (
-                f"Ingen i puljen dækker det: rekruttér en person med {what} »{nd.name}«."
+                f"Ingen i puljen kan dække det: rekruttér en person med {what} »{nd.name}«."
                 if da
-                else f"No one in the pool covers it: recruit someone with {what} '{nd.name}'."
+                else f"No one in the pool can cover it: recruit someone with {what} '{nd.name}'."
             )
         gaps.append(
             Gap(
                 need=nd.name,
                 kind=nd.kind.value,
-                phases=short,
+                phases=short_names,
                 covered=round(min(got), 3),
                 count=nd.count,
-                closest=closest,
+                closest=[str(ctx.ids[i]) for i in others],
                 advice=advice,
             )
         )
@@ -852,6 +915,7 @@ def _compose(
     forbid = np.zeros(len(ctx.ids), dtype=bool)
     for i in forbid_ids or ():
         forbid[i] = True
+    _check_quotas(ctx, forbid)
     core, sel = _choose_core(ctx, method, seed, fixed_core or [], forbid, core_size, avoid)
     phase_of = _plan_phases(ctx, core, forbid, fixed_phase)
     return _assemble(ctx, core, phase_of, sel, changes)

@@ -1,0 +1,428 @@
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from composer import (
+    Composition,
+    InfeasibleError,
+    alternatives,
+    compose,
+    load_brief,
+    load_candidates,
+)
+from composer.datasets import list_samples, load_sample
+from composer.pool import CandidatePool
+
+
+def _phases_of(pool: CandidatePool, brief: Any, cid: str) -> set[str]:
+    ph = pool.frame.at[cid, "phases"]
+    return set(brief.phase_names) if ph is None else {brief.canonical_phase(p) for p in ph}
+
+
+def assert_rules(pool: CandidatePool, brief: Any, comp: Composition) -> None:
+    """Every rule of the composition issue, checked independently of the library."""
+    f = pool.frame
+    core = [m.id for m in comp.core]
+    phase_people = {m.id for ms in comp.phase_participants.values() for m in ms}
+    everyone = set(core) | phase_people
+    assert len(core) == len(set(core))
+    assert not set(core) & phase_people
+    assert brief.core.min <= len(core) <= brief.core.max
+    for ms in comp.phase_participants.values():
+        assert len(ms) <= brief.phase_participants.per_phase_max
+        assert len({m.id for m in ms}) == len(ms)
+    assert len(phase_people) <= brief.phase_participants.total_max
+    total_h = brief.meetings.total_hours
+    for cid in core:
+        assert _phases_of(pool, brief, cid) == set(brief.phase_names)
+        h = f.at[cid, "hours_available"]
+        assert np.isnan(h) or h >= total_h
+    for ph, ms in comp.phase_participants.items():
+        for m in ms:
+            assert ph in _phases_of(pool, brief, m.id)
+    for m in comp.members:
+        h = f.at[m.id, "hours_available"]
+        assert m.hours == pytest.approx(len(m.meetings) * brief.meetings.hours)
+        assert np.isnan(h) or h >= m.hours - 1e-9
+        assert m.reasons and all(isinstance(r, str) and r for r in m.reasons)
+    for cid in everyone:
+        if f.at[cid, "actor_type"] in ("municipal_staff", "municipal_manager"):
+            assert f.at[cid, "manager_approval"] is not False
+            if pd.isna(f.at[cid, "manager_approval"]):
+                assert any(
+                    "personaleleder" in x.lower() or "line manager" in x.lower()
+                    for x in comp.member(cid).flags
+                )
+    assert set(brief.include) <= everyone
+    assert not set(brief.exclude) & everyone
+    orient = pool.orientation(brief)
+    for q in brief.quotas:
+        if q.scope == "network":
+            ids = everyone
+        elif q.scope == "core":
+            ids = set(core)
+        else:
+            ids = set(core) | {
+                m.id for m in comp.phase_participants.get(brief.canonical_phase(q.scope), [])
+            }
+        col = orient if q.column == "orientation" else f[q.column]
+        want = q.value.lower()
+        if q.column == "actor_type":
+            from composer.models import ActorType
+
+            want = ActorType.parse(want).value
+        n = sum(1 for i in ids if str(col[i]).lower() == want)
+        assert n >= q.min and (q.max is None or n <= q.max), (q, n)
+
+
+def _scenarios(reference_dir: Path) -> list[tuple[str, CandidatePool, Any]]:
+    out = [
+        (
+            "reference",
+            load_candidates(reference_dir / "candidates.csv"),
+            load_brief(reference_dir / "brief.yaml"),
+        )
+    ]
+    out += [(n, *load_sample(n)) for n in list_samples()]
+    return out
+
+
+def test_reference_and_samples_follow_every_rule(reference_dir: Path) -> None:
+    for name, pool, brief in _scenarios(reference_dir):
+        comp = compose(pool, brief, seed=0)
+        assert_rules(pool, brief, comp)
+        again = Composition.model_validate_json(comp.model_dump_json())
+        assert again == comp, name
+
+
+def test_deliberate_structures_of_the_samples(reference_dir: Path) -> None:
+    # see src/composer/data/samples/README.md
+    expected = {
+        "klimatilpasning": (("K04", "K05"), ("K34", "afdækning"), ("K36", "K40", "K42")),
+        "inklusion_dagtilbud": (("I02", "I03"), ("I16", "afprøvning"), ("I34", "I36", "I38")),
+        "rekruttering_omsorg": (("R10", "R11"), ("R15", "afdækning"), ("R06", "R32", "R35", "R14")),
+    }
+    for name, (twins, (sole, phase), low) in expected.items():
+        comp = compose(*load_sample(name))
+        core = {m.id for m in comp.core}
+        assert not set(twins) <= core, name
+        assert sole in [m.id for m in comp.phase_participants.get(phase, [])], name
+        assert not set(low) & core, name
+    comp = compose(
+        load_candidates(reference_dir / "candidates.csv"), load_brief(reference_dir / "brief.yaml")
+    )
+    assert not {"A03", "A04"} <= {m.id for m in comp.core}
+    assert "A33" in [m.id for m in comp.phase_participants["idéudvikling"]]
+
+
+def test_same_seed_and_shuffled_rows_same_composition(reference_dir: Path) -> None:
+    pool = load_candidates(reference_dir / "candidates.csv")
+    brief = load_brief(reference_dir / "brief.yaml")
+    a = compose(pool, brief, seed=0)
+    b = compose(pool, brief, seed=0)
+    assert a == b
+    frame = pd.read_csv(reference_dir / "candidates.csv", dtype=str, keep_default_na=False)
+    rows = frame.to_dict(orient="records")
+    random.Random(3).shuffle(rows)
+    c = compose(load_candidates(rows), brief, seed=0)
+    assert [m.id for m in c.core] == [m.id for m in a.core]
+    assert {k: [m.id for m in v] for k, v in c.phase_participants.items()} == {
+        k: [m.id for m in v] for k, v in a.phase_participants.items()
+    }
+    assert c.objective == a.objective
+
+
+# ----------------------------------------------------------------- hand-made pools
+PHASES = [
+    {"name": "afdækning", "meetings": [1, 2]},
+    {"name": "idéudvikling", "meetings": [3]},
+    {"name": "afprøvning", "meetings": [4]},
+]
+
+
+def _brief(**kw: Any) -> Any:
+    base: dict[str, Any] = {
+        "theme": "Unges trivsel",
+        "description": "Unge med psykisk mistrivsel skal have bedre hjælp tidligt.",
+        "home_units": ["Børn og Unge"],
+        "meetings": {"count": 4, "hours": 3},
+        "phases": PHASES,
+        "needs": [
+            {"name": "mental sundhed", "kind": "professional", "weight": 3},
+            {"name": "ungeinddragelse", "kind": "methodological", "weight": 2},
+            {
+                "name": "designtænkning",
+                "kind": "methodological",
+                "weight": 2,
+                "phases": ["idéudvikling"],
+            },
+            {"name": "ungeperspektiv", "kind": "perspective", "weight": 2},
+        ],
+        "core": {"min": 2, "max": 3},
+        "phase_participants": {"per_phase_max": 2, "total_max": 3},
+    }
+    base.update(kw)
+    return load_brief(base)
+
+
+def _person(cid: str, actor: str = "kommunal medarbejder", **kw: Any) -> dict[str, Any]:
+    rec = {
+        "id": cid,
+        "actor_type": actor,
+        "unit": "Børn og Unge",
+        "manager_approval": "ja",
+        "hours_available": "20",
+    }
+    rec.update(kw)
+    return rec
+
+
+def _pool(*records: dict[str, Any]) -> CandidatePool:
+    return load_candidates(list(records))
+
+
+def test_sole_phase_holder_is_brought_in_for_that_phase() -> None:
+    pool = _pool(
+        _person("S1", professional_competences="mental sundhed"),
+        _person("S2", methodological_competences="ungeinddragelse"),
+        _person("U1", "borger", perspectives="ungeperspektiv", hours_available="12"),
+        _person(
+            "D1",
+            "virksomhed",
+            methodological_competences="design thinking",
+            phases="idéudvikling",
+            hours_available="3",
+        ),
+    )
+    comp = compose(pool, _brief())
+    assert [m.id for m in comp.phase_participants["idéudvikling"]] == ["D1"]
+    assert comp.member("D1").meetings == [3] and comp.member("D1").hours == 3
+    assert "designtænkning" in " ".join(comp.member("D1").reasons)
+
+
+def test_near_twins_not_both_in_core_unless_count_asks() -> None:
+    twins = [
+        _person("T1", professional_competences="mental sundhed; sundhedspleje"),
+        _person("T2", professional_competences="mental sundhed; sundhedspleje"),
+        _person(
+            "O1",
+            "borger",
+            perspectives="ungeperspektiv",
+            methodological_competences="ungeinddragelse",
+        ),
+        _person("O2", "forsker", organisation="KU", perspectives="forskning"),
+    ]
+    brief = _brief(core={"min": 2, "max": 4})
+    core = {m.id for m in compose(_pool(*twins), brief).core}
+    assert len(core & {"T1", "T2"}) == 1
+    needs = [dict(n) for n in _brief().model_dump()["needs"]]
+    needs[0]["count"] = 2
+    core2 = {
+        m.id for m in compose(_pool(*twins), _brief(core={"min": 2, "max": 4}, needs=needs)).core
+    }
+    assert {"T1", "T2"} <= core2
+
+
+def test_too_few_hours_for_core_can_join_a_phase() -> None:
+    pool = _pool(
+        _person("C1", methodological_competences="ungeinddragelse"),
+        _person("C2", "borger", perspectives="ungeperspektiv"),
+        _person("LOW", professional_competences="mental sundhed", hours_available="6"),
+    )
+    comp = compose(pool, _brief())
+    assert "LOW" not in {m.id for m in comp.core}
+    m = comp.member("LOW")
+    assert m.role == "phase" and m.hours <= 6
+
+
+def test_manager_no_never_chosen_and_empty_flagged() -> None:
+    pool = _pool(
+        _person("NO", professional_competences="mental sundhed", manager_approval="nej"),
+        _person("ASK", professional_competences="mental sundhed", manager_approval=""),
+        _person(
+            "C2",
+            "borger",
+            perspectives="ungeperspektiv",
+            methodological_competences="ungeinddragelse",
+        ),
+    )
+    comp = compose(pool, _brief())
+    ids = {m.id for m in comp.members}
+    assert "NO" not in ids and "ASK" in ids
+    assert "Spørg personalelederen" in comp.member("ASK").flags
+
+
+def test_include_and_exclude() -> None:
+    pool = _pool(
+        _person("A", professional_competences="mental sundhed"),
+        _person("B", professional_competences="mental sundhed"),
+        _person("C", "borger", perspectives="ungeperspektiv"),
+        _person("P", "politiker", phases="afprøvning", hours_available="3"),
+    )
+    comp = compose(pool, _brief(include=["P", "B"], exclude=["A"]))
+    assert comp.member("P").role == "phase" and comp.member("B").role == "core"
+    assert "A" not in {m.id for m in comp.members}
+
+
+def test_quota_scopes() -> None:
+    pool = _pool(
+        _person("S1", professional_competences="mental sundhed"),
+        _person("S2", methodological_competences="ungeinddragelse"),
+        _person("S3", methodological_competences="ungeinddragelse", unit="Kultur"),
+        _person(
+            "U1", "borger", perspectives="ungeperspektiv", phases="afdækning", hours_available="6"
+        ),
+        _person(
+            "U2", "borger", perspectives="ungeperspektiv", phases="afprøvning", hours_available="3"
+        ),
+    )
+    brief = _brief(
+        quotas=[
+            {"column": "actor_type", "value": "borger", "min": 2},
+            {"column": "actor_type", "value": "citizen", "min": 1, "scope": "afprøvning"},
+            {"column": "orientation", "value": "inside", "max": 1, "scope": "core"},
+        ]
+    )
+    comp = compose(pool, brief)
+    assert_rules(pool, brief, comp)
+    assert "U2" in [m.id for m in comp.phase_participants["afprøvning"]]
+
+
+# ----------------------------------------------------------------- infeasible briefs
+def test_infeasible_quota_names_ids() -> None:
+    pool = _pool(
+        _person("S1", professional_competences="mental sundhed"),
+        _person("S2"),
+        _person("P1", "politiker", phases="afprøvning", hours_available="3"),
+    )
+    brief = _brief(quotas=[{"column": "actor_type", "value": "politiker", "min": 4}])
+    with pytest.raises(
+        InfeasibleError, match=r"actor_type=politiker min 4: only 1 candidates can take part \(P1\)"
+    ):
+        compose(pool, brief)
+    # enough politicians exist, but the phase can take only per_phase_max of them
+    many = _pool(
+        _person("S1", professional_competences="mental sundhed"),
+        _person("S2"),
+        *[
+            _person(f"P{k}", "politiker", phases="afprøvning", hours_available="3")
+            for k in range(1, 5)
+        ],
+    )
+    with pytest.raises(
+        InfeasibleError,
+        match=r"actor_type=politiker min 4: the core has 0 and at most 2 more can join as phase participants \(P1, P2, P3, P4\)",
+    ):
+        compose(many, brief)
+
+
+def test_infeasible_core_size() -> None:
+    pool = _pool(
+        _person("S1"), _person("S2", hours_available="2"), _person("S3", manager_approval="nej")
+    )
+    with pytest.raises(
+        InfeasibleError, match=r"core min 2: only 1 candidates qualify for the core .*: S1"
+    ):
+        compose(pool, _brief())
+
+
+def test_infeasible_include() -> None:
+    pool = _pool(_person("S1"), _person("S2"), _person("S3", manager_approval="nej"))
+    with pytest.raises(
+        InfeasibleError,
+        match=r"include S3: cannot take part in any phase \(the line manager said no\)",
+    ):
+        compose(pool, _brief(include=["S3"], language="en"))
+    pool = _pool(_person("S1"), _person("S2"), _person("S3"), _person("S4"))
+    with pytest.raises(InfeasibleError, match=r"core max 3: include puts 4 core-qualified people"):
+        compose(pool, _brief(include=["S1", "S2", "S3", "S4"]))
+
+
+def test_infeasible_core_quota() -> None:
+    pool = _pool(_person("S1"), _person("S2"), _person("S3"))
+    brief = _brief(quotas=[{"column": "orientation", "value": "inside", "max": 1, "scope": "core"}])
+    with pytest.raises(InfeasibleError, match=r"core: "):
+        compose(pool, brief)
+
+
+# ----------------------------------------------------------------- views and what-ifs
+@pytest.fixture(scope="module")
+def sample() -> tuple[CandidatePool, Any, Composition]:
+    pool, brief = load_sample("klimatilpasning")
+    return pool, brief, compose(pool, brief)
+
+
+def test_views(sample: tuple[CandidatePool, Any, Composition]) -> None:
+    _pool, brief, comp = sample
+    df = comp.to_frame()
+    assert len(df) == len(comp.members) and df.index.is_unique
+    plan = comp.meeting_plan()
+    meeting_cols = [c for c in plan.columns if c.startswith("møde")]
+    assert len(meeting_cols) == brief.meetings.count
+    for m in comp.members:
+        assert plan.loc[m.id, "total"] == pytest.approx(m.hours)
+        assert (plan.loc[m.id, meeting_cols] > 0).sum() == len(m.meetings)
+    org = comp.meeting_plan(by="organisation")
+    assert org["total"].sum() == pytest.approx(plan["total"].sum())
+    assert org["people"].sum() == len(comp.members)
+    g = comp.to_networkx()
+    assert {n for n, k in g.nodes(data="kind") if k == "member"} == {m.id for m in comp.members}
+    assert sum(1 for _, k in g.nodes(data="kind") if k == "need") == len(brief.needs)
+    text = comp.explain()
+    for part in ["## Kernedeltagere", "## Behov og dækning", "## Kvoter", "## Huller og råd"]:
+        assert part in text
+    for m in comp.members:
+        assert m.id in text
+    with pytest.raises(ValueError, match="by='room'"):
+        comp.meeting_plan(by="room")  # type: ignore[arg-type]
+
+
+def test_replace_core_member(sample: tuple[CandidatePool, Any, Composition]) -> None:
+    pool, brief, comp = sample
+    gone = next(m.id for m in comp.core if m.id not in brief.include)
+    new = comp.replace(gone, pool, brief)
+    assert gone not in {m.id for m in new.members}
+    assert len(new.core) == len(comp.core)
+    kept = {m.id for m in comp.core} - {gone}
+    assert kept <= {m.id for m in new.core}
+    assert new.changes[0].startswith(f"{gone} meldte fra; erstattet af ")
+    assert_rules(pool, brief.model_copy(update={"exclude": [*brief.exclude, gone]}), new)
+
+
+def test_replace_phase_member(sample: tuple[CandidatePool, Any, Composition]) -> None:
+    pool, brief, comp = sample
+    ms = next(iter(comp.phase_participants.values()))
+    gone = ms[0].id
+    new = comp.replace(gone, pool, brief)
+    assert gone not in {m.id for m in new.members}
+    assert [m.id for m in new.core] == [m.id for m in comp.core]
+    assert new.changes and gone in new.changes[0]
+
+
+def test_alternatives_differ_by_two(sample: tuple[CandidatePool, Any, Composition]) -> None:
+    pool, brief, comp = sample
+    alts = alternatives(pool, brief, n=3)
+    assert len(alts) == 3
+    assert alts[0].core == comp.core or alts[0].objective >= comp.objective - 1e-9
+    cores = [{m.id for m in a.core} for a in alts]
+    for i in range(3):
+        for j in range(i + 1, 3):
+            assert len(cores[j] - cores[i]) >= 2 or len(cores[i] - cores[j]) >= 2
+    assert [a.objective for a in alts] == sorted((a.objective for a in alts), reverse=True)
+    for a in alts:
+        assert_rules(pool, brief, a)
+    with pytest.raises(ValueError, match="n=0 should be >= 1"):
+        alternatives(pool, brief, n=0)
+
+
+def test_english_report() -> None:
+    pool, brief = load_sample("rekruttering_omsorg")
+    comp = compose(pool, load_brief({**brief.model_dump(mode="json"), "language": "en"}))
+    assert "## Core participants" in comp.explain()
+    assert all(not r.startswith("Bidrager") for m in comp.members for r in m.reasons)
