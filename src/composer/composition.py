@@ -102,7 +102,13 @@ class Composition(BaseModel):
         description="Phase name -> participants brought in for it (deltagere der inddrages løbende)."
     )
     gaps: list[Gap] = Field(default_factory=list, description="Needs not fully covered.")
-    objective: float = Field(description="Coverage objective of the core, plus the phases' gains.")
+    objective: float = Field(
+        description="Weighted coverage of the whole network: Σ weight · mean over the need's "
+        "phases of min(1, coverage of the people present / count)."
+    )
+    core_objective: float = Field(
+        0.0, description="The optimiser's objective F of the core (coverage + score term)."
+    )
     method: str = Field("", description="How the core was chosen (greedy / exact) and any note.")
     optimal: bool = Field(False, description="True when the core is proven optimal.")
     needs: list[NeedStatus] = Field(default_factory=list, description="Coverage of every need.")

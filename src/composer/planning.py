@@ -752,6 +752,7 @@ def _assemble(
         phase_participants=phase_members,
         gaps=gaps,
         objective=obj,
+        core_objective=round(float(sel.objective), 6),
         method=method,
         optimal=bool(sel.optimal),
         needs=needs_status,
@@ -931,6 +932,10 @@ def alternatives(
 ) -> list[Composition]:
     """Up to ``n`` good compositions whose cores differ by at least two people, best first.
 
+    Each next core is optimised with one more constraint: it shares at most
+    ``len(core) - 2`` people with every earlier core. "Best" is the optimiser's
+    objective of the core (``core_objective``), so the first is :func:`compose`'s answer.
+
     Already-accepted people are given as the brief's ``include``. Fewer than ``n`` are
     returned when no further core differs enough (for example when include fixes most
     of the core).
@@ -956,7 +961,8 @@ def alternatives(
             break
         out.append(comp)
         cores.append([ctx.index_of(m.id) for m in comp.core])
-    return sorted(out, key=lambda c: -c.objective) if len(out) > 1 else out
+    # best first by what the optimiser maximises (stable: the first found wins ties)
+    return sorted(out, key=lambda c: -c.core_objective)
 
 
 def replace(
@@ -1000,9 +1006,10 @@ def replace(
         phase_of = _plan_phases(ctx, keep_core, forbid, keep_phase)
 
         class _Kept:
-            method = "kept"
+            method = "core kept"
             note = ""
-            optimal = False
+            optimal = composition.optimal
+            objective = composition.core_objective
 
         comp = _assemble(ctx, sorted(keep_core), phase_of, _Kept())
     da = brief.language.value == "da"
