@@ -7,6 +7,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from composer import (
     Composition,
@@ -428,3 +430,39 @@ def test_english_report() -> None:
     comp = compose(pool, load_brief({**brief.model_dump(mode="json"), "language": "en"}))
     assert "## Core participants" in comp.explain()
     assert all(not r.startswith("Bidrager") for m in comp.members for r in m.reasons)
+
+
+# ----------------------------------------------------------------- properties
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    seed=st.integers(0, 10_000),
+    n=st.integers(30, 80),
+    citizens=st.integers(0, 3),
+    inside_max=st.integers(1, 5),
+)
+def test_rules_hold_and_row_order_is_irrelevant(
+    seed: int, n: int, citizens: int, inside_max: int
+) -> None:
+    from composer.datasets import synthetic_brief, synthetic_frame
+
+    frame = synthetic_frame(n, seed=seed)
+    raw = synthetic_brief(12, seed=seed, core=(3, 6)).model_dump(mode="json")
+    raw["quotas"] = [
+        {"column": "actor_type", "value": "borger", "min": citizens},
+        {"column": "orientation", "value": "inside", "max": inside_max, "scope": "core"},
+        {"column": "gender", "value": "mand", "min": 1, "scope": "afdækning"},
+    ]
+    raw["include"] = [frame["id"].iloc[seed % n]]
+    raw["exclude"] = [frame["id"].iloc[(seed + 1) % n]]
+    brief = load_brief(raw)
+    pool = load_candidates(frame)
+    try:
+        comp = compose(pool, brief, seed=0, method="greedy")
+    except InfeasibleError as e:
+        assert e.reasons  # an impossible brief is said, with its reasons
+        return
+    assert_rules(pool, brief, comp)
+    shuffled = load_candidates(frame.sample(frac=1.0, random_state=seed))
+    again = compose(shuffled, brief, seed=0, method="greedy")
+    assert [m.id for m in again.core] == [m.id for m in comp.core]
+    assert again.objective == comp.objective
