@@ -24,7 +24,7 @@ import scipy.sparse as sp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from composer.optimise import CoverageProblem, Quota, solve  # noqa: E402
+from composer.optimise import CoverageProblem, Quota, solve
 
 N_NEEDS = 2_000
 PER_ROW = 5

@@ -1,0 +1,644 @@
+"""Tests of composer.optimise against brute force and a pure-Python objective."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pytest
+import scipy.optimize
+import scipy.sparse as sp
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import composer.optimise as optimise
+from composer.errors import InfeasibleError
+from composer.optimise import CoverageProblem, Quota, Selection, objective, solve
+
+METHODS = ("greedy", "exact", "auto")
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
+# ------------------------------------------------------------- pure-Python reference
+
+
+@dataclass
+class Raw:
+    """A problem as plain Python lists, for the reference implementation."""
+
+    cov: list[list[float]]
+    w: list[float]
+    d: list[float]
+    s: list[float]
+    lam: float = 0.0
+    min_size: int = 0
+    max_size: int | None = None
+    quotas: list[tuple[list[int], int, int | None]] = field(default_factory=list)
+    include: list[int] = field(default_factory=list)
+    exclude: list[int] = field(default_factory=list)
+
+    @property
+    def n(self) -> int:
+        return len(self.cov)
+
+    def problem(self) -> CoverageProblem:
+        m = len(self.w)
+        return CoverageProblem(
+            np.array(self.cov, dtype=float).reshape(self.n, m),
+            self.w,
+            self.d,
+            scores=self.s,
+            score_weight=self.lam,
+            min_size=self.min_size,
+            max_size=self.max_size,
+            quotas=[Quota(np.array(mem, dtype=int), lo, hi) for mem, lo, hi in self.quotas],
+            include=np.array(self.include, dtype=int),
+            exclude=np.array(self.exclude, dtype=int),
+        )
+
+
+def py_objective(raw: Raw, chosen: list[int]) -> float:
+    total = 0.0
+    for f in range(len(raw.w)):
+        covered = 0.0
+        for i in chosen:
+            covered += raw.cov[i][f]
+        total += raw.w[f] * min(1.0, covered / raw.d[f])
+    return total + raw.lam * sum(raw.s[i] for i in chosen)
+
+
+def py_feasible(raw: Raw, chosen: list[int]) -> bool:
+    top = raw.n if raw.max_size is None else raw.max_size
+    if not raw.min_size <= len(chosen) <= top:
+        return False
+    if any(i not in chosen for i in raw.include) or any(i in chosen for i in raw.exclude):
+        return False
+    for members, lo, hi in raw.quotas:
+        k = sum(1 for i in chosen if i in members)
+        if k < lo or (hi is not None and k > hi):
+            return False
+    return True
+
+
+def brute_force(raw: Raw) -> float | None:
+    """The best objective over every feasible subset, or None when none is feasible."""
+    best = None
+    for size in range(raw.n + 1):
+        for chosen in itertools.combinations(range(raw.n), size):
+            if py_feasible(raw, list(chosen)):
+                value = py_objective(raw, list(chosen))
+                best = value if best is None else max(best, value)
+    return best
+
+
+def check_selection(raw: Raw, result: Selection) -> None:
+    chosen = result.selected.tolist()
+    assert chosen == sorted(set(chosen)), "sorted, nobody twice"
+    assert py_feasible(raw, chosen)
+    assert result.objective == pytest.approx(py_objective(raw, chosen), abs=1e-9)
+    if result.upper_bound is not None:
+        assert result.upper_bound >= result.objective - 1e-9
+
+
+# ------------------------------------------------------------------------ strategies
+
+
+@st.composite
+def raw_problems(draw: st.DrawFn, max_n: int = 12, max_m: int = 5) -> Raw:
+    """Small problems on a value grid, so distinct objectives differ by far more than 1e-9."""
+    n = draw(st.integers(1, max_n))
+    m = draw(st.integers(1, max_m))
+    cells = draw(
+        st.lists(
+            st.sampled_from([0.0, 0.0, 0.0, 0.2, 0.5, 0.8, 1.0]), min_size=n * m, max_size=n * m
+        )
+    )
+    cov = [cells[i * m : (i + 1) * m] for i in range(n)]
+    w = draw(st.lists(st.sampled_from([0.0, 1.0, 2.0, 3.0]), min_size=m, max_size=m))
+    d = draw(st.lists(st.sampled_from([1.0, 1.5, 2.0, 3.0]), min_size=m, max_size=m))
+    s = draw(st.lists(st.sampled_from([0.0, 0.1, 0.3, 0.7, 1.0]), min_size=n, max_size=n))
+    lam = draw(st.sampled_from([0.0, 0.1, 0.5]))
+    quotas = []
+    for _ in range(draw(st.integers(0, 2))):
+        members = sorted(draw(st.sets(st.integers(0, n - 1), max_size=n)))
+        lo = draw(st.integers(0, 3))
+        hi = draw(st.one_of(st.none(), st.integers(lo, lo + 3)))
+        quotas.append((members, lo, hi))
+    include = sorted(draw(st.sets(st.integers(0, n - 1), max_size=2)))
+    exclude = sorted(draw(st.sets(st.integers(0, n - 1), max_size=2)))
+    min_size = draw(st.integers(0, n))
+    max_size = draw(st.one_of(st.none(), st.integers(min_size, n + 1)))
+    return Raw(cov, w, d, s, lam, min_size, max_size, quotas, include, exclude)
+
+
+# ----------------------------------------------------------- against brute force
+
+
+@settings(SETTINGS, max_examples=150)
+@given(raw_problems())
+def test_exact_equals_brute_force_and_every_method_is_feasible(raw: Raw) -> None:
+    problem = raw.problem()
+    best = brute_force(raw)
+    if best is None:
+        for method in METHODS:
+            with pytest.raises(InfeasibleError):
+                solve(problem, method=method)
+        return
+    exact = solve(problem, method="exact")
+    check_selection(raw, exact)
+    assert exact.optimal
+    assert exact.objective == pytest.approx(best, abs=1e-9)
+    for method in ("greedy", "auto"):
+        result = solve(problem, method=method)
+        check_selection(raw, result)
+        assert result.objective <= best + 1e-9
+        assert result.upper_bound is None or result.upper_bound >= best - 1e-9
+    assert objective(problem, exact.selected) == pytest.approx(best, abs=1e-9)
+
+
+HAND_MADE = [
+    # two identical candidates for need 0, one for need 1
+    Raw([[1, 0], [1, 0], [0, 0.6]], [2, 1], [1, 1], [0, 0, 0], max_size=2),
+    # a quota whose members cover nothing must still be met
+    Raw(
+        [[1, 0, 0], [0, 1, 0], [0, 0, 1], [0, 0, 0], [0, 0, 0]],
+        [1, 1, 1],
+        [1, 1, 1],
+        [0, 0, 0, 0.1, 0.2],
+        lam=0.5,
+        min_size=3,
+        max_size=3,
+        quotas=[([3, 4], 2, None)],
+    ),
+    # overlapping quotas, include and exclude, demand above one
+    Raw(
+        [[1, 0.5, 0], [0.5, 1, 0], [0, 0.5, 1], [1, 1, 0], [0, 0, 1], [0.8, 0, 0.8]],
+        [3, 1, 2],
+        [2, 1, 1.5],
+        [0.3, 0.1, 0.9, 0.2, 0.4, 0.0],
+        lam=0.1,
+        min_size=2,
+        max_size=4,
+        quotas=[([0, 1, 3], 1, 2), ([3, 4, 5], 1, 1)],
+        include=[2],
+        exclude=[5],
+    ),
+    # many quotas (more than 16: another type encoding), like groups of near twins
+    Raw(
+        [[(i * 7 + f * 3) % 5 / 4 for f in range(4)] for i in range(12)],
+        [1, 2, 3, 1],
+        [1, 2, 2, 1.5],
+        [i / 12 for i in range(12)],
+        lam=0.2,
+        min_size=4,
+        max_size=5,
+        quotas=[([2 * g, 2 * g + 1], 0, 1) for g in range(6)]
+        + [([i], 0, 1) for i in range(12)]
+        + [([0, 3, 6, 9, 10, 11], 2, None)],
+        exclude=[11],
+    ),
+]
+
+
+@pytest.mark.parametrize("raw", HAND_MADE)
+def test_hand_made_against_brute_force(raw: Raw) -> None:
+    best = brute_force(raw)
+    assert best is not None
+    for method in METHODS:
+        result = solve(raw.problem(), method=method)
+        check_selection(raw, result)
+        assert result.objective == pytest.approx(best, abs=1e-9)
+
+
+# ---------------------------------------------------------------------- invariants
+
+
+@st.composite
+def continuous_problems(draw: st.DrawFn) -> Raw:
+    """Random real-valued problems (no ties), up to 40 candidates."""
+    seed = draw(st.integers(0, 2**32 - 1))
+    rng = np.random.default_rng(seed)
+    n = draw(st.integers(2, 40))
+    m = draw(st.integers(1, 8))
+    cov = np.where(rng.random((n, m)) < 0.4, rng.random((n, m)), 0.0)
+    n_quotas = draw(st.integers(0, 3))
+    quotas = []
+    for _ in range(n_quotas):
+        members = np.flatnonzero(rng.random(n) < 0.4).tolist()
+        lo = min(len(members), int(rng.integers(0, 3)))
+        hi = None if rng.random() < 0.3 else lo + int(rng.integers(0, 3))
+        quotas.append((members, lo, hi))
+    order = rng.permutation(n).tolist()
+    max_size = int(rng.integers(1, n + 1))
+    return Raw(
+        cov.tolist(),
+        rng.uniform(0.5, 3.0, m).tolist(),
+        rng.uniform(1.0, 2.5, m).tolist(),
+        rng.random(n).tolist(),
+        float(rng.choice([0.05, 0.3])),  # > 0 with continuous scores: no ties
+        min_size=int(rng.integers(0, max_size + 1)),
+        max_size=max_size,
+        quotas=quotas,
+        include=sorted(order[: int(rng.integers(0, 2))]),
+        exclude=sorted(order[2 : 2 + int(rng.integers(0, 3))]),
+    )
+
+
+def solve_or_none(problem: CoverageProblem, **kwargs: object) -> Selection | None:
+    try:
+        return solve(problem, **kwargs)  # type: ignore[arg-type]
+    except InfeasibleError:
+        return None
+
+
+@settings(SETTINGS, max_examples=40)
+@given(continuous_problems())
+def test_selections_respect_every_constraint_and_the_seed(raw: Raw) -> None:
+    problem = raw.problem()
+    results = [solve_or_none(problem, method=m, seed=7) for m in METHODS]
+    if results[0] is None:
+        assert all(r is None for r in results)
+        return
+    for result in results:
+        assert result is not None
+        check_selection(raw, result)
+    again = solve(problem, method="greedy", seed=7)
+    assert np.array_equal(again.selected, results[0].selected)
+    # exact's answer is optimal: greedy and auto never beat it
+    assert results[0].objective <= results[1].objective + 1e-6  # type: ignore[union-attr]
+
+
+@settings(SETTINGS, max_examples=30)
+@given(continuous_problems(), st.randoms(use_true_random=False))
+def test_permuting_candidates_permutes_the_selection(raw: Raw, random: object) -> None:
+    problem = raw.problem()
+    before = solve_or_none(problem, method="greedy")
+    n = raw.n
+    perm = list(range(n))
+    random.shuffle(perm)  # type: ignore[attr-defined]
+    inv = [0] * n
+    for new, old in enumerate(perm):
+        inv[old] = new
+    shuffled = Raw(
+        [raw.cov[old] for old in perm],
+        raw.w,
+        raw.d,
+        [raw.s[old] for old in perm],
+        raw.lam,
+        raw.min_size,
+        raw.max_size,
+        [([inv[i] for i in mem], lo, hi) for mem, lo, hi in raw.quotas],
+        sorted(inv[i] for i in raw.include),
+        sorted(inv[i] for i in raw.exclude),
+    )
+    after = solve_or_none(shuffled.problem(), method="greedy")
+    if before is None:
+        assert after is None
+        return
+    assert after is not None
+    assert sorted(inv[i] for i in before.selected) == after.selected.tolist()
+    assert after.objective == pytest.approx(before.objective, abs=1e-9)
+    exact_before = solve(problem, method="exact")
+    exact_after = solve(shuffled.problem(), method="exact")
+    assert exact_after.objective == pytest.approx(exact_before.objective, abs=1e-6)
+
+
+# ----------------------------------------------------------------------- hand-made
+
+
+def test_diminishing_returns_takes_a_complementary_candidate() -> None:
+    problem = CoverageProblem([[1.0, 0.0], [1.0, 0.0], [0.0, 0.3]], [5, 1], [1, 1], max_size=2)
+    result = solve(problem, method="greedy")
+    assert result.selected.tolist() == [0, 2]
+    assert result.objective == pytest.approx(5.3)
+
+
+def test_include_is_forced_and_exclude_never_chosen() -> None:
+    cov = np.eye(4)
+    problem = CoverageProblem(cov, [4, 3, 2, 1], [1] * 4, max_size=2, include=[3], exclude=[0])
+    for method in METHODS:
+        assert solve(problem, method=method).selected.tolist() == [1, 3]
+
+
+def test_ties_go_to_the_lowest_index() -> None:
+    problem = CoverageProblem(np.ones((5, 1)), [1.0], [2.0], max_size=2)
+    assert solve(problem, method="greedy").selected.tolist() == [0, 1]
+    problem = CoverageProblem(np.zeros((4, 2)), [1.0, 1.0], [1.0, 1.0], max_size=3)
+    assert solve(problem, method="greedy").selected.tolist() == [0, 1, 2]
+
+
+def test_fills_up_to_max_size_and_accepts_sparse_input() -> None:
+    cov = sp.coo_array(([0.5, 0.5, 0.5], ([0, 0, 1], [0, 0, 1])), shape=(3, 2))
+    problem = CoverageProblem(cov, [1, 1], [1, 1], min_size=1, max_size=3)
+    assert problem.coverage.format == "csr"
+    assert problem.coverage[0, 0] == 1.0  # duplicates summed
+    result = solve(problem, method="greedy")
+    assert result.selected.tolist() == [0, 1, 2]
+    assert result.optimal  # the upper bound proves it
+    assert result.objective == pytest.approx(1.5)
+
+
+def test_auto_uses_exact_or_a_proven_greedy() -> None:
+    rng = np.random.default_rng(3)
+    cov = np.where(rng.random((30, 6)) < 0.3, rng.random((30, 6)), 0.0)
+    problem = CoverageProblem(cov, rng.uniform(1, 2, 6), rng.uniform(1, 3, 6), max_size=4)
+    result = solve(problem)
+    assert result.optimal
+    assert result.objective == pytest.approx(solve(problem, method="exact").objective, abs=1e-6)
+
+
+def test_auto_skips_exact_on_huge_problems(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(optimise, "AUTO_EXACT_MAX_CANDIDATES", 5)
+    rng = np.random.default_rng(4)
+    problem = CoverageProblem(rng.random((10, 3)), [1, 1, 1], [3, 3, 3], max_size=2)
+    result = solve(problem)
+    assert result.method == "greedy"
+    assert "exact skipped: 10 candidates > 5" in result.note
+
+
+def _bank_like(seed: int = 0, n: int = 60) -> CoverageProblem:
+    rng = np.random.default_rng(seed)
+    cov = np.where(rng.random((n, 12)) < 0.3, rng.choice([0.5, 0.8, 1.0], (n, 12)), 0.0)
+    return CoverageProblem(
+        cov,
+        rng.integers(1, 4, 12),
+        rng.integers(1, 4, 12),
+        scores=rng.random(n),
+        score_weight=0.05,
+        min_size=5,
+        max_size=6,
+        quotas=[Quota(rng.random(n) < 0.3, min=2, max=3, name="a")],
+    )
+
+
+def test_exact_without_incumbent_falls_back_to_greedy(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_solution(*args: object, **kwargs: object) -> scipy.optimize.OptimizeResult:
+        return scipy.optimize.OptimizeResult(
+            x=None, status=1, message="Time limit reached.", mip_dual_bound=None
+        )
+
+    monkeypatch.setattr(scipy.optimize, "milp", no_solution)
+    problem = _bank_like()
+    result = solve(problem, method="exact", time_limit=0.1)
+    assert result.method == "greedy"
+    assert not result.optimal
+    assert "the MILP found no selection" in result.note
+    auto = solve(problem, time_limit=0.1)
+    assert auto.method == "greedy"
+    assert "without beating it" in auto.note
+
+
+def test_exact_stopped_early_reports_its_dual_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = scipy.optimize.milp
+
+    def stopped(*args: object, **kwargs: object) -> scipy.optimize.OptimizeResult:
+        res = real(*args, **kwargs)  # type: ignore[arg-type]
+        res.status = 1
+        res.mip_dual_bound = res.fun - 1.0  # minimisation: a lower bound
+        return res
+
+    monkeypatch.setattr(scipy.optimize, "milp", stopped)
+    problem = _bank_like()
+    result = solve(problem, method="exact")
+    assert result.method == "exact"
+    assert not result.optimal
+    assert result.upper_bound == pytest.approx(result.objective + 1.0)
+    auto = solve(problem)
+    assert not auto.optimal
+    assert auto.upper_bound is not None and auto.upper_bound >= auto.objective
+
+
+def test_completion_check_falls_back_to_an_integer_programme(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    problem = _bank_like(seed=5)
+    expected = solve(problem, method="greedy")
+    monkeypatch.setattr(optimise, "_DFS_NODE_BUDGET", 0)
+    fallback = solve(problem, method="greedy")
+    assert np.array_equal(fallback.selected, expected.selected)
+
+
+def test_greedy_time_limit_returns_a_feasible_selection() -> None:
+    problem = _bank_like(seed=6)
+    result = solve(problem, method="greedy", time_limit=0)
+    assert "stopped at the time limit" in result.note
+    assert 5 <= result.selected.size <= 6
+
+
+def test_scales_to_many_candidates() -> None:
+    rng = np.random.default_rng(8)
+    n, m = 20_000, 300
+    cols = (rng.integers(0, m, size=(n, 1)) + np.array([0, 7, 19, 41])) % m  # distinct
+    cov = sp.csr_array(
+        (rng.choice([0.5, 1.0], n * 4), cols.ravel(), np.arange(0, 4 * n + 1, 4)), shape=(n, m)
+    )
+    group = rng.random(n) < 0.1
+    problem = CoverageProblem(
+        cov,
+        np.ones(m),
+        np.full(m, 2.0),
+        min_size=12,
+        max_size=12,
+        quotas=[Quota(group, min=5, max=6, name="g")],
+        exclude=np.arange(10),
+    )
+    result = solve(problem, method="greedy")
+    assert result.selected.size == 12
+    assert 5 <= group[result.selected].sum() <= 6
+    assert result.selected.min() >= 10
+    assert result.upper_bound is not None and result.upper_bound >= result.objective
+
+
+# ------------------------------------------------------------------- infeasibility
+
+
+NAMES = [f"P{i:02d}" for i in range(10)]
+
+
+def _problem(**kwargs: object) -> CoverageProblem:
+    args: dict[str, object] = {"max_size": 4, "candidate_names": NAMES}
+    args.update(kwargs)
+    return CoverageProblem(np.eye(10), np.ones(10), np.ones(10), **args)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "reason", "relaxation"),
+    [
+        (
+            {"include": [3], "exclude": [3, 4]},
+            "candidate P03 is in both include and exclude",
+            "remove P03 from include or from exclude",
+        ),
+        (
+            {"include": [0, 1, 2, 3, 4]},
+            "include has 5 candidates but max_size is 4",
+            "drop 1 id from include or raise max_size to 5",
+        ),
+        (
+            {
+                "quotas": [Quota([0, 1, 2, 5], max=2, name="orientation=inside")],
+                "include": [0, 1, 2],
+            },
+            r"quota orientation=inside max 2: include already has 3 of its members \(P00, P01, P02\)",
+            "drop 1 of them from include or raise the max of quota orientation=inside to 3",
+        ),
+        (
+            {
+                "quotas": [Quota([6, 7], min=4, name="actor_type=politician")],
+                "exclude": [6],
+            },
+            r"quota actor_type=politician min 4: only 1 candidate can be chosen \(P07\)",
+            "lower the min of quota actor_type=politician to 1 or take its members out of exclude",
+        ),
+        (
+            {"quotas": [Quota(np.arange(8), min=5, name="big")]},
+            "quota big min 5 but max_size is 4",
+            "lower the min of quota big to 4 or raise max_size to 5",
+        ),
+        (
+            {
+                "max_size": 9,
+                "quotas": [
+                    Quota([0, 1, 2, 3, 4, 5], min=6, name="a"),
+                    Quota([6, 7, 8, 9], min=4, name="b"),
+                    Quota([0, 9], min=1, name="c"),
+                ],
+                "include": [5],
+            },
+            "quotas together need at least 10 people but max_size is 9",
+            "raise max_size to 10 or lower the quotas' minimums",
+        ),
+        (
+            {"min_size": 8, "max_size": 9, "exclude": [0, 1, 2, 3]},
+            "min_size 8 but only 6 candidates can be chosen",
+            "lower min_size to 6 or take ids out of exclude",
+        ),
+        (
+            {
+                "min_size": 8,
+                "max_size": 9,
+                "quotas": [Quota(np.arange(6), max=2, name="a")],
+            },
+            "the quotas' maximums allow at most 6 people but min_size is 8",
+            "lower min_size to 6 or raise the quotas' maximums",
+        ),
+        (
+            {
+                "quotas": [
+                    Quota([0, 1, 2], min=2, name="a"),
+                    Quota([0, 1, 2, 3], max=1, name="b"),
+                ]
+            },
+            r"quotas a \(min 2, max none\) and b \(min 0, max 1\) cannot both be met",
+            "lower the min of one of them or raise the max of the other",
+        ),
+    ],
+)
+def test_infeasible_requests_name_the_constraint_and_the_relaxation(
+    kwargs: dict[str, object], reason: str, relaxation: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_search(*args: object, **kw: object) -> None:
+        raise AssertionError("the search started on an infeasible problem")
+
+    monkeypatch.setattr(optimise, "_greedy", no_search)
+    monkeypatch.setattr(optimise, "_exact", no_search)
+    problem = _problem(**kwargs)
+    for method in METHODS:
+        with pytest.raises(InfeasibleError, match=reason) as info:
+            solve(problem, method=method)
+        assert any(r == relaxation for r in info.value.relaxations), info.value.relaxations
+
+
+def test_infeasible_lists_every_problem_and_at_most_ten_ids() -> None:
+    problem = CoverageProblem(
+        np.eye(30),
+        np.ones(30),
+        np.ones(30),
+        max_size=2,
+        quotas=[Quota(np.arange(12), min=13, name="q")],
+        include=[0, 1, 2],
+    )
+    with pytest.raises(InfeasibleError) as info:
+        solve(problem)
+    reasons = info.value.reasons
+    assert "include has 3 candidates but max_size is 2" in reasons
+    assert (
+        "quota q min 13: only 12 candidates can be chosen (0, 1, 2, 3, 4, 5, 6, 7, 8, 9 and 2 more)"
+        in reasons
+    )
+
+
+# ---------------------------------------------------------------------- validation
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"coverage": [[0.5, 1.5]]}, r"coverage\[0, 1\]=1.5 should be in \[0, 1\]"),
+        ({"coverage": [[0.5, np.nan]]}, r"coverage\[0, 1\]=nan should be in \[0, 1\]"),
+        ({"coverage": [0.5, 0.5]}, "coverage should be 2-D"),
+        ({"demand": [1, 0.5]}, r"demand\[1\]=0.5 should be a finite number >= 1"),
+        ({"weights": [1, -1]}, r"weights\[1\]=-1.0 should be a finite number >= 0"),
+        ({"weights": [1, 1, 1]}, r"weights should have shape \(2,\), got \(3,\)"),
+        ({"scores": [np.inf]}, r"scores\[0\]=inf should be a finite number >= 0"),
+        ({"score_weight": -0.1}, "score_weight=-0.1 should be a finite number >= 0"),
+        ({"min_size": 2, "max_size": 1}, "min_size=2 should be <= max_size=1"),
+        ({"max_size": -1}, "max_size=-1 should be an int >= 0"),
+        ({"min_size": 1.5}, "min_size=1.5 should be an int >= 0"),
+        ({"include": [1]}, r"include\[0\]=1 should be in \[0, 0\]"),
+        ({"exclude": [True, False]}, "exclude is a boolean mask of 2 entries, expected 1"),
+        ({"exclude": [0.5]}, "exclude should hold candidate indices"),
+        ({"quotas": [Quota([3], name="q")]}, r"quotas\[0\] \(q\).members\[0\]=3 should be in"),
+        ({"quotas": ["x"]}, r"quotas\[0\] should be a Quota, got str"),
+        ({"candidate_names": ["a", "b"]}, "candidate_names has 2 entries, expected 1"),
+    ],
+)
+def test_constructor_rejects_bad_input(kwargs: dict[str, object], match: str) -> None:
+    args: dict[str, object] = {"coverage": [[0.5, 1.0]], "weights": [1, 1], "demand": [1, 1]}
+    args.update(kwargs)
+    with pytest.raises(ValueError, match=match):
+        CoverageProblem(**args)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"min": -1}, "min=-1 should be >= 0"),
+        ({"min": 3, "max": 2}, "max=2 should be >= min=3"),
+        ({"min": 1.5}, "min=1.5 should be an int >= 0"),
+        ({"max": "2"}, "max='2' should be an int or None"),
+        ({"members": [[0, 1]]}, r"members should be 1-D, got shape \(1, 2\)"),
+        ({"members": [0.5]}, "members should be candidate indices"),
+    ],
+)
+def test_quota_rejects_bad_input(kwargs: dict[str, object], match: str) -> None:
+    args: dict[str, object] = {"members": [0, 1], "name": "q"}
+    args.update(kwargs)
+    with pytest.raises(ValueError, match=match):
+        Quota(**args)  # type: ignore[arg-type]
+
+
+def test_solve_and_objective_reject_bad_arguments() -> None:
+    problem = CoverageProblem(np.eye(3), [1, 1, 1], [1, 1, 1])
+    with pytest.raises(ValueError, match="method='fast' should be one of"):
+        solve(problem, method="fast")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="time_limit=-1 should be >= 0"):
+        solve(problem, time_limit=-1)
+    with pytest.raises(ValueError, match="selected has candidate 1 more than once"):
+        objective(problem, [1, 1])
+    with pytest.raises(ValueError, match=r"selected\[0\]=5 should be in \[0, 2\]"):
+        objective(problem, [5])
+    assert objective(problem, np.array([True, False, True])) == pytest.approx(2.0)
+    assert math.isclose(objective(problem, []), 0.0)
+
+
+def test_public_names_are_pinned() -> None:
+    assert optimise.__all__ == ["CoverageProblem", "Quota", "Selection", "objective", "solve"]
