@@ -28,8 +28,6 @@ import argparse
 import cProfile
 import datetime as dt
 import io
-import os
-import platform
 import pstats
 import resource
 import statistics
@@ -40,6 +38,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from _machine import machine
+
 import composer
 from composer import CandidatePool, CandidateScorer, NetworkBrief
 from composer import planning as _planning
@@ -48,27 +48,6 @@ from composer.datasets import synthetic_brief, synthetic_frame
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
 N_SYNTHETIC = 10_000
 STAGES = ("load", "score", "compose", "explain")
-
-
-def machine() -> str:
-    """nproc, CPU model, RAM and Python, for the results file."""
-    model = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    ram = "unknown RAM"
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                ram = f"{int(line.split()[1]) / 1024**2:.1f} GiB RAM"
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} CPUs (nproc), {model}, {ram}, Python {platform.python_version()}"
 
 
 Loader = Callable[[], tuple[CandidatePool, NetworkBrief]]

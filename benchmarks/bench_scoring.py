@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
-import platform
 import resource
 import statistics
 import sys
@@ -27,6 +25,8 @@ from pathlib import Path
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from _machine import machine
 
 from composer import CandidatePool, CandidateScorer, NetworkBrief
 from composer.datasets import synthetic_brief, synthetic_pool
@@ -38,27 +38,6 @@ PHRASE_COLUMNS = (
     "perspectives",
 )
 TARGETS = {500: 0.5, 100_000: 30.0}
-
-
-def machine() -> str:
-    """nproc, CPU model, RAM and Python, for the results file."""
-    model = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    ram = "unknown RAM"
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                ram = f"{int(line.split()[1]) / 1024**2:.1f} GiB RAM"
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} CPUs (nproc), {model}, {ram}, Python {platform.python_version()}"
 
 
 def score_once(pool: CandidatePool, brief: NetworkBrief) -> tuple[float, float, float]:

@@ -23,7 +23,14 @@ from pydantic import ValidationError
 
 from .errors import InputError, Problem
 from .models import ACTOR_LOOKUP, NetworkBrief, allowed_actor_types
-from .pool import BOOL_COLUMNS, FREE_TEXT_COLUMNS, LIST_COLUMNS, TEXT_COLUMNS, CandidatePool
+from .pool import (
+    BOOL_COLUMNS,
+    CONTRACT_COLUMNS,
+    FREE_TEXT_COLUMNS,
+    LIST_COLUMNS,
+    TEXT_COLUMNS,
+    CandidatePool,
+)
 
 __all__ = ["load_brief", "load_candidates", "parse_bool"]
 
@@ -399,25 +406,8 @@ def _normalise(raw: pd.DataFrame, name: str, row_word: str) -> tuple[pd.DataFram
     return frame, rows
 
 
-_ORDER = (
-    "name",
-    "actor_type",
-    "organisation",
-    "unit",
-    "professional_competences",
-    "personal_competences",
-    "methodological_competences",
-    "perspectives",
-    "background",
-    "statement",
-    "motivation",
-    "phases",
-    "hours_available",
-    "manager_approval",
-    "can_present",
-    "can_take_tasks",
-    "knows",
-)
+#: the pool frame's columns, in the contract's order (``id`` is the index)
+_ORDER = CONTRACT_COLUMNS[1:]
 
 
 def load_candidates(

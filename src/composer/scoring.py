@@ -463,21 +463,20 @@ class CandidateScorer:
             },
             index=f.index.copy(),
         ).clip(0.0, 1.0)
-        out["reasons"] = self._reasons(
-            c,
-            actor,
-            orient,
-            mot,
-            empty_stmt,
-            st_sim,
-            present,
-            tasks,
-            approval,
-            municipal,
-            avail,
-            hours,
-            lang,
-        )
+        signals = {
+            "actor": actor,
+            "orient": orient,
+            "mot": mot,
+            "empty_stmt": empty_stmt,
+            "st_sim": st_sim,
+            "present": present,
+            "tasks": tasks,
+            "approval": approval,
+            "municipal": municipal,
+            "avail": avail,
+            "hours": hours,
+        }
+        out["reasons"] = self._reasons(c, signals, lang)
         return out
 
     def fit_transform(self, pool: CandidatePool, brief: NetworkBrief) -> pd.DataFrame:
@@ -485,21 +484,12 @@ class CandidateScorer:
         return self.fit(pool, brief).transform(pool)
 
     # ------------------------------------------------------------------ reasons
-    def _reasons(self, c: np.ndarray, *cols: Any) -> list[list[str]]:
-        (
-            actor,
-            orient,
-            mot,
-            empty_stmt,
-            st_sim,
-            present,
-            tasks,
-            approval,
-            municipal,
-            avail,
-            hours,
-            lang,
-        ) = cols
+    def _reasons(self, c: np.ndarray, signals: dict[str, np.ndarray], lang: str) -> list[list[str]]:
+        """Short sentences per candidate from the coverage and the per-candidate signals."""
+        actor, orient, mot = signals["actor"], signals["orient"], signals["mot"]
+        empty_stmt, st_sim = signals["empty_stmt"], signals["st_sim"]
+        present, tasks, approval = signals["present"], signals["tasks"], signals["approval"]
+        municipal, avail, hours = signals["municipal"], signals["avail"], signals["hours"]
         brief = self.brief_
         names = self.needs_
         da = lang == "da"
