@@ -25,6 +25,7 @@ from .models import ActorType, NetworkBrief, QuotaSpec
 from .optimise import CoverageProblem, Quota, objective, solve
 from .pool import CandidatePool
 from .scoring import CandidateScorer
+from .text import number
 
 __all__ = ["alternatives", "compose", "replace"]
 
@@ -126,7 +127,7 @@ def _why_not(ctx: _Context, i: int) -> str:
     h = ctx.hours[i]
     if not ctx.phase_ok[i].any():
         return (
-            f"har {h:g} timer, mindre end den korteste fase"
+            f"har {number(h)} timer, mindre end den korteste fase"
             if da
             else f"has {h:g} hours, less than the shortest phase"
         )
@@ -662,7 +663,7 @@ def _assemble(
         hrs = len(_phase_meetings(b, phs)) * b.meetings.hours
         if role == "core":
             reasons.append(
-                f"Kernedeltager: med i alle faser (kernefit {ctx.scores['core_fit'].iloc[i]:.2f})."
+                f"Kernedeltager: med i alle faser (kernefit {number(ctx.scores['core_fit'].iloc[i], 'da', 2)})."
                 if da
                 else f"Core participant: in every phase (core fit {ctx.scores['core_fit'].iloc[i]:.2f})."
             )
@@ -821,7 +822,7 @@ def _gaps(ctx: _Context, present: np.ndarray, chosen: list[int]) -> list[Gap]:
                     )
                 elif not why:
                     why = "pladserne gik til andre" if da else "the seats went to others"
-                parts.append(f"{ctx.ids[i]} ({ctx.cov[i, f]:.2f}: {why})")
+                parts.append(f"{ctx.ids[i]} ({number(ctx.cov[i, f], b.language.value, 2)}: {why})")
             advice = (
                 ("Nærmest i puljen: " if da else "Closest in the pool: ") + "; ".join(parts) + "."
             )
@@ -1032,5 +1033,8 @@ def replace(
         was = before.get(ns.name, {})
         for ph, v in ns.covered.items():
             if abs(v - was.get(ph, 0.0)) > 1e-6:
-                changes.append(f"{ns.name} ({ph}): {was.get(ph, 0.0):.2f} → {v:.2f}")
+                lang = brief.language.value
+                changes.append(
+                    f"{ns.name} ({ph}): {number(was.get(ph, 0.0), lang, 2)} → {number(v, lang, 2)}"
+                )
     return comp.model_copy(update={"changes": changes})

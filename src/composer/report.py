@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .composition import Composition, Member
-from .models import ActorType
+from .models import ActorType, Orientation
+from .text import number
 
 __all__ = ["explain"]
 
@@ -26,11 +27,11 @@ _T = {
         "no": "nej",
         "summary_line": (
             "{core} kernedeltagere og {phase} deltagere der inddrages løbende; "
-            "{gaps} huller. Dækningsmål {objective:.2f} (kernen valgt med {method}{optimal})."
+            "{gaps} huller. Dækningsmål {objective} (kernen valgt med {method}{optimal})."
         ),
         "optimal": ", bevist optimal",
         "theme": "Tema",
-        "meetings": "{count} møder à {hours:g} timer, faser: {phases}.",
+        "meetings": "{count} møder à {hours} timer, faser: {phases}.",
     },
     "en": {
         "title": "Network composition",
@@ -50,11 +51,11 @@ _T = {
         "no": "no",
         "summary_line": (
             "{core} core participants and {phase} phase participants; {gaps} gaps. "
-            "Coverage objective {objective:.2f} (core chosen by {method}{optimal})."
+            "Coverage objective {objective} (core chosen by {method}{optimal})."
         ),
         "optimal": ", proven optimal",
         "theme": "Theme",
-        "meetings": "{count} meetings of {hours:g} hours, phases: {phases}.",
+        "meetings": "{count} meetings of {hours} hours, phases: {phases}.",
     },
 }
 
@@ -73,8 +74,8 @@ def _member_row(m: Member, lang: str) -> str:
                 m.id,
                 m.name or "",
                 a.label(lang),
-                m.orientation,
-                f"{m.hours:g}",
+                Orientation(m.orientation).label_da if lang == "da" else m.orientation,
+                number(m.hours, lang),
                 ", ".join(m.needs_covered) or "–",
                 " ".join(m.reasons),
                 "; ".join(m.flags) or "–",
@@ -106,7 +107,7 @@ def explain(comp: Composition) -> str:
             core=len(comp.core),
             phase=n_phase,
             gaps=len(comp.gaps),
-            objective=comp.objective,
+            objective=number(comp.objective, lang, 2),
             method=comp.method.split(" (")[0],
             optimal=t["optimal"] if comp.optimal else "",
         )
@@ -115,7 +116,7 @@ def explain(comp: Composition) -> str:
     out.append(
         t["meetings"].format(
             count=b.meetings.count,
-            hours=b.meetings.hours,
+            hours=number(b.meetings.hours, lang),
             phases=", ".join(f"{p.name} ({', '.join(map(str, p.meetings))})" for p in b.phases),
         )
     )
@@ -134,9 +135,11 @@ def explain(comp: Composition) -> str:
         out.append("")
     out += [f"## {t['needs']}", "", t["cols_need"], "|" + "---|" * 6]
     for ns in comp.needs:
-        per = ", ".join(f"{p}: {v:.2f}" for p, v in ns.covered.items())
-        by = ", ".join(f"{i} ({v:.2f})" for i, v in ns.covered_by.items()) or "–"
-        out.append(f"| {_cell(ns.name)} | {ns.kind} | {ns.weight:g} | {ns.count} | {per} | {by} |")
+        per = ", ".join(f"{p}: {number(v, lang, 2)}" for p, v in ns.covered.items())
+        by = ", ".join(f"{i} ({number(v, lang, 2)})" for i, v in ns.covered_by.items()) or "–"
+        out.append(
+            f"| {_cell(ns.name)} | {ns.kind} | {number(ns.weight, lang)} | {ns.count} | {per} | {by} |"
+        )
     out.append("")
     out += [f"## {t['quotas']}", ""]
     if comp.quotas:
@@ -154,7 +157,7 @@ def explain(comp: Composition) -> str:
         out.append(t["no_gaps"])
     for g in comp.gaps:
         out.append(
-            f"- **{g.need}** ({g.kind}; {', '.join(g.phases)}): {g.covered:.2f} / {g.count}. {g.advice}"
+            f"- **{g.need}** ({g.kind}; {', '.join(g.phases)}): {number(g.covered, lang, 2)} / {g.count}. {g.advice}"
         )
     out.append("")
     return "\n".join(out)

@@ -21,7 +21,7 @@ from sklearn.preprocessing import normalize
 from .errors import InputError, Problem
 from .models import ACTOR_LOOKUP, ActorType, NeedKind, NetworkBrief
 from .pool import CandidatePool
-from .text import apply_synonyms, phrase_key, squash, stem, synonym_table, tokens
+from .text import apply_synonyms, number, phrase_key, squash, stem, synonym_table, tokens
 from .validation import validate
 
 __all__ = ["DEFAULT_WEIGHTS", "SCORE_COLUMNS", "CandidateScorer", "coverage", "score"]
@@ -69,11 +69,6 @@ _ORIENT_DA = {"inside": "se ind", "across": "på tværs", "outside": "se ud"}
 
 def _analyzer(text: str) -> list[str]:
     return [stem(t) for t in tokens(text) if len(t) > 1]
-
-
-def _fmt(x: float, language: str) -> str:
-    s = f"{x:.1f}" if x != int(x) else f"{int(x)}"
-    return s.replace(".", ",") if language == "da" else s
 
 
 class CandidateScorer:
@@ -500,7 +495,7 @@ class CandidateScorer:
             r: list[str] = []
             covered = [(names[j], c[i, j]) for j in np.flatnonzero(c[i] >= 0.5)]
             if covered:
-                items = ", ".join(f"{nm} ({v:.2f})" for nm, v in covered[:6])
+                items = ", ".join(f"{nm} ({number(v, lang, 2)})" for nm, v in covered[:6])
                 r.append(("Dækker behov: " if da else "Covers needs: ") + items + ".")
             else:
                 r.append(
@@ -565,15 +560,15 @@ class CandidateScorer:
                 r.append("Timetal er ikke oplyst." if da else "Hours not given.")
             elif hours[i] < total_h:
                 r.append(
-                    f"Har {_fmt(hours[i], lang)} timer; hele forløbet kræver {_fmt(total_h, lang)}."
+                    f"Har {number(hours[i], lang)} timer; hele forløbet kræver {number(total_h, lang)}."
                     if da
-                    else f"Has {_fmt(hours[i], lang)} hours; all meetings take {_fmt(total_h, lang)}."
+                    else f"Has {number(hours[i], lang)} hours; all meetings take {number(total_h, lang)}."
                 )
             else:
                 r.append(
-                    f"Har {_fmt(hours[i], lang)} timer til forløbet ({_fmt(total_h, lang)} kræves)."
+                    f"Har {number(hours[i], lang)} timer til forløbet ({number(total_h, lang)} kræves)."
                     if da
-                    else f"Has {_fmt(hours[i], lang)} hours ({_fmt(total_h, lang)} needed)."
+                    else f"Has {number(hours[i], lang)} hours ({number(total_h, lang)} needed)."
                 )
             out.append(r)
         return out

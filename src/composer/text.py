@@ -15,6 +15,7 @@ __all__ = [
     "DEFAULT_SYNONYMS",
     "STOP_WORDS",
     "apply_synonyms",
+    "number",
     "phrase_key",
     "squash",
     "stem",
@@ -164,3 +165,17 @@ def phrase_key(text: str, table: Mapping[str, str] = _DEFAULT_TABLE) -> str:
     True
     """
     return stem(squash(apply_synonyms(text, table)))
+
+
+def number(x: float, language: str = "da", digits: int | None = None) -> str:
+    """A number as the reader writes it: decimal comma in Danish.
+
+    ``digits=None`` drops trailing zeros (``17.5``, ``6``); otherwise fixed decimals.
+
+    Examples
+    --------
+    >>> number(17.5), number(6.0), number(0.8, "en", 2), number(0.8, "da", 2)
+    ('17,5', '6', '0.80', '0,80')
+    """
+    text = f"{x:g}" if digits is None else f"{x:.{digits}f}"
+    return text.replace(".", ",") if language == "da" else text
