@@ -466,3 +466,11 @@ def test_rules_hold_and_row_order_is_irrelevant(
     again = compose(shuffled, brief, seed=0, method="greedy")
     assert [m.id for m in again.core] == [m.id for m in comp.core]
     assert again.objective == comp.objective
+
+
+def test_twin_preference_never_makes_a_brief_fail() -> None:
+    same = [_person(f"T{k}", professional_competences="mental sundhed") for k in range(4)]
+    comp = compose(_pool(*same), _brief(core={"min": 3, "max": 4}))
+    assert len(comp.core) >= 3
+    both = compose(_pool(*same), _brief(core={"min": 2, "max": 2}, include=["T1", "T2"]))
+    assert {m.id for m in both.core} == {"T1", "T2"}

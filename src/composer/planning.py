@@ -263,31 +263,48 @@ def _choose_core(
     quotas = []
     for mem, qmin, qmax, label in _core_quotas(ctx, forbid):
         quotas.append(Quota(np.flatnonzero(mem[cand]), min=qmin, max=qmax, name=label))
-    for group, cap in _twin_groups(ctx, cand):
-        quotas.append(
-            Quota([pos[i] for i in group], max=cap, name=f"near twins {', '.join(ctx.ids[group])}")
-        )
     for k, prev in enumerate(avoid or []):
         members = [pos[i] for i in prev if i in pos]
         quotas.append(
             Quota(members, max=max(0, len(prev) - 2), name=f"differs from alternative {k + 1}")
         )
-    problem = CoverageProblem(
-        sp.csr_array(ctx.cov[cand]),
-        ctx.w,
-        ctx.d,
-        scores=ctx.scores["core_fit"].to_numpy(dtype=float)[cand],
-        score_weight=ctx.lam,
-        min_size=lo,
-        max_size=min(hi, len(cand)),
-        quotas=quotas,
-        include=[pos[i] for i in must],
-        candidate_names=list(ctx.ids[cand]),
-    )
+    must_set = set(must)
+    twins = [
+        Quota(
+            [pos[i] for i in group],
+            max=max(cap, len(must_set.intersection(group))),
+            name=f"near twins {', '.join(ctx.ids[group])}",
+        )
+        for group, cap in _twin_groups(ctx, cand)
+    ]
+
+    def problem_with(extra: list[Quota]) -> CoverageProblem:
+        return CoverageProblem(
+            sp.csr_array(ctx.cov[cand]),
+            ctx.w,
+            ctx.d,
+            scores=ctx.scores["core_fit"].to_numpy(dtype=float)[cand],
+            score_weight=ctx.lam,
+            min_size=lo,
+            max_size=min(hi, len(cand)),
+            quotas=[*quotas, *extra],
+            include=[pos[i] for i in must],
+            candidate_names=list(ctx.ids[cand]),
+        )
+
+    problem = problem_with(twins)
     try:
         sel = solve(problem, method=method, seed=seed)
     except InfeasibleError as e:
-        raise InfeasibleError([f"core: {r}" for r in e.reasons], e.relaxations) from None
+        if not twins:
+            raise InfeasibleError([f"core: {r}" for r in e.reasons], e.relaxations) from None
+        # one seat per near-twin group is a preference, never a reason to fail
+        problem = problem_with([])
+        try:
+            sel = solve(problem, method=method, seed=seed)
+        except InfeasibleError as e2:
+            raise InfeasibleError([f"core: {r}" for r in e2.reasons], e2.relaxations) from None
+    quotas = list(problem.quotas)
     chosen = [int(cand[k]) for k in sel.selected]
     if trim and size is None:
         chosen = _trim(ctx, problem, cand, sel.selected.tolist(), set(must), quotas)
