@@ -474,3 +474,20 @@ def test_twin_preference_never_makes_a_brief_fail() -> None:
     assert len(comp.core) >= 3
     both = compose(_pool(*same), _brief(core={"min": 2, "max": 2}, include=["T1", "T2"]))
     assert {m.id for m in both.core} == {"T1", "T2"}
+
+
+def test_core_limits_in_the_briefs_words() -> None:
+    pool = _pool(*[_person(f"B{k}", "borger", professional_competences=f"x{k}") for k in range(5)])
+    fits = compose(
+        pool,
+        _brief(
+            core={"min": 5, "max": 9},
+            quotas=[{"column": "actor_type", "value": "borger", "min": 1}],
+        ),
+    )
+    assert len(fits.core) == 5 and not fits.phase_participants
+    capped = _brief(
+        core={"min": 5, "max": 9}, quotas=[{"column": "actor_type", "value": "borger", "max": 2}]
+    )
+    with pytest.raises(InfeasibleError, match=r"core: .*allow at most 2 people but core.min is 5"):
+        compose(pool, capped)

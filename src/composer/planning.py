@@ -297,18 +297,29 @@ def _choose_core(
         sel = solve(problem, method=method, seed=seed)
     except InfeasibleError as e:
         if not twins:
-            raise InfeasibleError([f"core: {r}" for r in e.reasons], e.relaxations) from None
+            raise _core_error(e) from None
         # one seat per near-twin group is a preference, never a reason to fail
         problem = problem_with([])
         try:
             sel = solve(problem, method=method, seed=seed)
         except InfeasibleError as e2:
-            raise InfeasibleError([f"core: {r}" for r in e2.reasons], e2.relaxations) from None
+            raise _core_error(e2) from None
     quotas = list(problem.quotas)
     chosen = [int(cand[k]) for k in sel.selected]
     if trim and size is None:
         chosen = _trim(ctx, problem, cand, sel.selected.tolist(), set(must), quotas)
     return sorted(chosen), sel
+
+
+def _core_error(e: InfeasibleError) -> InfeasibleError:
+    """The optimiser's infeasibility in the brief's words (core.min / core.max)."""
+
+    def words(text: str) -> str:
+        return text.replace("min_size", "core.min").replace("max_size", "core.max")
+
+    return InfeasibleError(
+        [f"core: {words(r)}" for r in e.reasons], [words(r) for r in e.relaxations]
+    )
 
 
 def _twin_groups(ctx: _Context, cand: np.ndarray) -> list[tuple[list[int], int]]:
@@ -504,6 +515,12 @@ def _plan_phases(
         if p in fixed.get(i, []):
             lb[k] = 1.0
     integrality = np.r_[np.ones(nz + nu), np.zeros(ny)]
+    # a row with no variable holds or fails on its own (e.g. a quota nobody can join)
+    if any(not row and not lo <= 0 <= hi for row, lo, hi in rows):
+        _raise_phase_infeasible(ctx, core, forbid, must)
+    rows = [r for r in rows if r[0]]
+    if nv == 0:
+        return {}
     if rows:
         A = sp.lil_array((len(rows), nv))
         for r, (row, _, _) in enumerate(rows):
