@@ -321,3 +321,18 @@ def test_csv_round_trip(tmp_path_factory: Any, records: list[dict[str, Any]]) ->
         path2, encoding="utf-8-sig"
     )
     pd.testing.assert_frame_equal(load_candidates(path2).to_frame(), pool.to_frame())
+
+
+def test_brief_rejects_contradictory_quotas() -> None:
+    raw = {
+        "theme": "x",
+        "quotas": [
+            {"column": "orientation", "value": "inside", "min": 2},
+            {"column": "orientation", "value": "Inside", "max": 1},
+        ],
+    }
+    with pytest.raises(
+        InputError,
+        match=r"orientation=inside \(network\) asks for at least 2 and at most 1 at once",
+    ):
+        load_brief(raw)

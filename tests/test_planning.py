@@ -319,7 +319,7 @@ def test_infeasible_quota_names_ids() -> None:
     )
     with pytest.raises(
         InfeasibleError,
-        match=r"actor_type=politiker min 4: the core has 0 and at most 2 more can join as phase participants \(P1, P2, P3, P4\)",
+        match=r"actor_type=politiker min 4: the core can hold 0 and at most 2 more can join as phase participants \(per_phase_max 2, total_max 3; candidates: P1, P2, P3, P4\)",
     ):
         compose(many, brief)
 
@@ -491,3 +491,28 @@ def test_core_limits_in_the_briefs_words() -> None:
     )
     with pytest.raises(InfeasibleError, match=r"core: .*allow at most 2 people but core.min is 5"):
         compose(pool, capped)
+
+
+def test_infeasible_phase_seats_for_includes() -> None:
+    pool = _pool(
+        _person("S1", professional_competences="mental sundhed"),
+        _person("S2"),
+        _person("P1", "politiker", phases="afprøvning", hours_available="3"),
+        _person("F1", "forsker", organisation="KU", phases="afdækning", hours_available="6"),
+    )
+    no_seats = _brief(include=["P1"], phase_participants={"per_phase_max": 0, "total_max": 2})
+    with pytest.raises(
+        InfeasibleError,
+        match=r"include P1 can only join as a phase participant \(afprøvning\), but phase_participants.per_phase_max is 0",
+    ):
+        compose(pool, no_seats)
+    taken = _brief(
+        include=["P1"],
+        phase_participants={"per_phase_max": 2, "total_max": 1},
+        quotas=[{"column": "actor_type", "value": "forsker", "min": 1}],
+    )
+    with pytest.raises(
+        InfeasibleError,
+        match=r"actor_type=forsker min 1: the core has 0, include brings 0 and at most 0 more can join as phase participants \(total_max 1, of which 1 taken by include; candidates: F1\)",
+    ):
+        compose(pool, taken)

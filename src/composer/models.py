@@ -409,6 +409,16 @@ class NetworkBrief(BaseModel):
                 )
             if q.max is not None and q.min > q.max:
                 problems.append(f"quotas[{i}] ({q.label()}): min {q.min} > max {q.max}")
+        groups: dict[tuple[str, str, str], list[QuotaSpec]] = {}
+        for q in self.quotas:
+            groups.setdefault((q.column, q.value.strip().lower(), q.scope.lower()), []).append(q)
+        for (col, val, scope), qs in groups.items():
+            lo = max(q.min for q in qs)
+            hi = min((q.max for q in qs if q.max is not None), default=None)
+            if len(qs) > 1 and hi is not None and lo > hi:
+                problems.append(
+                    f"quotas: {col}={val} ({scope}) asks for at least {lo} and at most {hi} at once"
+                )
         if self.core.min > self.core.max:
             problems.append(f"core: min {self.core.min} > max {self.core.max}")
         both = sorted(set(self.include) & set(self.exclude))

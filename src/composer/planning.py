@@ -118,8 +118,9 @@ def _context(pool: CandidatePool, brief: NetworkBrief, scorer: CandidateScorer |
 
 
 # ---------------------------------------------------------------------- feasibility
-def _why_not(ctx: _Context, i: int) -> str:
-    da = ctx.brief.language.value == "da"
+def _why_not(ctx: _Context, i: int, language: str | None = None) -> str:
+    """Why candidate ``i`` cannot take part at all ("" when they can), in ``language``."""
+    da = (language or ctx.brief.language.value) == "da"
     if ctx.excluded[i]:
         return "står på briefens exclude" if da else "is in the brief's exclude"
     if ctx.manager_no[i]:
@@ -180,10 +181,11 @@ def _quota_label(q: QuotaSpec) -> str:
 
 
 def _core_quotas(
-    ctx: _Context, forbid: np.ndarray
+    ctx: _Context, forbid: np.ndarray, strict: bool = False
 ) -> list[tuple[np.ndarray, int, int | None, str]]:
     """Quotas the core must respect: core scope as given; network and phase scope as the
-    share the phase participants cannot make up, and their maxima.
+    share the phase participants cannot make up, and their maxima. ``strict``: the core
+    takes as much of every minimum as it can hold (used when the phases could not).
 
     Raises InfeasibleError when that share exceeds who qualifies for the core.
     """
@@ -214,13 +216,16 @@ def _core_quotas(
         if need_core > min(in_core, b.core.max):
             ids = ", ".join(ctx.ids[can].tolist()[:10]) or "nobody"
             reasons.append(
-                f"{_quota_label(q)} min {q.min}: the core has {min(in_core, b.core.max)} and at most "
-                f"{cap} more can join as phase participants ({ids})"
+                f"{_quota_label(q)} min {q.min}: the core can hold {min(in_core, b.core.max)} and at "
+                f"most {cap} more can join as phase participants (per_phase_max "
+                f"{pp.per_phase_max}, total_max {pp.total_max}; candidates: {ids})"
             )
             fixes.append(
                 f"lower the min of {_quota_label(q)} to {min(in_core, b.core.max) + cap}, or raise "
                 "phase_participants.per_phase_max / total_max, or recruit more such people"
             )
+        if strict:
+            need_core = max(need_core, min(q.min, in_core, b.core.max))
         out.append((mem, need_core, q.max, q.label()))
     if reasons:
         raise InfeasibleError(reasons, fixes)
@@ -237,6 +242,7 @@ def _choose_core(
     size: int | None = None,
     avoid: list[list[int]] | None = None,
     trim: bool = True,
+    strict: bool = False,
 ) -> tuple[list[int], Any]:
     b = ctx.brief
     cand = np.flatnonzero(ctx.core_ok & ~forbid)
@@ -261,7 +267,7 @@ def _choose_core(
         )
     pos = {int(c): k for k, c in enumerate(cand)}
     quotas = []
-    for mem, qmin, qmax, label in _core_quotas(ctx, forbid):
+    for mem, qmin, qmax, label in _core_quotas(ctx, forbid, strict):
         quotas.append(Quota(np.flatnonzero(mem[cand]), min=qmin, max=qmax, name=label))
     for k, prev in enumerate(avoid or []):
         members = [pos[i] for i in prev if i in pos]
@@ -562,31 +568,47 @@ def _raise_phase_infeasible(
     in_core = np.zeros(len(ctx.ids), dtype=bool)
     in_core[core] = True
     names = [x.lower() for x in b.phase_names]
+    fixed = np.zeros(len(ctx.ids), dtype=bool)
+    fixed[[i for i in must if not in_core[i]]] = True
+    free = max(0, pp.total_max - int(fixed.sum()))
     for q, mem in zip(b.quotas, ctx.quota_members, strict=True):
         scope = q.scope.lower()
         if scope == "core":
             continue
         have = int(mem[core].sum())
         if scope == "network":
-            can = np.flatnonzero(mem & ctx.phase_ok.any(axis=1) & ~in_core & ~forbid)
-            limit = pp.total_max
+            brought = int((mem & fixed).sum())
+            can = np.flatnonzero(mem & ctx.phase_ok.any(axis=1) & ~in_core & ~forbid & ~fixed)
+            most = have + brought + min(len(can), free)
+            seats = f"total_max {pp.total_max}, of which {int(fixed.sum())} taken by include"
         else:
             p = names.index(scope)
+            brought = 0
             can = np.flatnonzero(mem & ctx.phase_ok[:, p] & ~in_core & ~forbid)
-            limit = pp.per_phase_max
-        most = have + min(len(can), limit)
+            most = have + min(len(can), pp.per_phase_max, pp.total_max)
+            seats = f"per_phase_max {pp.per_phase_max}, total_max {pp.total_max}"
         if most < q.min:
-            ids = ", ".join(ctx.ids[can].tolist()) or "nobody"
+            ids = ", ".join(ctx.ids[can].tolist()[:10]) or "nobody"
             reasons.append(
-                f"{_quota_label(q)} min {q.min}: the core has {have} and at most {most - have} more "
-                f"can join as phase participants ({ids})"
+                f"{_quota_label(q)} min {q.min}: the core has {have}, include brings {brought} "
+                f"and at most {most - have - brought} more can join as phase participants "
+                f"({seats}; candidates: {ids})"
             )
             fixes.append(
-                f"lower the min of {_quota_label(q)} to {most}, or recruit more such people"
+                f"lower the min of {_quota_label(q)} to {most}, raise the phase limits, "
+                "or recruit more such people"
             )
         if q.max is not None and have > q.max:
             reasons.append(f"{_quota_label(q)} max {q.max}: the core alone has {have}")
             fixes.append(f"raise the max of {_quota_label(q)} to {have}")
+    for i in np.flatnonzero(fixed):
+        open_phases = [b.phase_names[p] for p in np.flatnonzero(ctx.phase_ok[i])]
+        if pp.per_phase_max == 0:
+            reasons.append(
+                f"include {ctx.ids[i]} can only join as a phase participant ({', '.join(open_phases)}), "
+                "but phase_participants.per_phase_max is 0"
+            )
+            fixes.append("raise phase_participants.per_phase_max to 1")
     if len([i for i in must if not in_core[i]]) > pp.total_max:
         reasons.append(
             f"phase_participants.total_max {pp.total_max}: include needs more phase participants"
@@ -953,7 +975,18 @@ def _compose(
         forbid[i] = True
     _check_quotas(ctx, forbid)
     core, sel = _choose_core(ctx, method, seed, fixed_core or [], forbid, core_size, avoid)
-    phase_of = _plan_phases(ctx, core, forbid, fixed_phase)
+    try:
+        phase_of = _plan_phases(ctx, core, forbid, fixed_phase)
+    except InfeasibleError as first:
+        # the phases cannot make up what the core left of the quotas: let the core take
+        # as much of every quota as it can hold, then plan the phases again
+        try:
+            core, sel = _choose_core(
+                ctx, method, seed, fixed_core or [], forbid, core_size, avoid, strict=True
+            )
+            phase_of = _plan_phases(ctx, core, forbid, fixed_phase)
+        except InfeasibleError:
+            raise first from None
     return _assemble(ctx, core, phase_of, sel, changes)
 
 
