@@ -336,3 +336,28 @@ def test_brief_rejects_contradictory_quotas() -> None:
         match=r"orientation=inside \(network\) asks for at least 2 and at most 1 at once",
     ):
         load_brief(raw)
+
+
+def test_validate_quota_values() -> None:
+    pool = load_candidates([{"id": "A", "actor_type": "borger", "can_present": "ja"}])
+    brief = load_brief(
+        {
+            "theme": "x",
+            "quotas": [
+                {"column": "actor_type", "value": "astronaut", "min": 1},
+                {"column": "orientation", "value": "udenfor", "min": 1},
+                {"column": "can_present", "value": "måske", "min": 1},
+                {"column": "actor_type", "value": "Borger", "min": 1},
+                {"column": "can_present", "value": "yes", "min": 1},
+            ],
+        }
+    )
+    with pytest.raises(InputError) as info:
+        validate(pool, brief)
+    msgs = [str(p) for p in info.value.problems]
+    assert len(msgs) == 3
+    assert msgs[0].startswith(
+        "<brief>, column 'quotas (actor_type)': value 'astronaut' – expected an actor type"
+    )
+    assert "value 'udenfor' – expected inside, across or outside" in msgs[1]
+    assert "value 'måske' – expected yes or no (ja/nej)" in msgs[2]

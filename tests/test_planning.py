@@ -79,7 +79,11 @@ def assert_rules(pool: CandidatePool, brief: Any, comp: Composition) -> None:
             from composer.models import ActorType
 
             want = ActorType.parse(want).value
-        n = sum(1 for i in ids if str(col[i]).lower() == want)
+        if q.column in ("manager_approval", "can_present", "can_take_tasks"):
+            flag = want in ("ja", "yes", "true", "1")
+            n = sum(1 for i in ids if not pd.isna(col[i]) and bool(col[i]) == flag)
+        else:
+            n = sum(1 for i in ids if str(col[i]).lower() == want)
         assert n >= q.min and (q.max is None or n <= q.max), (q, n)
 
 
@@ -516,3 +520,45 @@ def test_infeasible_phase_seats_for_includes() -> None:
         match=r"actor_type=forsker min 1: the core has 0, include brings 0 and at most 0 more can join as phase participants \(total_max 1, of which 1 taken by include; candidates: F1\)",
     ):
         compose(pool, taken)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 100_000))
+def test_any_brief_either_composes_by_the_rules_or_says_why(seed: int) -> None:
+    from composer import InputError
+    from composer.datasets import synthetic_brief, synthetic_frame
+
+    rng = random.Random(seed)
+    frame = synthetic_frame(rng.randint(5, 50), seed=seed)
+    raw = synthetic_brief(
+        rng.randint(0, 12), seed=seed, core=(rng.randint(0, 4), rng.randint(4, 8))
+    ).model_dump(mode="json")
+    raw["phase_participants"] = {"per_phase_max": rng.randint(0, 3), "total_max": rng.randint(0, 6)}
+    raw["quotas"] = []
+    for _ in range(rng.randint(0, 3)):
+        col, val = rng.choice(
+            [
+                ("actor_type", "borger"),
+                ("orientation", "inside"),
+                ("gender", "mand"),
+                ("can_present", "ja"),
+            ]
+        )
+        lo = rng.randint(0, 2)
+        raw["quotas"].append(
+            {"column": col, "value": val, "min": lo, "max": rng.choice([None, lo + rng.randint(0, 2)]),
+             "scope": rng.choice(["network", "core", "afdækning", "forankring"])}
+        )  # fmt: skip
+    ids = frame["id"].tolist()
+    raw["include"] = rng.sample(ids, rng.randint(0, 2))
+    raw["exclude"] = [i for i in rng.sample(ids, rng.randint(0, 2)) if i not in raw["include"]]
+    pool = load_candidates(frame)
+    try:
+        brief = load_brief(raw)
+        comp = compose(pool, brief, method=rng.choice(["auto", "greedy", "exact"]))
+    except (InfeasibleError, InputError) as e:
+        assert str(e).strip()
+        return
+    assert_rules(pool, brief, comp)
+    comp.explain()
+    comp.meeting_plan()

@@ -10,7 +10,6 @@ once), the hours each person can give, and the quotas by scope.
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -101,12 +100,7 @@ def _context(pool: CandidatePool, brief: NetworkBrief, scorer: CandidateScorer |
     orient = pool.orientation(brief).loc[ids].to_numpy(dtype=object)
     quota_members = []
     for q in brief.quotas:
-        vals = pool.column_values(q.column, brief).loc[ids].to_numpy(dtype=object)
-        want = q.value.strip().lower()
-        if q.column == "actor_type":
-            with contextlib.suppress(ValueError):
-                want = ActorType.parse(want).value
-        quota_members.append(np.array([v == want for v in vals], dtype=bool))
+        quota_members.append(pool.matches(q.column, q.value, brief).loc[ids].to_numpy(dtype=bool))
     w = np.array([n.weight for n in brief.needs], dtype=float)
     d = np.array([n.count for n in brief.needs], dtype=float)
     include = sorted(int(np.searchsorted(ids, i)) for i in set(brief.include))

@@ -6,6 +6,7 @@ A pool of a million people is one validated DataFrame, not a million pydantic ob
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -185,6 +186,41 @@ class CandidatePool:
                 object
             )
         return s.map(lambda v: None if _is_missing(v) else str(v).strip().lower()).astype(object)
+
+    def matches(self, column: str, value: str, brief: NetworkBrief) -> pd.Series:
+        """Who has ``value`` in ``column`` (a quota's test), as a boolean Series by id.
+
+        Text is compared case-insensitively; ``actor_type`` takes a key or Danish label;
+        yes/no columns take any yes/no spelling; number columns compare as numbers.
+
+        Examples
+        --------
+        >>> from composer import load_brief, load_candidates
+        >>> pool = load_candidates([{"id": "A", "actor_type": "borger", "can_present": "ja"},
+        ...                         {"id": "B", "actor_type": "forsker", "can_present": "0"}])
+        >>> brief = load_brief({"theme": "x"})
+        >>> pool.matches("can_present", "yes", brief).tolist(), pool.matches("actor_type", "Borger", brief).tolist()
+        ([True, False], [True, False])
+        """
+        want = value.strip().lower()
+        if column == "actor_type":
+            with contextlib.suppress(ValueError):
+                want = ActorType.parse(want).value
+        elif column in BOOL_COLUMNS:
+            from .loaders import parse_bool  # the loaders' reading of yes/no
+
+            with contextlib.suppress(ValueError):
+                flag = parse_bool(want)
+                want = "" if flag is None else ("ja" if flag else "nej")
+        elif column in ("motivation", "hours_available"):
+            num = pd.to_numeric(self._frame[column], errors="coerce").astype(float)
+            try:
+                target = float(want.replace(",", "."))
+            except ValueError:
+                return pd.Series(False, index=self._frame.index)
+            return (num == target).fillna(False).astype(bool)
+        vals = self.column_values(column, brief)
+        return vals.map(lambda v: v == want).astype(bool)
 
     def available_phases(self, brief: NetworkBrief) -> np.ndarray:
         """Boolean matrix candidates × brief phases: who can join which phase."""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .errors import InputError, Problem
-from .models import NetworkBrief
-from .pool import CandidatePool
+from .models import ActorType, NetworkBrief, Orientation, allowed_actor_types
+from .pool import BOOL_COLUMNS, CandidatePool
 
 __all__ = ["validate"]
 
@@ -73,5 +73,30 @@ def validate(pool: CandidatePool, brief: NetworkBrief) -> None:
                     f"a column of the candidates ({', '.join(sorted(columns))})",
                 )
             )
+        else:
+            expected = _quota_value_problem(q.column, q.value)
+            if expected:
+                problems.append(Problem("<brief>", None, f"quotas ({q.column})", q.value, expected))
     if problems:
         raise InputError(problems)
+
+
+def _quota_value_problem(column: str, value: str) -> str | None:
+    """What a quota's value should be, when it cannot match anyone as written."""
+    from .loaders import parse_bool
+
+    v = value.strip().lower()
+    if column == "actor_type":
+        try:
+            ActorType.parse(v)
+        except ValueError:
+            return f"an actor type: {allowed_actor_types()}"
+    elif column == "orientation" and v not in {o.value for o in Orientation}:
+        return "inside, across or outside"
+    elif column in BOOL_COLUMNS:
+        try:
+            if parse_bool(v) is None:
+                return "yes or no (ja/nej)"
+        except ValueError:
+            return "yes or no (ja/nej)"
+    return None
