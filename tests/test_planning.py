@@ -562,3 +562,20 @@ def test_any_brief_either_composes_by_the_rules_or_says_why(seed: int) -> None:
     assert_rules(pool, brief, comp)
     comp.explain()
     comp.meeting_plan()
+
+
+def test_gaps_say_who_is_closest_and_why() -> None:
+    pool = _pool(
+        _person("C1", methodological_competences="ungeinddragelse"),
+        _person("C2", "borger", perspectives="ungeperspektiv"),
+        _person("H1", professional_competences="mental sundhed", hours_available="2"),
+    )
+    comp = compose(pool, _brief())
+    gaps = {g.need: g for g in comp.gaps}
+    assert gaps["mental sundhed"].closest == ["H1"]
+    assert "H1 (1,00: har 2 timer; selv idéudvikling kræver 3)" in gaps["mental sundhed"].advice
+    assert gaps["designtænkning"].phases == ["idéudvikling"]
+    assert gaps["designtænkning"].advice == (
+        "Ingen i puljen kan dække det: rekruttér en person med metodisk kompetence i »designtænkning«."
+    )
+    assert gaps["designtænkning"].covered == 0 and gaps["designtænkning"].count == 1

@@ -121,10 +121,14 @@ def _why_not(ctx: _Context, i: int, language: str | None = None) -> str:
         return "personalelederen har sagt nej" if da else "the line manager said no"
     h = ctx.hours[i]
     if not ctx.phase_ok[i].any():
+        lang = "da" if da else "en"
+        open_ = np.flatnonzero(ctx.avail[i])
+        p = int(open_[np.argmin(ctx.phase_hours[open_])]) if len(open_) else 0
+        name, need = ctx.brief.phase_names[p], number(ctx.phase_hours[p], lang)
         return (
-            f"har {number(h)} timer, mindre end den korteste fase"
+            f"har {number(h, lang)} timer; selv {name} kræver {need}"
             if da
-            else f"has {h:g} hours, less than the shortest phase"
+            else f"has {number(h, lang)} hours; even {name} takes {need}"
         )
     return ""
 
@@ -448,10 +452,13 @@ def _plan_phases(
     needs_fp = [(f, p) for p in range(P) for f in range(len(ctx.w)) if res[p, f] > 1e-9]
     nz, nu, ny = len(pairs), len(persons), len(needs_fp)
     nv = nz + nu + ny
+    # costs: a seat in a phase costs a little more than the best score can repay, and a
+    # person a little more again, so nobody joins a phase where they add no coverage
+    # (unless a quota or include asks for them); among equals the higher score wins
     c = np.zeros(nv)
     for k, (i, _p) in enumerate(pairs):
-        c[k] = -0.05 * mean_w * total[i]
-    c[nz : nz + nu] = 0.1 * mean_w
+        c[k] = mean_w * (0.06 - 0.05 * total[i])
+    c[nz : nz + nu] = 0.05 * mean_w
     n_phases_of = np.maximum(ctx.active.sum(axis=0), 1)
     for k, (f, p) in enumerate(needs_fp):
         c[nz + nu + k] = -(ctx.w[f] / n_phases_of[f]) * (res[p, f] / ctx.d[f])
@@ -825,6 +832,56 @@ def _network_objective(ctx: _Context, present: np.ndarray) -> float:
     return round(total, 6)
 
 
+def _why_absent(
+    ctx: _Context, i: int, phases: list[int], present: np.ndarray, chosen: set[int]
+) -> str:
+    """Why candidate ``i`` (who can take part) is not present in ``phases``, phase by phase."""
+    b = ctx.brief
+    pp = b.phase_participants
+    da = b.language.value == "da"
+    used = float(present[:, i] @ ctx.phase_hours) if i in chosen else 0.0
+    in_core = bool(present[:, i].all()) and i in chosen
+    seats = present.sum(axis=1) - (present[:, list(chosen)].all(axis=0).sum() if chosen else 0)
+    people = len(chosen) - int(present[:, list(chosen)].all(axis=0).sum()) if chosen else 0
+    out = []
+    for p in phases:
+        if present[p, i]:
+            continue
+        name = b.phase_names[p]
+        h = ctx.hours[i]
+        if not ctx.avail[i, p]:
+            out.append(f"ikke til rådighed i {name}" if da else f"not available for {name}")
+        elif not np.isnan(h) and used + ctx.phase_hours[p] > h + 1e-9:
+            need = number(used + ctx.phase_hours[p], b.language.value)
+            have = number(h, b.language.value)
+            out.append(
+                f"har {have} timer, {name} ville kræve {need}"
+                if da
+                else f"has {have} hours, {name} would take {need}"
+            )
+        elif in_core:
+            continue
+        elif seats[p] >= pp.per_phase_max:
+            out.append(
+                f"{name} er fuld (per_phase_max {pp.per_phase_max})"
+                if da
+                else f"{name} is full (per_phase_max {pp.per_phase_max})"
+            )
+        elif i not in chosen and people >= pp.total_max:
+            out.append(
+                f"alle {pp.total_max} pladser til fasedeltagere er brugt (total_max)"
+                if da
+                else f"all {pp.total_max} phase-participant seats are used (total_max)"
+            )
+        else:
+            out.append(
+                f"kan inddrages i {name}; gav mindre end de valgte"
+                if da
+                else f"could join {name}; added less than those chosen"
+            )
+    return "; ".join(dict.fromkeys(out))
+
+
 #: a shortfall below this is rounding, not a gap
 GAP_TOLERANCE = 0.1
 
@@ -857,21 +914,7 @@ def _gaps(ctx: _Context, present: np.ndarray, chosen: list[int]) -> list[Gap]:
         if len(others):
             parts = []
             for i in others.tolist():
-                why = _why_not(ctx, i)
-                if not why and not ctx.avail[i, short].any():
-                    why = (
-                        f"ikke til rådighed i {', '.join(short_names)}"
-                        if da
-                        else f"not available for {', '.join(short_names)}"
-                    )
-                elif not why and i in chosen_set:
-                    why = (
-                        f"med i netværket; kan også inddrages i {', '.join(short_names)}"
-                        if da
-                        else f"in the network; could also join {', '.join(short_names)}"
-                    )
-                elif not why:
-                    why = "pladserne gik til andre" if da else "the seats went to others"
+                why = _why_not(ctx, i) or _why_absent(ctx, i, short, present, chosen_set)
                 parts.append(f"{ctx.ids[i]} ({number(ctx.cov[i, f], b.language.value, 2)}: {why})")
             advice = (
                 ("Nærmest i puljen: " if da else "Closest in the pool: ") + "; ".join(parts) + "."
