@@ -30,10 +30,10 @@ pytest: $(STAMP)
 acceptance: $(STAMP)
 	$(BIN)/python ../shared/acceptance/check_reference.py ../shared/reference
 
-test: lint typecheck pytest acceptance
+test: lint typecheck acceptance pytest
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_load.py
+	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache src/*.egg-info
