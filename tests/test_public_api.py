@@ -115,3 +115,17 @@ def test_cli_compose_json_and_errors(tmp_path: object) -> None:
         text=True,
     )
     assert res.returncode == 2 and "bad.csv, row 2, column 'actor_type'" in res.stderr
+
+
+def test_cli_schema() -> None:
+    import json
+
+    out = subprocess.run(
+        [sys.executable, "-m", "composer", "schema", "brief"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    schema = json.loads(out.stdout)
+    assert schema["additionalProperties"] is False
+    assert schema["properties"]["theme"]["description"]

@@ -5,6 +5,7 @@ Commands
 demo                      compose the embedded sample and print the report
 summary CANDIDATES BRIEF  validate the files and print a summary of the pool
 compose CANDIDATES BRIEF  compose a network; ``--json`` prints the Composition as JSON
+schema brief|composition  print the JSON Schema of a brief or of a composition
 
 Exit codes: 0 done, 2 bad input, 3 the request cannot be met.
 """
@@ -70,7 +71,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_comp.add_argument("--json", action="store_true", help="print the Composition as JSON")
     p_comp.add_argument("--seed", type=int, default=0)
     p_comp.add_argument("--method", choices=["auto", "greedy", "exact"], default="auto")
+    p_schema = sub.add_parser("schema", help="print the JSON Schema of a brief or a composition")
+    p_schema.add_argument("what", choices=["brief", "composition"])
     args = parser.parse_args(argv)
+    if args.command == "schema":
+        import json
+
+        from .composition import Composition
+        from .models import NetworkBrief
+
+        model = NetworkBrief if args.what == "brief" else Composition
+        print(json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False))
+        return 0
     try:
         if args.command == "demo":
             from .datasets import load_sample
