@@ -917,6 +917,15 @@ class _Sorted:
         return True
 
 
+def _entries_of(
+    sorted_needs: npt.NDArray[Any], by_need: IntArray, needs: npt.NDArray[Any]
+) -> IntArray:
+    """Positions (into the arrays ``by_need`` sorts) of the entries whose need is in ``needs``."""
+    lo = np.searchsorted(sorted_needs, needs, side="left")
+    hi = np.searchsorted(sorted_needs, needs, side="right")
+    return np.concatenate([by_need[s:e] for s, e in zip(lo, hi, strict=True)] or [by_need[:0]])
+
+
 class _Search:
     """Greedy, swap and perturbation search state. Prior validation is assumed."""
 
@@ -1115,11 +1124,7 @@ class _Search:
                     ok_after[tj] = types.valid_after(types.plus(self.counts, tj, -1))[pool_types]
                 ok_in = ok_after[tj]
                 j_needs, j_a = self._row(j)
-                lo = np.searchsorted(sorted_needs, j_needs, side="left")
-                hi = np.searchsorted(sorted_needs, j_needs, side="right")
-                pos = np.concatenate(
-                    [by_need[s:e] for s, e in zip(lo, hi, strict=True)] or [by_need[:0]]
-                )
+                pos = _entries_of(sorted_needs, by_need, j_needs)
                 trial = gains.copy()
                 if pos.size:
                     shift[j_needs] = j_a
@@ -1237,11 +1242,7 @@ class _Search:
                     c1 = types.plus(base_counts, int(pool_types[k1]))
                     ok = types.valid_after(c1)
                     i_needs, i_a = self._row(i1)
-                    lo = np.searchsorted(sorted_needs, i_needs, side="left")
-                    hi = np.searchsorted(sorted_needs, i_needs, side="right")
-                    pos = np.concatenate(
-                        [by_need[s:e] for s, e in zip(lo, hi, strict=True)] or [by_need[:0]]
-                    )
+                    pos = _entries_of(sorted_needs, by_need, i_needs)
                     trial = gains.copy()
                     if pos.size:
                         add = np.zeros(self.problem.n_needs)
