@@ -1431,8 +1431,10 @@ def solve(
         finishes; at the time limit it returns its incumbent with the dual bound, or
         the greedy answer when it has none. ``"auto"``: greedy, then the MILP within
         ``time_limit`` (default 5 s) unless there are more than 200,000 candidates or
-        greedy's own bound already proves it optimal; returns the better of the two
-        with the tighter bound, and says what happened in ``note``.
+        greedy's own bound already proves it optimal; returns the MILP's answer when it
+        proves optimality, otherwise the greedy answer (an unproven incumbent depends on
+        the clock, the greedy answer does not) with the tighter bound, and says what
+        happened in ``note``.
     seed : int, numpy Generator or None, default 0
         Normalised once with :func:`numpy.random.default_rng`; drives the perturbation
         rounds. The same seed gives the same selection, and which members a round drops
@@ -1532,10 +1534,15 @@ def solve(
             upper_bound=exact.upper_bound,
             note=f"{message}; greedy matched it",
         )
+    # an unproven MILP incumbent depends on how far the clock let HiGHS get; the greedy
+    # answer does not, so auto keeps it (same input and seed, same result)
+    found = ""
     if exact is not None and exact.objective > greedy.objective:
-        return _replace(exact, upper_bound=best_bound, note=f"{message}; better than greedy")
+        found = f" (its incumbent {exact.objective:.6g} was better but is not proven; use method='exact' with a longer time_limit)"
     return _replace(
-        greedy, upper_bound=best_bound, note=f"{greedy.note}; {message} without beating it"
+        greedy,
+        upper_bound=best_bound,
+        note=f"{greedy.note}; {message}, no proof of optimality within the time limit{found}",
     )
 
 
