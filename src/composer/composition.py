@@ -18,7 +18,6 @@ from .models import NetworkBrief
 if TYPE_CHECKING:
     import networkx as nx
 
-    from .models import NetworkBrief as _Brief  # noqa: F401
     from .pool import CandidatePool
 
 __all__ = ["Composition", "Gap", "Member", "NeedStatus", "QuotaStatus"]
