@@ -361,3 +361,12 @@ def test_validate_quota_values() -> None:
     )
     assert "value 'udenfor' – expected inside, across or outside" in msgs[1]
     assert "value 'måske' – expected yes or no (ja/nej)" in msgs[2]
+
+
+def test_duplicate_header_named(tmp_path: Path) -> None:
+    p = tmp_path / "dup.csv"
+    p.write_text("id;actor_type;Motivation;motivation\nA;borger;3;4\n", encoding="utf-8")
+    with pytest.raises(
+        InputError, match=r"dup.csv, row 1, column 'motivation': expected each column name once"
+    ):
+        load_candidates(p)

@@ -139,10 +139,22 @@ def _read_raw(source: Any) -> tuple[pd.DataFrame, str, str]:
                 raise InputError(
                     [Problem(name, None, None, None, "a header row and at least one person")]
                 )
+            sep = _separator(text)
+            header = [
+                h.strip().lower() for h in next(csv.reader([text.split("\n", 1)[0]], delimiter=sep))
+            ]
+            twice = sorted({h for h in header if header.count(h) > 1 and h})
+            if twice:  # pandas would rename the second one silently
+                raise InputError(
+                    [
+                        Problem(name, 1, h, None, "each column name once in the header")
+                        for h in twice
+                    ]
+                )
             try:
                 df = pd.read_csv(
                     io.StringIO(text),
-                    sep=_separator(text),
+                    sep=sep,
                     dtype=str,
                     keep_default_na=False,
                     na_filter=False,
