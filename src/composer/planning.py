@@ -672,6 +672,7 @@ def _assemble(
             )
         )
     actor = ctx.frame["actor_type"].to_numpy(dtype=object)
+    lacking_after_core = _residual(ctx, core)
 
     def member(i: int, role: Literal["core", "phase"], phs: list[int]) -> Member:
         cid = str(ctx.ids[i])
@@ -728,7 +729,7 @@ def _assemble(
             lacking = [
                 b.needs[f].name
                 for f in range(len(ctx.w))
-                if ctx.cov[i, f] >= SHOWN and any(_residual(ctx, core)[p, f] > 0 for p in phs)
+                if ctx.cov[i, f] >= SHOWN and any(lacking_after_core[p, f] > 0 for p in phs)
             ]
             ph = ", ".join(names[p] for p in phs)
             if lacking:
