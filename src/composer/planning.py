@@ -20,7 +20,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from .composition import Composition, Gap, Member, NeedStatus, QuotaStatus
 from .errors import InfeasibleError
-from .models import ActorType, NetworkBrief, QuotaSpec
+from .models import ActorType, NetworkBrief, Orientation, QuotaSpec
 from .optimise import CoverageProblem, Quota, objective, solve
 from .pool import CandidatePool
 from .scoring import CandidateScorer
@@ -705,7 +705,7 @@ def _assemble(
         a = ActorType(actor[i])
         same = [j for j in chosen if actor[j] == actor[i]]
         o = str(ctx.orientation[i])
-        o_da = {"inside": "se ind", "across": "på tværs", "outside": "se ud"}[o]
+        o_da = Orientation(o).label_da
         if len(same) == 1:
             reasons.append(
                 f"Eneste {a.label_da} i netværket ({o_da})."

@@ -19,7 +19,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from .errors import InputError, Problem
-from .models import ACTOR_LOOKUP, ActorType, NeedKind, NetworkBrief
+from .models import ACTOR_LOOKUP, ActorType, NeedKind, NetworkBrief, Orientation
 from .pool import CandidatePool
 from .text import apply_synonyms, number, phrase_key, squash, stem, synonym_table, tokens
 from .validation import validate
@@ -56,15 +56,6 @@ _COMPETENCE_KINDS = (
     NeedKind.methodological,
     NeedKind.topic,
 )
-_KIND_DA = {
-    "professional": "faglig",
-    "personal": "personlig",
-    "methodological": "metodisk",
-    "perspective": "perspektiv",
-    "topic": "emne",
-    "actor_type": "aktørtype",
-}
-_ORIENT_DA = {"inside": "se ind", "across": "på tværs", "outside": "se ud"}
 
 
 def _analyzer(text: str) -> list[str]:
@@ -506,7 +497,7 @@ class CandidateScorer:
             a = ActorType(actor[i])
             o = str(orient[i])
             r.append(
-                f"Bidrager som {a.label_da} ({_ORIENT_DA[o]})."
+                f"Bidrager som {a.label_da} ({Orientation(o).label_da})."
                 if da
                 else f"Takes part as {a.label_en} (looks {o})."
             )
