@@ -24,8 +24,9 @@ import scipy.sparse as sp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from composer import optimise
 from composer.optimise import CoverageProblem, Quota, objective, solve
+from composer.optimise.greedy import _Search
+from composer.optimise.types import _Types
 
 
 def make_instance(seed: int) -> CoverageProblem:
@@ -75,8 +76,8 @@ def stages(problem: CoverageProblem) -> tuple[float, float]:
 
     Uses the module's private search class, to show what each stage contributes.
     """
-    types = optimise._Types(problem)
-    search = optimise._Search(problem, types, np.random.default_rng(0), None)
+    types = _Types(problem)
+    search = _Search(problem, types, np.random.default_rng(0), None)
     search.add_phase()
     plain = objective(problem, sorted(search.selected))
     search.swap_phase()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import math
 from dataclasses import dataclass, field
@@ -14,8 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import composer.optimise as optimise
+import composer.optimise.types as optimise_types
 from composer.errors import InfeasibleError
 from composer.optimise import CoverageProblem, Quota, Selection, objective, solve
+
+# composer.optimise.solve is the function; its module is reached through sys.modules
+solve_module = importlib.import_module("composer.optimise.solve")
 
 METHODS = ("greedy", "exact", "auto")
 SETTINGS = settings(
@@ -356,7 +361,7 @@ def test_auto_uses_exact_or_a_proven_greedy() -> None:
 
 
 def test_auto_skips_exact_on_huge_problems(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(optimise, "AUTO_EXACT_MAX_CANDIDATES", 5)
+    monkeypatch.setattr(solve_module, "AUTO_EXACT_MAX_CANDIDATES", 5)
     rng = np.random.default_rng(4)
     problem = CoverageProblem(rng.random((10, 3)), [1, 1, 1], [3, 3, 3], max_size=2)
     result = solve(problem)
@@ -425,7 +430,7 @@ def test_completion_check_falls_back_to_an_integer_programme(
 ) -> None:
     problem = _bank_like(seed=5)
     expected = solve(problem, method="greedy")
-    monkeypatch.setattr(optimise, "_DFS_NODE_BUDGET", 0)
+    monkeypatch.setattr(optimise_types, "_DFS_NODE_BUDGET", 0)
     fallback = solve(problem, method="greedy")
     assert np.array_equal(fallback.selected, expected.selected)
 
@@ -552,8 +557,8 @@ def test_infeasible_requests_name_the_constraint_and_the_relaxation(
     def no_search(*args: object, **kw: object) -> None:
         raise AssertionError("the search started on an infeasible problem")
 
-    monkeypatch.setattr(optimise, "_greedy", no_search)
-    monkeypatch.setattr(optimise, "_exact", no_search)
+    monkeypatch.setattr(solve_module, "_greedy", no_search)
+    monkeypatch.setattr(solve_module, "_exact", no_search)
     problem = _problem(**kwargs)
     for method in METHODS:
         with pytest.raises(InfeasibleError, match=reason) as info:

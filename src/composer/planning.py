@@ -16,12 +16,13 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.optimize import Bounds, LinearConstraint
 
 from .composition import Composition, Gap, Member, NeedStatus, QuotaStatus
 from .errors import InfeasibleError
 from .models import ActorType, NetworkBrief, Orientation, QuotaSpec
 from .optimise import CoverageProblem, Quota, objective, solve
+from .optimise.milp import run_milp
 from .pool import CandidatePool
 from .scoring import CandidateScorer
 from .text import number
@@ -536,15 +537,12 @@ def _plan_phases(
         cons = [LinearConstraint(sp.csr_array(A), [r[1] for r in rows], [r[2] for r in rows])]
     else:
         cons = []
-    res_m = milp(
-        c,
-        constraints=cons,
-        integrality=integrality,
-        bounds=Bounds(lb, ub),
-        options={"time_limit": PHASE_TIME_LIMIT, "presolve": True},
+    res_m = run_milp(
+        c, cons, integrality, Bounds(lb, ub), time_limit=PHASE_TIME_LIMIT, presolve=True
     )
     if res_m.x is None:
         _raise_phase_infeasible(ctx, core, forbid, must)
+    assert res_m.x is not None  # _raise_phase_infeasible always raises
     x = np.round(res_m.x).astype(int)
     out: dict[int, list[int]] = {}
     for k, (i, p) in enumerate(pairs):
