@@ -651,3 +651,128 @@ def test_solve_and_objective_reject_bad_arguments() -> None:
 
 def test_public_names_are_pinned() -> None:
     assert optimise.__all__ == ["CoverageProblem", "Quota", "Selection", "objective", "solve"]
+
+
+# ------------------------------------------- pinned results of the earlier implementation
+
+# solve(reference_problem(k), method="greedy", seed=k) as the implementation before the
+# quota-type tables became sparse (commit 4b47e20) returned it: (selected, (improving
+# swaps, pair moves, perturbation rounds kept)), or None when the problem is infeasible.
+# The search is deterministic, so a faster implementation must return exactly these.
+REFERENCE_SELECTIONS: dict[int, tuple[list[int], tuple[int, int, int]] | None] = {
+    0: ([0, 2, 4, 5, 14, 15, 23, 24], (1, 1, 0)),
+    1: ([3, 6, 17, 27, 29, 35, 46, 67, 69, 72, 78], (3, 2, 0)),
+    2: ([2, 8, 10, 40, 47, 77, 86, 89, 95, 125], (1, 4, 1)),
+    3: ([152, 336, 348, 416, 434, 446, 460, 495], (0, 1, 2)),
+    4: ([6, 11, 14, 16, 19, 20, 21, 22, 25, 27, 29], (1, 1, 0)),
+    5: None,
+    6: ([21, 33, 40, 83, 84, 90, 94, 113, 123, 139, 148, 159, 167, 169, 189], (6, 2, 0)),
+    7: ([148, 168, 208, 242, 261, 318, 350, 381, 393, 398, 414], (4, 1, 0)),
+    8: ([4, 10, 13, 16, 18, 20, 21, 24, 27], (0, 0, 0)),
+    9: ([2, 8, 31, 60, 67, 74, 76], (0, 0, 1)),
+    10: ([2, 3, 5, 7, 28, 41, 56, 71, 85, 155, 165, 169], (0, 0, 0)),
+    11: ([0, 1, 2, 3, 4, 5, 7, 10, 18, 58, 172, 262, 334], (0, 0, 0)),
+    12: ([3, 8, 9, 12, 14, 25, 27, 28], (1, 0, 0)),
+    13: ([5, 13, 16, 22, 26, 28, 30, 32, 33, 38, 39, 76], (4, 0, 0)),
+    14: ([24, 56, 60, 67, 115, 118, 123, 143, 145, 150, 153, 176], (5, 1, 1)),
+    15: ([54, 75, 81, 145, 223, 262, 280, 343], (4, 0, 1)),
+    16: ([1, 9, 11, 14, 18, 19, 22, 28], (0, 0, 0)),
+    17: ([8, 20, 53, 62, 64], (0, 0, 0)),
+    18: ([3, 54, 75, 94, 110, 114, 134, 148, 154, 168, 184, 195], (4, 1, 3)),
+    19: ([84, 143, 156, 168, 173, 212, 217, 265, 280, 370], (4, 1, 2)),
+    20: ([0, 3, 4, 6, 12, 14, 15, 17, 21, 23, 24, 29], (4, 0, 0)),
+    21: None,
+    22: ([47, 48, 72, 74, 78, 83, 95, 111, 123, 127, 134, 171], (7, 2, 0)),
+    23: None,
+    24: None,
+    25: ([0, 8, 10, 16, 17, 18, 20, 33, 35, 52, 73, 77], (2, 0, 2)),
+    26: ([0, 2, 3, 4, 7, 9, 12, 14, 18, 97, 122, 171, 191], (0, 0, 0)),
+    27: ([8, 19, 104, 139, 191, 251, 358, 386, 474], (4, 1, 1)),
+    28: ([4, 14, 16, 19, 24], (0, 0, 0)),
+    29: None,
+    30: ([17, 27, 36, 64, 86, 95, 101, 102, 144, 165, 193], (3, 3, 0)),
+    31: ([2, 52, 85, 110, 116, 192, 269, 332, 411], (3, 1, 2)),
+    32: None,
+    33: ([4, 22, 24, 33, 34, 42, 55, 60, 69, 71, 72], (2, 1, 2)),
+    34: ([31, 40, 94, 121, 122, 128, 141, 172], (1, 1, 1)),
+    35: ([0, 1, 3, 6, 7, 112, 145, 148, 313, 423, 478], (0, 0, 0)),
+}
+
+
+def reference_problem(k: int) -> CoverageProblem:
+    """Problem ``k`` of the pinned bank: planner-like quotas on 30 to 500 candidates."""
+    rng = np.random.default_rng(1000 + k)
+    n = (30, 80, 200, 500)[k % 4]
+    m = int(rng.integers(6, 16))
+    cov = np.where(rng.random((n, m)) < 0.25, rng.choice([0.3, 0.5, 0.8, 1.0], (n, m)), 0.0)
+    lo_size = int(rng.integers(4, 9))
+    hi_size = lo_size + int(rng.integers(0, 8))
+    kind = rng.integers(0, 5, n)  # like actor types: a partition
+    quotas = [
+        Quota(kind == t, min=int(rng.integers(0, 3)), max=int(rng.integers(2, 5)), name=f"t{t}")
+        for t in range(5)
+    ]
+    inside = rng.random(n) < 0.5  # like orientation
+    quotas.append(Quota(inside, min=2, name="inside"))
+    quotas.append(Quota(~inside, min=1, max=hi_size - 1, name="outside"))
+    if k % 3 == 0:  # near twins: many small groups with max 1 (more than 16 quotas)
+        for g in range(int(rng.integers(5, 25))):
+            members = rng.choice(n, size=int(rng.integers(2, 5)), replace=False)
+            quotas.append(Quota(members, max=1, name=f"twins {g}"))
+    include = rng.choice(n, size=int(rng.integers(0, 3)), replace=False)
+    exclude = np.setdiff1d(rng.choice(n, size=int(rng.integers(0, 4)), replace=False), include)
+    return CoverageProblem(
+        cov,
+        rng.integers(1, 4, m),
+        rng.choice([1.0, 1.5, 2.0, 3.0], m),
+        scores=rng.random(n),
+        score_weight=float(rng.choice([0.0, 0.05, 0.2])),
+        min_size=lo_size,
+        max_size=hi_size,
+        quotas=quotas,
+        include=include,
+        exclude=exclude,
+    )
+
+
+@pytest.mark.parametrize("k", sorted(REFERENCE_SELECTIONS))
+def test_greedy_returns_what_the_earlier_implementation_returned(k: int) -> None:
+    problem = reference_problem(k)
+    expected = REFERENCE_SELECTIONS[k]
+    if expected is None:
+        with pytest.raises(InfeasibleError):
+            solve(problem, method="greedy", seed=k)
+        return
+    selected, (swaps, pairs, kicks) = expected
+    result = solve(problem, method="greedy", seed=k)
+    assert result.selected.tolist() == selected
+    assert result.note == (
+        f"lazy greedy, {swaps} improving swaps, {pairs} pair moves, "
+        f"{kicks} of 30 perturbation rounds kept"
+    )
+
+
+@pytest.mark.parametrize("k", [0, 3, 9, 12])
+def test_quota_type_tables_agree_with_the_dense_membership(k: int) -> None:
+    """valid_after and counts_of on the sparse tables against a dense member matrix."""
+    problem = reference_problem(k)
+    types = optimise_types._Types(problem)
+    quotas = [problem.quotas[q] for q in types.quota_ids]
+    dense = np.zeros((problem.n_candidates, len(quotas)), dtype=np.int64)
+    for q, quota in enumerate(quotas):
+        dense[np.asarray(quota.members), q] = 1
+    # one row per type, as the candidates of that type have it
+    first = [int(np.flatnonzero(types.type_of == t)[0]) for t in range(types.n_types)]
+    member = dense[first]
+    assert len({tuple(row) for row in member}) == types.n_types
+    np.testing.assert_array_equal(dense, member[types.type_of])
+    lo = np.array(types.lo)
+    hi = np.array([np.inf if h is None else h for h in types.hi])
+    rng = np.random.default_rng(k)
+    for _ in range(200):
+        chosen = rng.choice(problem.n_candidates, size=int(rng.integers(0, 9)), replace=False)
+        counts = types.counts_of(chosen)
+        assert counts == tuple(dense[chosen].sum(axis=0).tolist())
+        new = np.asarray(counts) + member
+        expected = ((new >= lo) & (new <= hi)).all(axis=1)
+        np.testing.assert_array_equal(types.valid_after(counts), expected)

@@ -9,10 +9,10 @@ on that small problem, and the search never ends in a dead end.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+import scipy.sparse as sp
 
 from composer.optimise.milp import run_milp
 from composer.optimise.problem import BoolArray, CoverageProblem, IntArray
@@ -46,43 +46,75 @@ class _Types:
         self.lo_arr = np.array(self.lo, dtype=np.int64)
         self.hi_arr = np.array([np.inf if h is None else h for h in self.hi], dtype=np.float64)
         n_q = len(quotas)
-        member: npt.NDArray[Any]
-        if n_q <= 16:
-            code = np.zeros(n, dtype=np.int64)
-            for bit, q in enumerate(quotas):
-                code[np.asarray(q.members, dtype=np.intp)] |= np.int64(1) << bit
-            present = np.flatnonzero(np.bincount(code, minlength=1 << n_q))
-            lut = np.full(1 << n_q, -1, dtype=np.intp)
-            lut[present] = np.arange(present.size)
-            self.type_of: IntArray = lut[code]
-            bits = np.arange(n_q, dtype=np.int64)
-            member = (present[:, None] >> bits[None, :]) & 1
-        else:  # many quotas (e.g. one per group of near-identical candidates)
-            flags = np.zeros((n, n_q), dtype=bool)
-            for bit, q in enumerate(quotas):
-                flags[np.asarray(q.members, dtype=np.intp), bit] = True
-            packed = np.packbits(flags, axis=1, bitorder="little")
-            rows, inverse = np.unique(packed, axis=0, return_inverse=True)
-            self.type_of = inverse.reshape(-1).astype(np.intp)
-            member = np.unpackbits(rows, axis=1, count=n_q, bitorder="little")
-        #: ``member[t, q]`` is 1 when type ``t`` belongs to quota ``q``.
-        self.member: npt.NDArray[np.int64] = np.asarray(member, dtype=np.int64)
-        self.type_quotas = [tuple(np.flatnonzero(row).tolist()) for row in self.member]
+        # Every (candidate, quota) membership, sorted by candidate, then quota.
+        cand = np.concatenate(
+            [np.asarray(q.members, dtype=np.intp) for q in quotas] or [np.zeros(0, np.intp)]
+        )
+        quota = np.repeat(
+            np.arange(n_q, dtype=np.intp), [np.asarray(q.members).size for q in quotas]
+        )
+        by_cand = np.lexsort((quota, cand))
+        cand, quota = cand[by_cand], quota[by_cand]
+        per_cand = np.bincount(cand, minlength=n)
+        width = int(per_cand.max(initial=0))
+        # A candidate's quotas as one row padded with -1: its type is the distinct row.
+        rows = np.full((n, max(width, 1)), -1, dtype=np.intp)
+        rows[cand, np.arange(cand.size) - (np.cumsum(per_cand) - per_cand)[cand]] = quota
+        table, inverse = np.unique(rows, axis=0, return_inverse=True)
+        self.type_of: IntArray = inverse.reshape(-1).astype(np.intp)
+        n_types = int(table.shape[0])
+        #: The quotas of each type, ascending.
+        self.type_quotas = [tuple(int(q) for q in row[row >= 0]) for row in table]
+        # The same as flat tables (one entry per type and quota it is in): every check
+        # below costs O(#types + #memberships), never O(#types x #quotas).
+        self._entry_type = np.repeat(
+            np.arange(n_types, dtype=np.intp), [len(tq) for tq in self.type_quotas]
+        )
+        self._entry_quota = table[table >= 0].astype(np.intp)
+        #: ``member[t, q]`` is 1 when type ``t`` belongs to quota ``q`` (sparse, CSC).
+        self.member = sp.csc_array(
+            (np.ones(self._entry_type.size), (self._entry_type, self._entry_quota)),
+            shape=(n_types, n_q),
+        )
+        # Quotas with a minimum are few: their columns are kept dense.
+        self._min_q = np.flatnonzero(self.lo_arr > 0)
+        self._member_min = np.asarray(
+            self.member[:, self._min_q].toarray(), dtype=np.int64
+        ).reshape(n_types, self._min_q.size)
         # Memberships in quotas with a max: the scarce resource when completing a selection.
-        self.n_capped = self.member[:, np.isfinite(self.hi_arr)].sum(axis=1)
+        self.n_capped = self._per_type(np.isfinite(self.hi_arr))
         # Search order: types in many quotas first, the type in none last.
-        self.order = sorted(range(self.n_types), key=lambda t: (-len(self.type_quotas[t]), t))
+        self.order = sorted(range(n_types), key=lambda t: (-len(self.type_quotas[t]), t))
         self._cache: dict[tuple[tuple[int, ...], int, tuple[int, ...]], bool] = {}
+        self._families: list[list[int]] | None = None
         self._allowed_cache: dict[tuple[tuple[int, ...], int, tuple[int, ...]], list[int]] = {}
 
     @property
     def n_types(self) -> int:
-        return int(self.member.shape[0])
+        return len(self.type_quotas)
+
+    def _per_type(self, per_quota: BoolArray) -> npt.NDArray[np.int64]:
+        """Per type: in how many of the quotas ``per_quota`` marks it is."""
+        marked = per_quota[self._entry_quota]
+        return np.bincount(self._entry_type[marked], minlength=self.n_types).astype(np.int64)
+
+    def _quota_sums(self, per_type: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """Per quota: the sum of ``per_type`` over the types in it."""
+        sums = np.bincount(
+            self._entry_quota, weights=per_type[self._entry_type], minlength=len(self.lo)
+        )
+        return np.rint(sums).astype(np.int64)
+
+    def _within_max_after(self, counts: npt.NDArray[np.int64]) -> BoolArray:
+        """Per type ``t``: whether ``counts`` plus one of type ``t`` keeps every max."""
+        if (counts > self.hi_arr).any():
+            return np.zeros(self.n_types, dtype=bool)
+        return np.asarray(self._per_type(counts + 1 > self.hi_arr) == 0)
 
     def counts_of(self, idx: IntArray) -> tuple[int, ...]:
         """Per active quota, how many of ``idx`` are members."""
         per_type = np.bincount(self.type_of[idx], minlength=self.n_types)
-        return tuple(int(c) for c in per_type @ self.member)
+        return tuple(int(c) for c in self._quota_sums(per_type))
 
     def avail_of(self, mask: BoolArray) -> list[int]:
         """Per type, how many candidates ``mask`` marks."""
@@ -102,9 +134,18 @@ class _Types:
         )
 
     def valid_after(self, counts: Sequence[int]) -> BoolArray:
-        """Per type ``t``: whether ``counts`` plus one member of type ``t`` meets every quota."""
-        new = np.asarray(counts, dtype=np.int64) + self.member
-        return np.asarray(((new >= self.lo_arr) & (new <= self.hi_arr)).all(axis=1))
+        """Per type ``t``: whether ``counts`` plus one member of type ``t`` meets every quota.
+
+        A quota outside ``t`` must hold as it is, one in ``t`` with one more member.
+        """
+        cnt = np.asarray(counts, dtype=np.int64)
+        lo, hi = self.lo_arr, self.hi_arr
+        if not ((cnt >= lo - 1) & (cnt <= hi)).all():
+            return np.zeros(self.n_types, dtype=bool)  # one more breaks it, or it is broken
+        short = cnt < lo  # holds only if the new member is in it
+        over = cnt + 1 > hi  # holds only if the new member is not in it
+        own_short = self._per_type(short)
+        return np.asarray((own_short == int(short.sum())) & (self._per_type(over) == 0))
 
     def allowed(self, counts: tuple[int, ...], size: int, avail: Sequence[int]) -> list[int]:
         """Types one more of which keeps a selection with these counts completable.
@@ -124,9 +165,12 @@ class _Types:
             return hit
         av = np.asarray(capped, dtype=np.int64)
         cnt = np.asarray(counts, dtype=np.int64)
-        new = cnt + self.member
-        maybe = (av > 0) & (new <= self.hi_arr).all(axis=1)
-        short = np.maximum(self.lo_arr - new, 0).max(axis=1, initial=0)
+        maybe = (av > 0) & self._within_max_after(cnt)
+        # the most members any quota still lacks once one of type t is in
+        deficit = np.maximum(self.lo_arr[self._min_q] - cnt[self._min_q], 0)
+        short = np.where(self._member_min == 1, np.maximum(deficit - 1, 0), deficit).max(
+            axis=1, initial=0
+        )
         maybe &= np.maximum(short, problem.min_size - size - 1) <= room - 1
         sure = np.zeros(self.n_types, dtype=bool)
         extra = self._complete(cnt, size, av)
@@ -134,8 +178,8 @@ class _Types:
             sure |= extra > 0  # part of that completion
             total = int(extra.sum())
             if size + 1 + total <= problem.max_size:
-                with_extra = cnt + extra @ self.member + self.member
-                sure |= (av - extra >= 1) & (with_extra <= self.hi_arr).all(axis=1)
+                with_extra = cnt + self._quota_sums(extra)
+                sure |= (av - extra >= 1) & self._within_max_after(with_extra)
         sure &= maybe
         out = [int(t) for t in np.flatnonzero(maybe)]
         out = [t for t in out if sure[t] or self._extends(counts, size, capped, t)]
@@ -163,7 +207,6 @@ class _Types:
         completion exists.
         """
         problem = self.problem
-        member, hi = self.member, self.hi_arr
         cnt = counts.copy()
         left = avail.copy()
         extra = np.zeros(self.n_types, dtype=np.int64)
@@ -174,9 +217,9 @@ class _Types:
                 return extra
             if total >= problem.max_size:
                 return None
-            ok = (left > 0) & (cnt + member <= hi).all(axis=1)
+            ok = (left > 0) & self._within_max_after(cnt)
             if short.any():
-                helps = member[:, short].sum(axis=1)
+                helps = self._member_min[:, short[self._min_q]].sum(axis=1)
                 ok &= helps > 0
                 score = helps * (self.n_capped.max(initial=0) + 1) - self.n_capped
             else:
@@ -195,7 +238,7 @@ class _Types:
             t = int(np.argmax(np.where(ok, score, np.iinfo(np.int64).min)))
             extra[t] += 1
             left[t] -= 1
-            cnt += member[t]
+            cnt[list(self.type_quotas[t])] += 1
             total += 1
 
     def completable(self, counts: tuple[int, ...], size: int, avail: Sequence[int]) -> bool:
@@ -220,18 +263,39 @@ class _Types:
         return hit
 
     def _dfs(self, counts: tuple[int, ...], room: int, need: int, avail: tuple[int, ...]) -> bool:
+        """Depth-first search over how many of each type to add, one type per level.
+
+        A failed state is remembered by the counts that can still matter: a quota no
+        type further down is in is settled (its minimum was checked on the way), and a
+        quota without a max only counts up to its minimum.
+        """
         lo, hi, tq = self.lo, self.hi, self.type_quotas
         order = [t for t in self.order if avail[t] > 0]
         n_q, n_t = len(lo), len(order)
         with_min = [q for q in range(n_q) if lo[q] > 0]
-        suffix = [[0] * n_q for _ in range(n_t + 1)]
+        slot = {q: k for k, q in enumerate(with_min)}
+        # suffix[pos][k]: candidates of the types at pos and after in quota with_min[k]
+        suffix = [[0] * len(with_min) for _ in range(n_t + 1)]
         suffix_all = [0] * (n_t + 1)
+        last = [-1] * n_q  # the last level whose type is in quota q
         for pos in range(n_t - 1, -1, -1):
             t = order[pos]
             suffix[pos] = list(suffix[pos + 1])
             for q in tq[t]:
-                suffix[pos][q] += avail[t]
+                if q in slot:
+                    suffix[pos][slot[q]] += avail[t]
+                if last[q] < 0:
+                    last[q] = pos
             suffix_all[pos] = suffix_all[pos + 1] + avail[t]
+        by_last = sorted(range(n_q), key=lambda q: -last[q])
+        n_open = [0] * (n_t + 1)  # quotas still open at pos: by_last[: n_open[pos]]
+        k = 0
+        for pos in range(n_t, -1, -1):
+            while k < n_q and last[by_last[k]] >= pos:
+                k += 1
+            n_open[pos] = k
+        uncapped = [h is None for h in hi]
+        families = self._disjoint_min_families()
         failed: set[tuple[int, tuple[int, ...], int]] = set()
         visited = 0
 
@@ -239,17 +303,28 @@ class _Types:
             nonlocal visited
             left = room - total
             met = True
-            for q in with_min:
+            room_q = suffix[pos]
+            for k, q in enumerate(with_min):
                 deficit = lo[q] - cnt[q]
                 if deficit > 0:
-                    if deficit > left or deficit > suffix[pos][q]:
+                    if deficit > left or deficit > room_q[k]:
                         return False
                     met = False
             if need - total > min(left, suffix_all[pos]):
                 return False
+            if not met:  # no member counts for two quotas of a family
+                for family in families:
+                    if sum(max(lo[q] - cnt[q], 0) for q in family) > left:
+                        return False
             if (met and total >= need) or pos == n_t:  # the maxes hold all along
                 return True
-            key = (pos, cnt, total)
+            key = (
+                pos,
+                tuple(
+                    min(cnt[q], lo[q]) if uncapped[q] else cnt[q] for q in by_last[: n_open[pos]]
+                ),
+                total,
+            )
             if key in failed:
                 return False
             visited += 1
@@ -272,6 +347,32 @@ class _Types:
 
         return rec(0, counts, 0)
 
+    def _disjoint_min_families(self) -> list[list[int]]:
+        """Groups of quotas with a minimum that no type is in two of (e.g. actor types).
+
+        The members a group still lacks add up: a necessary condition the search checks.
+        Every quota with a minimum is in one group; groups of one are left out.
+        """
+        if self._families is None:
+            lo = self.lo
+            todo = sorted((q for q in range(len(lo)) if lo[q] > 0), key=lambda q: (-lo[q], q))
+            types_in = {
+                q: set(np.flatnonzero(self.member[:, [q]].toarray()[:, 0]).tolist()) for q in todo
+            }
+            families: list[list[int]] = []
+            while todo:
+                family: list[int] = []
+                used: set[int] = set()
+                for q in todo:
+                    if not used & types_in[q]:
+                        family.append(q)
+                        used |= types_in[q]
+                todo = [q for q in todo if q not in family]
+                if len(family) > 1:
+                    families.append(family)
+            self._families = families
+        return self._families
+
     def _ilp(
         self,
         counts: Sequence[int],
@@ -291,7 +392,7 @@ class _Types:
         n_t = self.n_types
         qs = list(range(len(self.lo)) if quota_subset is None else quota_subset)
         cnt = np.asarray(counts, dtype=np.float64)[qs]
-        rows = np.vstack([self.member[:, qs].T.astype(np.float64), np.ones((1, n_t))])
+        rows = sp.vstack([self.member[:, qs].T, sp.csr_array(np.ones((1, n_t)))], format="csr")
         lbs = np.append(self.lo_arr[qs] - cnt, max(need, 0))
         ubs = np.append(self.hi_arr[qs] - cnt, np.inf if room is None else room)
         res = run_milp(
