@@ -17,7 +17,7 @@ from .models import (
     QuotaSpec,
 )
 from .optimise import CoverageProblem, Quota, Selection, solve
-from .planning import alternatives, compose, replace
+from .planner import alternatives, compose, replace
 from .pool import CandidatePool
 from .scoring import CandidateScorer, coverage, score
 from .validation import validate

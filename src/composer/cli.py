@@ -95,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "summary":
             print(pool_summary(pool, brief))
             return 0
-        from .planning import compose
+        from .planner import compose
 
         comp = compose(
             pool, brief, seed=getattr(args, "seed", 0), method=getattr(args, "method", "auto")

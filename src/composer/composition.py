@@ -18,8 +18,6 @@ from .models import NetworkBrief
 if TYPE_CHECKING:
     import networkx as nx
 
-    from .pool import CandidatePool
-
 __all__ = ["Composition", "Gap", "Member", "NeedStatus", "QuotaStatus"]
 
 
@@ -105,11 +103,20 @@ class Composition(BaseModel):
         description="Weighted coverage of the whole network: Σ weight · mean over the need's "
         "phases of min(1, coverage of the people present / count)."
     )
-    core_objective: float = Field(
-        0.0, description="The optimiser's objective F of the core (coverage + score term)."
+    person_hours: float = Field(
+        0.0,
+        description="Meeting hours of everyone together (core: all meetings; "
+        "participants: their phases).",
     )
-    method: str = Field("", description="How the core was chosen (greedy / exact) and any note.")
-    optimal: bool = Field(False, description="True when the core is proven optimal.")
+    fit: float = Field(
+        0.0,
+        description="The third tier of the model: the core's fit plus half of each "
+        "participant's score, less one per near twin beyond one in the core.",
+    )
+    method: str = Field(
+        "", description="How the network was chosen (exact / heuristic) and any note."
+    )
+    optimal: bool = Field(False, description="True when the network is proven optimal.")
     needs: list[NeedStatus] = Field(default_factory=list, description="Coverage of every need.")
     quotas: list[QuotaStatus] = Field(default_factory=list, description="How each quota is met.")
     changes: list[str] = Field(default_factory=list, description="What a what-if changed.")
@@ -202,14 +209,3 @@ class Composition(BaseModel):
         from .report import explain
 
         return explain(self)
-
-    def replace(
-        self, member_id: str, pool: CandidatePool, brief: NetworkBrief | None = None
-    ) -> Composition:
-        """``member_id`` declined: keep everyone else and fill the freed seat as well as possible.
-
-        The result's ``changes`` say who replaced whom and how coverage changed.
-        """
-        from .planning import replace
-
-        return replace(self, member_id, pool, brief or self.brief)

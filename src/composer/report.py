@@ -1,88 +1,74 @@
-"""Reports: the Markdown explanation of a composition, in the brief's language."""
+"""Reports: the Markdown explanation of a composition, in the brief's language.
+
+Every sentence comes from :mod:`composer.messages`; every text a user gave (names,
+needs, phases, organisations) is escaped, so it shows as text and never as markup.
+"""
 
 from __future__ import annotations
 
+import re
+
 from .composition import Composition, Member
+from .messages import KIND_LABELS, ROLES, count, label, say
 from .models import ActorType, Orientation
 from .text import number
 
-__all__ = ["explain"]
+__all__ = ["explain", "md"]
 
-_T = {
-    "da": {
-        "title": "Netværkssammensætning",
-        "summary": "Resumé",
-        "core": "Kernedeltagere (med i alle faser)",
-        "phases": "Deltagere der inddrages løbende",
-        "needs": "Behov og dækning",
-        "quotas": "Kvoter",
-        "gaps": "Huller og råd",
-        "changes": "Ændringer",
-        "none": "Ingen.",
-        "no_gaps": "Alle behov er dækket som briefen beder om.",
-        "cols_member": "| id | navn | aktør | perspektiv | timer | dækker | grunde | at gøre |",
-        "cols_need": "| behov | type | vægt | antal | dækning pr. fase | dækket af |",
-        "cols_quota": "| kvote | omfang | min | max | antal | opfyldt |",
-        "yes": "ja",
-        "no": "nej",
-        "summary_line": (
-            "{core} kernedeltagere og {phase} deltagere der inddrages løbende; "
-            "{gaps} huller. Dækningsmål {objective} (kernen valgt med {method}{optimal})."
-        ),
-        "optimal": ", bevist optimal",
-        "theme": "Tema",
-        "meetings": "{count} møder à {hours} timer, faser: {phases}.",
-    },
-    "en": {
-        "title": "Network composition",
-        "summary": "Summary",
-        "core": "Core participants (all phases)",
-        "phases": "Phase participants",
-        "needs": "Needs and coverage",
-        "quotas": "Quotas",
-        "gaps": "Gaps and advice",
-        "changes": "Changes",
-        "none": "None.",
-        "no_gaps": "Every need is covered as the brief asks.",
-        "cols_member": "| id | name | actor | perspective | hours | covers | reasons | to do |",
-        "cols_need": "| need | kind | weight | count | coverage per phase | covered by |",
-        "cols_quota": "| quota | scope | min | max | count | met |",
-        "yes": "yes",
-        "no": "no",
-        "summary_line": (
-            "{core} core participants and {phase} phase participants; {gaps} gaps. "
-            "Coverage objective {objective} (core chosen by {method}{optimal})."
-        ),
-        "optimal": ", proven optimal",
-        "theme": "Theme",
-        "meetings": "{count} meetings of {hours} hours, phases: {phases}.",
-    },
-}
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~])")
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "/").replace("\n", " ")
+def md(text: object) -> str:
+    """``text`` as literal Markdown: markup characters escaped, one line.
+
+    Examples
+    --------
+    >>> print(md("<img src=x onerror=alert(1)> *fed*"))
+    \\<img src=x onerror=alert(1)\\> \\*fed\\*
+    """
+    return _MARKUP.sub(r"\\\1", str(text)).replace("\r", " ").replace("\n", " ")
 
 
 def _member_row(m: Member, lang: str) -> str:
-    a = ActorType(m.actor_type)
-    return (
-        "| "
-        + " | ".join(
-            _cell(x)
-            for x in [
-                m.id,
-                m.name or "",
-                a.label(lang),
-                Orientation(m.orientation).label_da if lang == "da" else m.orientation,
-                number(m.hours, lang),
-                ", ".join(m.needs_covered) or "–",
-                " ".join(m.reasons),
-                "; ".join(m.flags) or "–",
-            ]
-        )
-        + " |"
-    )
+    orientation = Orientation(m.orientation)
+    cells = [
+        md(m.id),
+        md(m.name or ""),
+        ActorType(m.actor_type).label(lang),
+        orientation.label_da if lang == "da" else orientation.value,
+        number(m.hours, lang),
+        md(", ".join(m.needs_covered)) or "–",
+        md(" ".join(m.reasons)),
+        md("; ".join(m.flags)) or "–",
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _method(comp: Composition, lang: str) -> str:
+    if comp.method.startswith("exact"):
+        return say("method.exact" if comp.optimal else "method.exact_limit", lang)
+    return say("method.heuristic", lang)
+
+
+def _hours_table(comp: Composition, lang: str) -> list[str]:
+    """Person-hours per role and per organisation."""
+    out = [f"## {say('report.hours', lang)}", ""]
+    by_role: dict[str, list[float]] = {}
+    by_org: dict[str, list[float]] = {}
+    none = say("report.none_org", lang)
+    for m in comp.members:
+        by_role.setdefault(m.role, []).append(m.hours)
+        by_org.setdefault(m.organisation or none, []).append(m.hours)
+    for what, table, name in (
+        (say("report.role", lang), by_role, lambda k: label(ROLES, k, lang)),
+        (say("report.organisation", lang), by_org, md),
+    ):
+        out += [say("report.cols_hours", lang, what=what), "|---|---|---|"]
+        for key in sorted(table):
+            hs = table[key]
+            out.append(f"| {name(key)} | {len(hs)} | {number(sum(hs), lang)} |")
+        out.append("")
+    return out
 
 
 def explain(comp: Composition) -> str:
@@ -96,68 +82,81 @@ def explain(comp: Composition) -> str:
     >>> text.splitlines()[0]
     '# Netværkssammensætning: Klimatilpasning i almene boligområder'
     """
-    lang = comp.language if comp.language in _T else "da"
-    t = _T[lang]
+    lang = comp.language if comp.language in ("da", "en") else "da"
     b = comp.brief
     n_phase = len({m.id for ms in comp.phase_participants.values() for m in ms})
-    out = [f"# {t['title']}: {comp.theme}", ""]
-    out += [f"## {t['summary']}", ""]
+    out = [f"# {say('report.title', lang)}: {md(comp.theme)}", ""]
+    out += [f"## {say('report.summary', lang)}", ""]
     out.append(
-        t["summary_line"].format(
-            core=len(comp.core),
-            phase=n_phase,
-            gaps=len(comp.gaps),
+        say(
+            "report.summary_line",
+            lang,
+            core=count(len(comp.core), "core_member", lang),
+            phase=count(n_phase, "phase_member", lang),
+            gaps=count(len(comp.gaps), "gap", lang),
             objective=number(comp.objective, lang, 2),
-            method=comp.method.split(" (")[0],
-            optimal=t["optimal"] if comp.optimal else "",
+            hours=count(comp.person_hours, "person_hour", lang),
+            method=_method(comp, lang),
         )
     )
     out.append("")
+    phases = ", ".join(f"{md(p.name)} ({', '.join(map(str, p.meetings))})" for p in b.phases)
     out.append(
-        t["meetings"].format(
-            count=b.meetings.count,
+        say(
+            "report.meetings",
+            lang,
+            meetings=count(b.meetings.count, "meeting", lang),
             hours=number(b.meetings.hours, lang),
-            phases=", ".join(f"{p.name} ({', '.join(map(str, p.meetings))})" for p in b.phases),
+            phases=phases,
         )
     )
     out.append("")
     if comp.changes:
-        out += [f"## {t['changes']}", ""] + [f"- {c}" for c in comp.changes] + [""]
-    out += [f"## {t['core']}", "", t["cols_member"], "|" + "---|" * 8]
+        out += [f"## {say('report.changes', lang)}", ""]
+        out += [f"- {md(c)}" for c in comp.changes] + [""]
+    out += [f"## {say('report.core', lang)}", "", say("report.cols_member", lang), "|" + "---|" * 8]
     out += [_member_row(m, lang) for m in comp.core]
     out.append("")
-    out += [f"## {t['phases']}", ""]
+    out += [f"## {say('report.phases', lang)}", ""]
     if not comp.phase_participants:
-        out += [t["none"], ""]
+        out += [say("report.none", lang), ""]
     for ph, ms in comp.phase_participants.items():
-        out += [f"### {ph}", "", t["cols_member"], "|" + "---|" * 8]
+        out += [f"### {md(ph)}", "", say("report.cols_member", lang), "|" + "---|" * 8]
         out += [_member_row(m, lang) for m in ms]
         out.append("")
-    out += [f"## {t['needs']}", "", t["cols_need"], "|" + "---|" * 6]
+    out += _hours_table(comp, lang)
+    out += [f"## {say('report.needs', lang)}", "", say("report.cols_need", lang), "|" + "---|" * 6]
     for ns in comp.needs:
-        per = ", ".join(f"{p}: {number(v, lang, 2)}" for p, v in ns.covered.items())
-        by = ", ".join(f"{i} ({number(v, lang, 2)})" for i, v in ns.covered_by.items()) or "–"
+        per = ", ".join(f"{md(p)}: {number(v, lang, 2)}" for p, v in ns.covered.items())
+        by = ", ".join(f"{md(i)} ({number(v, lang, 2)})" for i, v in ns.covered_by.items()) or "–"
         out.append(
-            f"| {_cell(ns.name)} | {ns.kind} | {number(ns.weight, lang)} | {ns.count} | {per} | {by} |"
+            f"| {md(ns.name)} | {label(KIND_LABELS, ns.kind, lang)} | {number(ns.weight, lang)} "
+            f"| {ns.count} | {per} | {by} |"
         )
     out.append("")
-    out += [f"## {t['quotas']}", ""]
+    out += [f"## {say('report.quotas', lang)}", ""]
     if comp.quotas:
-        out += [t["cols_quota"], "|" + "---|" * 6]
+        out += [say("report.cols_quota", lang), "|" + "---|" * 6]
         for q in comp.quotas:
+            scope = label(ROLES, q.scope, lang) if q.scope in ROLES else md(q.scope)
+            members = md(", ".join(q.members)) or "–"
+            met = say("report.yes" if q.met else "report.no", lang)
             out.append(
-                f"| {q.column}={q.value} | {q.scope} | {q.min} | {'' if q.max is None else q.max} | "
-                f"{q.count} ({', '.join(q.members) or '–'}) | {t['yes'] if q.met else t['no']} |"
+                f"| {md(q.column)} = {md(q.value)} | {scope} | {q.min} | "
+                f"{'' if q.max is None else q.max} | {q.count} ({members}) | {met} |"
             )
     else:
-        out.append(t["none"])
+        out.append(say("report.none", lang))
     out.append("")
-    out += [f"## {t['gaps']}", ""]
+    out += [f"## {say('report.gaps', lang)}", ""]
     if not comp.gaps:
-        out.append(t["no_gaps"])
+        out.append(say("report.no_gaps", lang))
     for g in comp.gaps:
+        kind = label(KIND_LABELS, g.kind, lang)
+        where = ", ".join(md(p) for p in g.phases)
         out.append(
-            f"- **{g.need}** ({g.kind}; {', '.join(g.phases)}): {number(g.covered, lang, 2)} / {g.count}. {g.advice}"
+            f"- **{md(g.need)}** ({kind}; {where}): {number(g.covered, lang, 2)} / {g.count}. "
+            f"{md(g.advice)}"
         )
     out.append("")
     return "\n".join(out)

@@ -18,6 +18,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from .encoding import Encoding, encode
 from .errors import InputError, Problem
 from .models import ACTOR_LOOKUP, ActorType, NeedKind, NetworkBrief, Orientation
 from .pool import CandidatePool
@@ -316,16 +317,23 @@ class CandidateScorer:
         cos = (x @ d.T).toarray().ravel()
         return np.clip(cos / self.text_scale, 0.0, 1.0)
 
-    def transform(self, pool: CandidatePool, cov: pd.DataFrame | None = None) -> pd.DataFrame:
+    def transform(
+        self,
+        pool: CandidatePool,
+        cov: pd.DataFrame | None = None,
+        encoding: Encoding | None = None,
+    ) -> pd.DataFrame:
         """Score every candidate; columns ``competence`` … ``total``, ``core_fit``, ``reasons``.
 
-        ``cov`` may pass a coverage frame already computed by :meth:`coverage`.
+        ``cov`` may pass a coverage frame already computed by :meth:`coverage`, and
+        ``encoding`` the pool's :func:`~composer.encoding.encode` (rows in pool order).
         """
         self._check_fitted()
         brief = self.brief_
         lang = brief.language.value
         f = pool.frame
         n = len(f)
+        enc = encode(pool, brief) if encoding is None else encoding
         if cov is None:
             cov = self.coverage(pool)
         c = cov.to_numpy()
@@ -342,10 +350,10 @@ class CandidateScorer:
             competence = np.zeros(n)
 
         # background: actor type asked for, organisation/unit, experience against the theme
-        actor = f["actor_type"].to_numpy(dtype=object)
+        actor = enc.actor
         asked = {a.value for a in self.need_actor_types_.values()}
         actor_rel = np.where(np.isin(actor, list(asked)), 1.0, 0.4)
-        orient = pool.orientation(brief).to_numpy(dtype=object)
+        orient = enc.orientation
         has_org = f["organisation"].notna().to_numpy()
         org_rel = np.select(
             [orient == "inside", orient == "across", has_org], [1.0, 0.7, 0.6], default=0.5
@@ -389,20 +397,20 @@ class CandidateScorer:
         def yn(col: str) -> np.ndarray:
             return f[col].to_numpy(dtype=float, na_value=np.nan)
 
-        present, tasks, approval = yn("can_present"), yn("can_take_tasks"), yn("manager_approval")
-        municipal = np.isin(actor, ["municipal_staff", "municipal_manager"])
+        present, tasks = yn("can_present"), yn("can_take_tasks")
+        approval, municipal = enc.approval, enc.municipal
         pres_s = np.where(np.isnan(present), 0.5, present)
         task_s = np.where(np.isnan(tasks), 0.5, tasks)
         appr_s = np.where(np.isnan(approval), 0.5, approval)
         parts = 0.35 * mot_s + 0.25 * st_s + 0.1 * pres_s + 0.1 * task_s
         commitment = np.where(municipal, parts + 0.2 * appr_s, parts / 0.8)
-        manager_no = municipal & (approval == 0)
+        manager_no = enc.manager_no
 
         # availability
-        avail = pool.available_phases(brief)
+        avail = enc.avail
         meet = np.array([len(p.meetings) for p in brief.phases], dtype=float)
         phase_share = (avail @ meet) / brief.meetings.count
-        hours = f["hours_available"].to_numpy(dtype=float)
+        hours = enc.hours
         total_h = brief.meetings.total_hours
         hours_s = np.where(np.isnan(hours), phase_share, np.minimum(1.0, hours / total_h))
         availability = 0.5 * phase_share + 0.5 * hours_s
@@ -410,9 +418,7 @@ class CandidateScorer:
         # core fit
         all_phases = avail.all(axis=1)
         enough_hours = np.isnan(hours) | (hours >= total_h)
-        active = np.array(
-            [[ph in brief.need_phases(nd) for nd in needs] for ph in brief.phase_names], dtype=bool
-        )  # phases × needs
+        active = enc.active  # phases × needs
         if len(needs):
             per_phase = np.stack(
                 [

@@ -129,3 +129,8 @@ def _raise_quota_conflict(
         ["the quotas cannot all be met together with the candidates that can be chosen"],
         ["lower a quota's min or raise a quota's max"],
     )
+
+
+def check_feasible(problem: CoverageProblem) -> None:
+    """Raise InfeasibleError, naming every unmet constraint, when ``problem`` has no selection."""
+    _check_feasible(problem, _Types(problem))

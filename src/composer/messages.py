@@ -1,0 +1,264 @@
+"""Every sentence composer writes for people, in Danish and English, in one table.
+
+A sentence has a code and named parameters (as sortition-algorithms keeps its
+``error_messages.py``); :func:`say` fills it in. Words that change with a number are
+pairs (singular, plural) used through :func:`count`, so "1 hul" and "2 huller" are both
+right. Error messages for developers (:mod:`composer.errors`) stay in English.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .text import number
+
+__all__ = ["KIND_LABELS", "KIND_WORDS", "MESSAGES", "ROLES", "WORDS", "count", "label", "say"]
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- why a member is in
+    "member.sole": {
+        "da": "Eneste i netværket, der dækker: {needs}.",
+        "en": "The only one in the network covering: {needs}.",
+    },
+    "member.also": {"da": "Dækker også: {needs}.", "en": "Also covers: {needs}."},
+    "member.covers": {"da": "Dækker: {needs}.", "en": "Covers: {needs}."},
+    "member.only_actor": {
+        "da": "Eneste {actor} i netværket ({orientation}).",
+        "en": "The only {actor} in the network (looks {orientation}).",
+    },
+    "member.actor": {
+        "da": "Bidrager som {actor} ({orientation}).",
+        "en": "Takes part as {actor} (looks {orientation}).",
+    },
+    "member.core": {
+        "da": "Kernedeltager: med i alle faser (kernefit {fit}).",
+        "en": "Core participant: in every phase (core fit {fit}).",
+    },
+    "member.carries": {
+        "da": "Bærer på tværs af faserne: {needs}.",
+        "en": "Carries across the phases: {needs}.",
+    },
+    "member.core_seat": {
+        "da": "Udfylder en af kernens pladser (kernen skal have mindst {n}).",
+        "en": "Fills one of the core's seats (the core needs at least {n}).",
+    },
+    "member.phase_lacks": {
+        "da": "Inddrages i {phases}, hvor netværket mangler: {needs}.",
+        "en": "Brought in for {phases}, where the network lacks: {needs}.",
+    },
+    "member.phase_quota": {
+        "da": "Inddrages i {phases} for at opfylde briefens kvoter.",
+        "en": "Brought in for {phases} to meet the brief's quotas.",
+    },
+    "member.phase_include": {
+        "da": "Inddrages i {phases}, fordi briefen vil have personen med.",
+        "en": "Brought in for {phases} because the brief includes them.",
+    },
+    "member.not_core_needed": {
+        "da": "Ikke i kernen: der er kun brug for personen i {phases}.",
+        "en": "Not core: only needed in {phases}.",
+    },
+    "member.not_core_available": {
+        "da": "Ikke i kernen: kan ikke deltage i {phases}.",
+        "en": "Not core: not available for {phases}.",
+    },
+    "member.not_core_hours": {
+        "da": "Ikke i kernen: har {have} timer, og alle møder kræver {need}.",
+        "en": "Not core: has {have} hours, and all meetings take {need}.",
+    },
+    "member.not_core_full": {
+        "da": "Ikke i kernen: kernen er fuld (højst {n}).",
+        "en": "Not core: the core is full (at most {n}).",
+    },
+    # --- flags
+    "flag.ask_manager": {"da": "Spørg personalelederen", "en": "Ask the line manager"},
+    "flag.included": {
+        "da": "Med, fordi briefen vil have personen med",
+        "en": "In because the brief includes them",
+    },
+    "flag.hours_unknown": {
+        "da": "Timetal ikke oplyst – aftal timer",
+        "en": "Hours not given – agree hours",
+    },
+    "flag.motivation_unknown": {"da": "Motivation ikke oplyst", "en": "Motivation not given"},
+    # --- why someone is not there
+    "absent.excluded": {"da": "er fravalgt i briefen", "en": "is in the brief's exclude"},
+    "absent.manager_no": {
+        "da": "personalelederen har sagt nej",
+        "en": "the line manager said no",
+    },
+    "absent.hours_any": {
+        "da": "har {have} timer; selv {phase} kræver {need}",
+        "en": "has {have} hours; even {phase} takes {need}",
+    },
+    "absent.not_available": {
+        "da": "ikke til rådighed i {phase}",
+        "en": "not available for {phase}",
+    },
+    "absent.hours": {
+        "da": "har {have} timer, {phase} ville kræve {need}",
+        "en": "has {have} hours, {phase} would take {need}",
+    },
+    "absent.phase_full": {
+        "da": "{phase} er fuld (højst {n} fasedeltagere pr. fase)",
+        "en": "{phase} is full (per_phase_max {n})",
+    },
+    "absent.seats_used": {
+        "da": "alle {n} pladser til fasedeltagere er brugt",
+        "en": "all {n} phase-participant seats are used (total_max)",
+    },
+    "absent.added_less": {
+        "da": "kan inddrages i {phase}, men gav mindre end de valgte",
+        "en": "could join {phase}; added less than those chosen",
+    },
+    # --- gaps
+    "gap.closest": {"da": "Nærmest i puljen: {people}.", "en": "Closest in the pool: {people}."},
+    "gap.recruit_actor": {
+        "da": "Ingen i puljen kan dække det: rekruttér en {need}.",
+        "en": "No one in the pool can cover it: recruit a {need}.",
+    },
+    "gap.recruit": {
+        "da": "Ingen i puljen kan dække det: rekruttér en person med {what} »{need}«.",
+        "en": "No one in the pool can cover it: recruit someone with {what} '{need}'.",
+    },
+    # --- what-ifs
+    "change.replaced": {
+        "da": "{gone} meldte fra; erstattet af {new}.",
+        "en": "{gone} declined; replaced by {new}.",
+    },
+    "change.none": {
+        "da": "{gone} meldte fra; ingen erstatning fundet.",
+        "en": "{gone} declined; no replacement found.",
+    },
+    # --- the report
+    "report.title": {"da": "Netværkssammensætning", "en": "Network composition"},
+    "report.summary": {"da": "Resumé", "en": "Summary"},
+    "report.core": {
+        "da": "Kernedeltagere (med i alle faser)",
+        "en": "Core participants (all phases)",
+    },
+    "report.phases": {"da": "Deltagere der inddrages løbende", "en": "Phase participants"},
+    "report.needs": {"da": "Behov og dækning", "en": "Needs and coverage"},
+    "report.quotas": {"da": "Kvoter", "en": "Quotas"},
+    "report.gaps": {"da": "Huller og råd", "en": "Gaps and advice"},
+    "report.changes": {"da": "Ændringer", "en": "Changes"},
+    "report.hours": {"da": "Timeforbrug", "en": "Person-hours"},
+    "report.none": {"da": "Ingen.", "en": "None."},
+    "report.no_gaps": {
+        "da": "Alle behov er dækket, som briefen beder om.",
+        "en": "Every need is covered as the brief asks.",
+    },
+    "report.cols_member": {
+        "da": "| id | navn | aktør | perspektiv | timer | dækker | grunde | at gøre |",
+        "en": "| id | name | actor | perspective | hours | covers | reasons | to do |",
+    },
+    "report.cols_need": {
+        "da": "| behov | type | vægt | antal | dækning pr. fase | dækket af |",
+        "en": "| need | kind | weight | count | coverage per phase | covered by |",
+    },
+    "report.cols_quota": {
+        "da": "| kvote | omfang | min | maks | antal | opfyldt |",
+        "en": "| quota | scope | min | max | count | met |",
+    },
+    "report.cols_hours": {
+        "da": "| {what} | personer | timer |",
+        "en": "| {what} | people | hours |",
+    },
+    "report.summary_line": {
+        "da": "{core} og {phase}; {gaps}. Dækningsmål {objective}, {hours} i alt ({method}).",
+        "en": "{core} and {phase}; {gaps}. Coverage objective {objective}, {hours} in all ({method}).",
+    },
+    "report.meetings": {
+        "da": "{meetings} à {hours} timer; faser: {phases}.",
+        "en": "{meetings} of {hours} hours; phases: {phases}.",
+    },
+    "report.theme": {"da": "Tema", "en": "Theme"},
+    "report.yes": {"da": "ja", "en": "yes"},
+    "report.no": {"da": "nej", "en": "no"},
+    "report.role": {"da": "rolle", "en": "role"},
+    "report.organisation": {"da": "organisation", "en": "organisation"},
+    "report.none_org": {"da": "(ingen)", "en": "(none)"},
+    "method.exact": {"da": "eksakt model, bevist optimal", "en": "exact model, proven optimal"},
+    "method.exact_limit": {
+        "da": "eksakt model, stoppet ved tidsgrænsen",
+        "en": "exact model, stopped at the time limit",
+    },
+    "method.heuristic": {"da": "heuristik", "en": "heuristic"},
+    "method.kept": {"da": "kernen beholdt", "en": "core kept"},
+}
+
+#: Words with a singular and a plural form.
+WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    "core_member": {
+        "da": ("kernedeltager", "kernedeltagere"),
+        "en": ("core participant", "core participants"),
+    },
+    "phase_member": {
+        "da": ("deltager der inddrages løbende", "deltagere der inddrages løbende"),
+        "en": ("phase participant", "phase participants"),
+    },
+    "gap": {"da": ("hul", "huller"), "en": ("gap", "gaps")},
+    "meeting": {"da": ("møde", "møder"), "en": ("meeting", "meetings")},
+    "hour": {"da": ("time", "timer"), "en": ("hour", "hours")},
+    "person_hour": {"da": ("persontime", "persontimer"), "en": ("person-hour", "person-hours")},
+    "candidate": {"da": ("kandidat", "kandidater"), "en": ("candidate", "candidates")},
+}
+
+#: Role and scope words for tables.
+ROLES: dict[str, dict[str, str]] = {
+    "core": {"da": "kerne", "en": "core"},
+    "phase": {"da": "fasedeltager", "en": "phase participant"},
+    "network": {"da": "hele netværket", "en": "whole network"},
+}
+
+#: How a gap's advice names the kind of need.
+KIND_WORDS: dict[str, dict[str, str]] = {
+    "professional": {"da": "faglig kompetence i", "en": "professional competence in"},
+    "personal": {"da": "personlig erfaring med", "en": "personal experience of"},
+    "methodological": {"da": "metodisk kompetence i", "en": "methodological competence in"},
+    "perspective": {"da": "perspektivet", "en": "the perspective"},
+    "topic": {"da": "viden om", "en": "knowledge of"},
+    "actor_type": {"da": "aktørtypen", "en": "the actor type"},
+}
+
+#: Need kinds as a table shows them.
+KIND_LABELS: dict[str, dict[str, str]] = {
+    "professional": {"da": "faglig", "en": "professional"},
+    "personal": {"da": "personlig", "en": "personal"},
+    "methodological": {"da": "metodisk", "en": "methodological"},
+    "perspective": {"da": "perspektiv", "en": "perspective"},
+    "topic": {"da": "emne", "en": "topic"},
+    "actor_type": {"da": "aktørtype", "en": "actor type"},
+}
+
+
+def _lang(language: str) -> str:
+    return language if language in ("da", "en") else "da"
+
+
+def say(code: str, language: str = "da", **params: Any) -> str:
+    """The sentence ``code`` in ``language`` with ``params`` filled in.
+
+    Examples
+    --------
+    >>> say("gap.closest", "da", people="A07 (0,80)")
+    'Nærmest i puljen: A07 (0,80).'
+    """
+    return MESSAGES[code][_lang(language)].format(**params)
+
+
+def count(n: float, word: str, language: str = "da") -> str:
+    """``n`` and the word in the right number.
+
+    Examples
+    --------
+    >>> count(1, "gap", "da"), count(2, "gap", "da"), count(1, "gap", "en")
+    ('1 hul', '2 huller', '1 gap')
+    """
+    one, many = WORDS[word][_lang(language)]
+    return f"{number(n, _lang(language))} {one if n == 1 else many}"
+
+
+def label(table: dict[str, dict[str, str]], key: str, language: str = "da") -> str:
+    """A word from one of the label tables (``ROLES``, ``KIND_LABELS``...)."""
+    return table.get(key, {}).get(_lang(language), key)

@@ -1,0 +1,777 @@
+"""The joint heuristic for large pools: greedy over person × role by gain per hour, then
+moves between roles, swaps, and seeded perturbation.
+
+1. **Shortlist.** For every need and phase, the ``K`` candidates who cover it best among
+   those who may join that phase, the best members of every quota, the includes and the
+   best core fillers by fit. Every later step works on the shortlist only, so its cost
+   does not grow with the pool (one pass over the sparse coverage makes the shortlist).
+2. **Greedy.** Options are "``i`` joins the core", "``i`` joins phase ``p``" and "the
+   participant ``i`` moves up to the core"; each is ranked by its gain in F per hour
+   (a core seat below ``core_min`` costs nothing: it must be filled anyway), a second
+   run by gain alone. Quota minimums are met first, maxima are never crossed.
+3. **Local search.** Additions, one-for-one swaps in the core and in the phases, until no
+   move raises F; then, keeping F within ``F_SLACK`` of the best found, moves that save
+   person-hours (dropping, and turning a core member into a participant of the phases
+   where they count), then swaps that raise the fit.
+4. **Perturbation.** Seeded rounds drop a few members and rebuild (iterated local search
+   [1]_); a round is kept when it is better by the tiers.
+
+References
+----------
+.. [1] Lourenço, H. R., Martin, O. C. and Stützle, T. (2003). "Iterated Local Search".
+   In *Handbook of Metaheuristics*, 320-353. doi:10.1007/0-306-48056-5_11
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from .exact import F_SLACK
+from .problem import (
+    CORE,
+    NETWORK,
+    PARTICIPANT_SCORE_SHARE,
+    JointProblem,
+    JointSolution,
+    evaluate,
+    rule_violations,
+)
+
+__all__ = ["PERTURB_ROUNDS", "shortlist", "solve_heuristic"]
+
+#: Seeded perturbation rounds after the first local search.
+PERTURB_ROUNDS = 30
+#: Candidates kept per need and phase by the shortlist (beyond the seats there are).
+SHORTLIST_EXTRA = 10
+_EPS = 1e-9
+
+IntArray = npt.NDArray[np.intp]
+#: an addition: (rank key, candidate, to the core?, phase or -1)
+Pick = tuple[tuple[float, float, float, int], int, bool, int]
+
+
+def shortlist(problem: JointProblem) -> IntArray:
+    """Sorted indices of the candidates the heuristic considers (see the module docstring)."""
+    n, P = problem.n, problem.n_phases
+    can = problem.core_ok | problem.phase_ok.any(axis=1)
+    seats = problem.core_max + problem.per_phase_max + SHORTLIST_EXTRA
+    keep = np.zeros(n, dtype=bool)
+    keep[problem.include] = True
+    keep[list(problem.fixed)] = True
+    csc = problem.coverage.tocsc()
+    ok = np.column_stack([problem.core_ok, problem.phase_ok])  # n × (P + 1)
+    for f in range(problem.m):
+        lo, hi = csc.indptr[f], csc.indptr[f + 1]
+        who, c = csc.indices[lo:hi], csc.data[lo:hi]
+        for col in range(P + 1):
+            if col and not problem.active[col - 1, f]:
+                continue
+            sel = ok[who, col]
+            keep[_top(who[sel], c[sel], seats)] = True
+    rank = problem.score_or_zero
+    for q in problem.quotas:
+        mem = np.flatnonzero(q.members & can)
+        keep[_top(mem, rank[mem], q.min + problem.core_max + problem.total_max)] = True
+    core = np.flatnonzero(problem.core_ok)
+    keep[_top(core, problem.fit_or_zero[core], problem.core_max + SHORTLIST_EXTRA)] = True
+    return np.flatnonzero(keep & can)
+
+
+def _top(idx: IntArray, val: npt.NDArray[np.float64], k: int) -> IntArray:
+    """The ``k`` entries of ``idx`` with the highest ``val`` (ties by lower index)."""
+    if len(idx) <= k:
+        return idx
+    order = np.lexsort((idx, -val))
+    return idx[order[:k]]
+
+
+@dataclass
+class _State:
+    core: np.ndarray  # r bool
+    part: np.ndarray  # r × P bool
+    cov: np.ndarray  # m × P
+
+    def copy(self) -> _State:
+        return _State(self.core.copy(), self.part.copy(), self.cov.copy())
+
+
+class _Search:
+    """The search on the shortlist (local indices 0..r-1)."""
+
+    def __init__(self, problem: JointProblem, rows: IntArray, seed: int) -> None:
+        self.pr = problem
+        self.rows = rows
+        self.C = problem.coverage[rows].toarray()  # r × m
+        self.r, self.m = self.C.shape
+        self.P = problem.n_phases
+        self.ph = problem.phase_hours
+        self.H = problem.all_hours
+        self.share = problem.need_share
+        self.unit = self.share / problem.demand  # F per unit of coverage while unmet
+        self.act = problem.active.T.astype(float)  # m × P
+        self.core_ok = problem.core_ok[rows]
+        self.phase_ok = problem.phase_ok[rows] if self.P > 1 else np.zeros((self.r, self.P), bool)
+        h = problem.hours[rows]
+        self.hours = np.where(np.isnan(h), np.inf, h)
+        self.fit = problem.fit_or_zero[rows]
+        self.score = PARTICIPANT_SCORE_SHARE * problem.score_or_zero[rows]
+        self.mem = (
+            np.column_stack([q.members[rows] for q in problem.quotas])
+            if problem.quotas
+            else np.zeros((self.r, 0), bool)
+        )
+        self.qmin = np.array([q.min for q in problem.quotas], dtype=float)
+        self.qmax = np.array([np.inf if q.max is None else q.max for q in problem.quotas])
+        self.qscope = np.array([q.scope for q in problem.quotas], dtype=int)
+        pos = np.full(problem.n, -1, dtype=np.intp)
+        pos[rows] = np.arange(self.r)
+        self.include = pos[problem.include]
+        self.locked = np.zeros(self.r, dtype=bool)
+        self.locked[pos[list(problem.fixed)]] = True
+        self.fixed = {int(pos[i]): role for i, role in problem.fixed.items()}
+        # members that moves never take out (includes and kept roles)
+        self.is_inc = self.locked.copy()
+        self.is_inc[self.include] = True
+        self.twin = np.full(self.r, -1, dtype=np.intp)
+        self.twin_cap: list[int] = []
+        for g, (members, cap) in enumerate(problem.twins):
+            local = pos[members]
+            self.twin[local[local >= 0]] = g
+            self.twin_cap.append(cap)
+        self.rng = np.random.default_rng(seed)
+        self.banned = np.zeros(self.r, dtype=bool)
+
+    # ------------------------------------------------------------------ values
+    def value(self, cov: np.ndarray) -> float:
+        sat = np.minimum(1.0, cov / self.pr.demand[:, None]) * self.act
+        return float(sat.sum(axis=1) @ self.share)
+
+    def gains(self, cov: np.ndarray) -> np.ndarray:
+        """r × P: the gain in F of adding each candidate to each phase alone."""
+        resid = np.maximum(0.0, self.pr.demand[:, None] - cov) * self.act  # m × P
+        out = np.empty((self.r, self.P))
+        for p in range(self.P):
+            out[:, p] = np.minimum(self.C, resid[:, p][None, :]) @ self.unit
+        return out
+
+    def hours_of(self, s: _State) -> float:
+        return float(s.core.sum() * self.H + (s.part * self.ph[None, :]).sum())
+
+    def tier(self, s: _State) -> float:
+        fit = float(self.fit[s.core].sum() + self.score[s.part.any(axis=1)].sum())
+        if self.twin_cap:
+            k = np.bincount(self.twin[s.core & (self.twin >= 0)], minlength=len(self.twin_cap))
+            fit -= float(np.maximum(0, k - np.array(self.twin_cap)).sum())
+        return fit
+
+    def key(self, s: _State) -> tuple[float, float, float]:
+        return (self.value(s.cov), -self.hours_of(s), self.tier(s))
+
+    # ------------------------------------------------------------------ rules
+    def counts(self, s: _State) -> np.ndarray:
+        """Each quota's count in its scope."""
+        if not len(self.qmin):
+            return np.zeros(0)
+        in_core = self.mem[s.core].sum(axis=0).astype(float)
+        is_part = s.part.any(axis=1)
+        out = in_core.copy()
+        for k, scope in enumerate(self.qscope):
+            if scope == NETWORK:
+                out[k] += self.mem[is_part, k].sum()
+            elif scope >= 0:
+                out[k] += self.mem[s.part[:, scope], k].sum()
+        return out
+
+    def deltas(self, s: _State, cand: IntArray, to_core: bool, p: int) -> np.ndarray:
+        """len(cand) × Q: change of each quota's count when each of ``cand`` joins the core
+        (``to_core``) or phase ``p``, keeping any phases they have."""
+        Q = len(self.qmin)
+        out = np.zeros((len(cand), Q))
+        if not Q or not len(cand):
+            return out
+        was_core = s.core[cand]
+        was_part = s.part[cand]
+        was_in = was_core | was_part.any(axis=1)
+        for k, scope in enumerate(self.qscope):
+            if scope == CORE:
+                d = float(to_core) - was_core.astype(float)
+            elif scope == NETWORK:
+                d = 1.0 - was_in.astype(float)
+            else:
+                before = was_core | was_part[:, scope]
+                after = np.ones(len(cand), bool) if (to_core or p == scope) else before
+                d = after.astype(float) - before.astype(float)
+            out[:, k] = d * self.mem[cand, k]
+        return out
+
+    def leave_deltas(self, s: _State, j: int) -> np.ndarray:
+        """Change of each quota's count when ``j`` leaves the network."""
+        Q = len(self.qmin)
+        out = np.zeros(Q)
+        for k, scope in enumerate(self.qscope):
+            if not self.mem[j, k]:
+                continue
+            if scope == CORE:
+                out[k] = -float(s.core[j])
+            elif scope == NETWORK:
+                out[k] = -float(s.core[j] or s.part[j].any())
+            else:
+                out[k] = -float(s.core[j] or s.part[j, scope])
+        return out
+
+    def feasible(self, s: _State) -> bool:
+        c = self.counts(s)
+        return bool(((c >= self.qmin) & (c <= self.qmax)).all()) and self._sizes_ok(s)
+
+    def _sizes_ok(self, s: _State) -> bool:
+        pr = self.pr
+        return (
+            pr.core_min <= int(s.core.sum()) <= pr.core_max
+            and int(s.part.any(axis=1).sum()) <= pr.total_max
+            and bool((s.part.sum(axis=0) <= pr.per_phase_max).all())
+        )
+
+    # ------------------------------------------------------------------ moves
+    def set_role(self, s: _State, i: int, to_core: bool, phases: np.ndarray) -> None:
+        """Give ``i`` a new role (out: ``to_core`` False and no phases)."""
+        row = self.C[i][:, None]
+        if s.core[i]:
+            s.cov -= row
+        else:
+            s.cov -= row * s.part[i][None, :]
+        s.core[i] = to_core
+        s.part[i] = phases if not to_core else False
+        if to_core:
+            s.cov += row
+        else:
+            s.cov += row * s.part[i][None, :]
+
+    def _options(self, s: _State, by_ratio: bool, quota_need: np.ndarray | None) -> Pick | None:
+        """The best single addition: (i, to_core, phase or -1) or None."""
+        pr = self.pr
+        G = self.gains(s.cov)
+        n_core = int(s.core.sum())
+        is_part = s.part.any(axis=1)
+        n_part = int(is_part.sum())
+        counts = self.counts(s)
+        best: Pick | None = None
+        # core additions (outsiders and participants moving up)
+        if n_core < pr.core_max:
+            cand = np.flatnonzero(self.core_ok & ~s.core)
+            gain = (G[cand] * ~s.part[cand]).sum(axis=1)
+            cost = self.H - (s.part[cand] * self.ph[None, :]).sum(axis=1)
+            if n_core < pr.core_min:
+                cost = np.full(len(cand), 1e-6)
+            best = self._pick(best, s, cand, gain, cost, True, -1, by_ratio, counts, quota_need)
+        # phase additions
+        for p in range(self.P):
+            if int(s.part[:, p].sum()) >= pr.per_phase_max:
+                continue
+            spent = (s.part * self.ph[None, :]).sum(axis=1)
+            ok = (
+                self.phase_ok[:, p]
+                & ~s.core
+                & ~s.part[:, p]
+                & (spent + self.ph[p] <= self.hours + 1e-9)
+                & (s.part.sum(axis=1) + 1 < self.P)
+            )
+            if n_part >= pr.total_max:
+                ok &= is_part
+            cand = np.flatnonzero(ok)
+            best = self._pick(best, s, cand, G[cand, p], np.full(len(cand), self.ph[p]), False,
+                              p, by_ratio, counts, quota_need)  # fmt: skip
+        return best
+
+    def _pick(self, best, s, cand, gain, cost, to_core, p, by_ratio, counts, quota_need):  # type: ignore[no-untyped-def]
+        keep0 = ~self.banned[cand] & ~self.locked[cand]
+        cand, gain, cost = cand[keep0], gain[keep0], cost[keep0]
+        if not len(cand):
+            return best
+        D = self.deltas(s, cand, to_core, p)
+        keep = (D[:, quota_need] > 0).any(axis=1) if quota_need is not None else gain > _EPS
+        if len(self.qmax):
+            keep &= (counts[None, :] + D <= self.qmax[None, :]).all(axis=1)
+        cand, gain, cost = cand[keep], gain[keep], cost[keep]
+        if not len(cand):
+            return best
+        rank = gain / cost if by_ratio else gain
+        tie = self.fit[cand] if to_core else self.score[cand]
+        order = np.lexsort((cand, -tie, -gain, -rank))
+        j = int(order[0])
+        k = (float(rank[j]), float(gain[j]), float(tie[j]), -int(cand[j]))
+        if best is None or k > best[0]:
+            return (k, int(cand[j]), to_core, p)
+        return best
+
+    def add(self, s: _State, pick: Pick) -> None:
+        _, i, to_core, p = pick
+        if to_core:
+            self.set_role(s, i, True, np.zeros(self.P, bool))
+        else:
+            phases = s.part[i].copy()
+            phases[p] = True
+            self.set_role(s, i, False, phases)
+
+    def greedy(self, s: _State, by_ratio: bool, banned: IntArray | None = None) -> _State:
+        """Fill ``s``: quota minimums first, then gains, then core seats up to core_min.
+
+        ``banned`` (local indices) are not added back, unless nothing else can fill.
+        """
+        self.banned = np.zeros(self.r, dtype=bool)
+        if banned is not None:
+            self.banned[banned] = True
+        for _ in range(4 * (self.pr.core_max + self.pr.total_max * self.P) + 8):
+            need = self.counts(s) < self.qmin
+            if not need.any():
+                break
+            pick = self._options(s, by_ratio, need)
+            if pick is None:
+                break
+            self.add(s, pick)
+        while True:
+            pick = self._options(s, by_ratio, None)
+            if pick is None:
+                break
+            self.add(s, pick)
+        while int(s.core.sum()) < self.pr.core_min:
+            cand = np.flatnonzero(self.core_ok & ~s.core & ~s.part.any(axis=1))
+            if not len(cand):
+                cand = np.flatnonzero(self.core_ok & ~s.core & ~self.locked)
+            if (~self.banned[cand]).any():
+                cand = cand[~self.banned[cand]]
+            if not len(cand):
+                break
+            G = self.gains(s.cov).sum(axis=1)[cand]
+            D = self.deltas(s, cand, True, -1)
+            ok = (self.counts(s)[None, :] + D <= self.qmax[None, :]).all(axis=1)
+            cand, G = cand[ok], G[ok]
+            if not len(cand):
+                break
+            order = np.lexsort((cand, -self.fit[cand], -G))
+            self.set_role(s, int(cand[order[0]]), True, np.zeros(self.P, bool))
+        return s
+
+    def start(self) -> _State:
+        s = _State(
+            np.zeros(self.r, bool), np.zeros((self.r, self.P), bool), np.zeros((self.m, self.P))
+        )
+        pr = self.pr
+        for i, role in self.fixed.items():
+            phases = np.zeros(self.P, bool)
+            if role is not None:
+                phases[list(role)] = True
+            self.set_role(s, i, role is None, phases)
+        for i in self.include.tolist():
+            if self.locked[i]:
+                continue
+            if self.core_ok[i] and int(s.core.sum()) < pr.core_max:
+                self.set_role(s, i, True, np.zeros(self.P, bool))
+        G = self.gains(s.cov)
+        for i in self.include.tolist():
+            if s.core[i] or self.locked[i]:
+                continue
+            ok = np.flatnonzero(self.phase_ok[i])
+            if not len(ok):
+                continue
+            p = int(ok[np.lexsort((ok, -G[i, ok]))[0]])
+            phases = np.zeros(self.P, bool)
+            phases[p] = True
+            self.set_role(s, i, False, phases)
+        return s
+
+    # ------------------------------------------------------------------ local search
+    def _swap_core(self, s: _State, floor: float | None) -> bool:
+        """Best one-for-one core swap; with ``floor`` (F kept above it) by fit, else by F."""
+        F0 = self.value(s.cov)
+        t0 = self.tier(s)
+        counts = self.counts(s)
+        best: tuple[tuple[float, float], int, int] | None = None
+        outs = np.flatnonzero(self.core_ok & ~s.core & ~s.part.any(axis=1))
+        if not len(outs):
+            return False
+        for j in np.flatnonzero(s.core & ~self.is_inc).tolist():
+            cov_j = s.cov - self.C[j][:, None]
+            F_j = self.value(cov_j)
+            gain = self.gains(cov_j)[outs].sum(axis=1)
+            F_new = F_j + gain
+            D = self.deltas(s, outs, True, -1) + self.leave_deltas(s, j)[None, :]
+            c = counts[None, :] + D
+            ok = ((c >= self.qmin[None, :]) & (c <= self.qmax[None, :])).all(axis=1)
+            fit_new = t0 - self.fit[j] + self.fit[outs] - self._twin_cost(s, j, outs)
+            if floor is None:
+                ok &= (F_new > F0 + 1e-7) | ((F_new > F0 - 1e-9) & (fit_new > t0 + 1e-7))
+                score = np.c_[F_new, fit_new]
+            else:
+                ok &= (F_new >= floor) & (fit_new > t0 + 1e-7)
+                score = np.c_[fit_new, F_new]
+            if not ok.any():
+                continue
+            cand = np.flatnonzero(ok)
+            order = np.lexsort((outs[cand], -score[cand, 1], -score[cand, 0]))
+            k = int(cand[order[0]])
+            key = (float(score[k, 0]), float(score[k, 1]))
+            if best is None or key > best[0]:
+                best = (key, j, int(outs[k]))
+        if best is None:
+            return False
+        _, j, i = best
+        self.set_role(s, j, False, np.zeros(self.P, bool))
+        self.set_role(s, i, True, np.zeros(self.P, bool))
+        return True
+
+    def _twin_cost(self, s: _State, j: int, outs: IntArray) -> np.ndarray:
+        """Extra near-twin excess when ``j`` leaves the core and each of ``outs`` joins."""
+        if not self.twin_cap:
+            return np.zeros(len(outs))
+        k = np.bincount(self.twin[s.core & (self.twin >= 0)], minlength=len(self.twin_cap))
+        cap = np.array(self.twin_cap)
+        before = np.maximum(0, k - cap).sum()
+        if self.twin[j] >= 0:
+            k = k.copy()
+            k[self.twin[j]] -= 1
+        base = np.maximum(0, k - cap).sum()
+        g = self.twin[outs]
+        extra = np.where(g >= 0, (k[np.maximum(g, 0)] + 1 > cap[np.maximum(g, 0)]), False)
+        return (base + extra - before).astype(float)
+
+    def _swap_part(self, s: _State) -> bool:
+        """Best swap of a participant for an outsider in the same phases (raises F)."""
+        F0 = self.value(s.cov)
+        counts = self.counts(s)
+        best: tuple[float, int, int] | None = None
+        free = ~s.core & ~s.part.any(axis=1)
+        for j in np.flatnonzero(s.part.any(axis=1) & ~self.is_inc).tolist():
+            S = s.part[j]
+            cost = float(self.ph[S].sum())
+            outs = np.flatnonzero(
+                free & self.phase_ok[:, S].all(axis=1) & (self.hours >= cost - 1e-9)
+            )
+            if not len(outs):
+                continue
+            cov_j = s.cov - self.C[j][:, None] * S[None, :]
+            F_new = self.value(cov_j) + self.gains(cov_j)[outs][:, S].sum(axis=1)
+            D = np.zeros((len(outs), len(self.qmin)))
+            for p in np.flatnonzero(S).tolist():
+                D = np.maximum(D, self.deltas(s, outs, False, p))  # joins S: counts once per scope
+            c = counts[None, :] + D + self.leave_deltas(s, j)[None, :]
+            ok = ((c >= self.qmin[None, :]) & (c <= self.qmax[None, :])).all(axis=1)
+            ok &= F_new > F0 + 1e-7
+            if not ok.any():
+                continue
+            cand = np.flatnonzero(ok)
+            k = int(cand[np.lexsort((outs[cand], -F_new[cand]))[0]])
+            if best is None or F_new[k] > best[0]:
+                best = (float(F_new[k]), j, int(outs[k]))
+        if best is None:
+            return False
+        _, j, i = best
+        S = s.part[j].copy()
+        self.set_role(s, j, False, np.zeros(self.P, bool))
+        self.set_role(s, i, False, S)
+        return True
+
+    def improve(self, s: _State) -> None:
+        """Raise F: additions, swaps and one-out-refill moves until none helps."""
+        for _ in range(200):
+            pick = self._options(s, False, None)
+            if pick is not None:
+                self.add(s, pick)
+                continue
+            if self._swap_core(s, None) or self._swap_part(s) or self._refill(s):
+                continue
+            if self._exchange(s):
+                continue
+            break
+
+    def _fill_phases(self, s: _State, j: int) -> None:
+        """Bring ``j`` (out) into the phases where they add most, while that adds F."""
+        pr = self.pr
+        if int(s.part.any(axis=1).sum()) >= pr.total_max:
+            return
+        while True:
+            G = self.gains(s.cov)[j]
+            spent = float(self.ph[s.part[j]].sum())
+            ok = (
+                self.phase_ok[j]
+                & ~s.part[j]
+                & (s.part.sum(axis=0) < pr.per_phase_max)
+                & (spent + self.ph <= self.hours[j] + 1e-9)
+                & (G > _EPS)
+            )
+            if int(s.part[j].sum()) + 1 >= self.P or not ok.any():
+                return
+            cand = np.flatnonzero(ok)
+            p = int(cand[np.lexsort((cand, -G[cand]))[0]])
+            phases = s.part[j].copy()
+            phases[p] = True
+            self.set_role(s, j, False, phases)
+
+    def _exchange(self, s: _State) -> bool:
+        """Best exchange of roles: a participant moves up to the core, a core member goes
+        out or down to the phases where they add most (raises F)."""
+        F0 = self.value(s.cov)
+        best: tuple[float, _State] | None = None
+        ups = np.flatnonzero(s.part.any(axis=1) & self.core_ok & ~self.locked)
+        for j in np.flatnonzero(s.core & ~self.is_inc).tolist():
+            for i in ups.tolist():
+                trial = s.copy()
+                self.set_role(trial, j, False, np.zeros(self.P, bool))
+                self.set_role(trial, i, True, np.zeros(self.P, bool))
+                self._fill_phases(trial, j)
+                if not self.feasible(trial):
+                    continue
+                F = self.value(trial.cov)
+                if F > F0 + 1e-7 and (best is None or best[0] + 1e-12 < F):
+                    best = (F, trial)
+        if best is None:
+            return False
+        s.core[:], s.part[:], s.cov[:] = best[1].core, best[1].part, best[1].cov
+        return True
+
+    def intensify(self, s: _State) -> None:
+        """Two members out, greedy refill (without them), then the usual moves; repeat."""
+        for _ in range(20):
+            F0 = self.value(s.cov)
+            best: tuple[float, _State] | None = None
+            members = np.flatnonzero((s.core | s.part.any(axis=1)) & ~self.is_inc).tolist()
+            for a in range(len(members)):
+                for b in range(a + 1, len(members)):
+                    trial = s.copy()
+                    pair = np.array([members[a], members[b]])
+                    for j in pair.tolist():
+                        self.set_role(trial, j, False, np.zeros(self.P, bool))
+                    self.greedy(trial, False, banned=pair)
+                    if not self.feasible(trial):
+                        continue
+                    F = self.value(trial.cov)
+                    if F > F0 + 1e-7 and (best is None or best[0] + 1e-12 < F):
+                        best = (F, trial)
+            if best is None:
+                return
+            s.core[:], s.part[:], s.cov[:] = best[1].core, best[1].part, best[1].cov
+            self.improve(s)
+
+    def _refill(self, s: _State) -> bool:
+        """Best "one member out, greedy refill" move that raises F (covers role changes)."""
+        F0 = self.value(s.cov)
+        best: tuple[float, _State] | None = None
+        for j in np.flatnonzero((s.core | s.part.any(axis=1)) & ~self.is_inc).tolist():
+            trial = s.copy()
+            self.set_role(trial, j, False, np.zeros(self.P, bool))
+            self.greedy(trial, False, banned=np.array([j]))
+            if not self.feasible(trial):
+                continue
+            F = self.value(trial.cov)
+            if F > F0 + 1e-7 and (best is None or best[0] + 1e-12 < F):
+                best = (F, trial)
+        if best is None:
+            return False
+        s.core[:], s.part[:], s.cov[:] = best[1].core, best[1].part, best[1].cov
+        return True
+
+    def save_hours(self, s: _State, floor: float) -> None:
+        """Keep F >= floor and save person-hours: simple moves, then compound ones."""
+        for _ in range(100):
+            if self._drop_step(s, floor) or self._swap_step(s, floor):
+                continue
+            return
+
+    def _swap_step(self, s: _State, floor: float) -> bool:
+        """A member out (or down to their best phases), a greedy refill by gain per hour,
+        then the simple drops: taken when it saves hours and keeps F >= floor."""
+        H0 = self.hours_of(s)
+        best: tuple[float, _State] | None = None
+        for j in np.flatnonzero((s.core | s.part.any(axis=1)) & ~self.is_inc).tolist():
+            variants = [np.zeros(self.P, bool)]
+            if s.core[j]:
+                S = self._useful_phases(s, j)
+                if S.any() and S.sum() < self.P and self.phase_ok[j, S].all():
+                    variants.append(S)
+            for S in variants:
+                trial = s.copy()
+                self.set_role(trial, j, False, np.zeros(self.P, bool))
+                if S.any():
+                    self.set_role(trial, j, False, S)
+                self.greedy(trial, True, banned=np.array([j]))
+                while self._drop_step(trial, floor):
+                    pass
+                if not self.feasible(trial) or self.value(trial.cov) < floor:
+                    continue
+                saved = H0 - self.hours_of(trial)
+                if saved > 1e-9 and (best is None or saved > best[0] + 1e-9):
+                    best = (saved, trial)
+        if best is None:
+            return False
+        s.core[:], s.part[:], s.cov[:] = best[1].core, best[1].part, best[1].cov
+        return True
+
+    def _useful_phases(self, s: _State, j: int) -> np.ndarray:
+        """The phases where core member ``j``'s coverage counts."""
+        cov_out = s.cov - self.C[j][:, None]
+        base = self.value(cov_out)
+        S = np.zeros(self.P, bool)
+        for p in range(self.P):
+            alone = cov_out.copy()
+            alone[:, p] += self.C[j]
+            S[p] = self.value(alone) > base + 1e-9
+        return S
+
+    def _drop_step(self, s: _State, floor: float) -> bool:
+        """The simple move that saves most hours with F >= floor (drop, demote, drop a phase)."""
+        pr = self.pr
+        best: tuple[float, float, int, np.ndarray, bool] | None = None
+        n_core = int(s.core.sum())
+        n_part = int(s.part.any(axis=1).sum())
+        per = s.part.sum(axis=0)
+        members = np.flatnonzero(s.core | s.part.any(axis=1))
+        for j in members.tolist():
+            if self.locked[j]:
+                continue
+            options: list[tuple[bool, np.ndarray]] = []
+            if s.core[j]:
+                if n_core <= pr.core_min:
+                    continue
+                S = self._useful_phases(s, j)
+                if not self.is_inc[j]:
+                    options.append((False, np.zeros(self.P, bool)))
+                if (
+                    S.any()
+                    and S.sum() < self.P
+                    and self.phase_ok[j, S].all()
+                    and (per[S] < pr.per_phase_max).all()
+                    and n_part < pr.total_max
+                ):
+                    options.append((False, S))
+            else:
+                S0 = s.part[j]
+                if not self.is_inc[j] or S0.sum() > 1:
+                    if not self.is_inc[j]:
+                        options.append((False, np.zeros(self.P, bool)))
+                    for p in np.flatnonzero(S0).tolist():
+                        if S0.sum() > 1:
+                            S = S0.copy()
+                            S[p] = False
+                            options.append((False, S))
+            for to_core, S in options:
+                trial = s.copy()
+                self.set_role(trial, j, to_core, S)
+                F = self.value(trial.cov)
+                if floor > F:
+                    continue
+                c = self.counts(trial)
+                if not ((c >= self.qmin) & (c <= self.qmax)).all():
+                    continue
+                saved = self.hours_of(s) - self.hours_of(trial)
+                if saved <= 1e-9:
+                    continue
+                key = (saved, F)
+                if best is None or key > (best[0], best[1]):
+                    best = (saved, F, j, S, to_core)
+        if best is None:
+            return False
+        self.set_role(s, best[2], best[4], best[3])
+        return True
+
+    def polish(self, s: _State, floor: float) -> None:
+        """Raise the fit by core swaps that keep F >= floor and the hours."""
+        for _ in range(50):
+            if not self._swap_core(s, floor):
+                return
+
+
+def _better(a: tuple[float, float, float], b: tuple[float, float, float], floor: float) -> bool:
+    """``a`` beats ``b`` when both reach ``floor``: fewer hours, then a higher fit, then F."""
+    if a[0] < floor:
+        return False
+    if b[0] < floor:
+        return True
+    if abs(a[1] - b[1]) > 1e-9:
+        return a[1] > b[1]
+    if abs(a[2] - b[2]) > 1e-9:
+        return a[2] > b[2]
+    return a[0] > b[0] + 1e-9
+
+
+def solve_heuristic(
+    problem: JointProblem, *, seed: int = 0, rounds: int = PERTURB_ROUNDS
+) -> JointSolution | None:
+    """A good solution by the tiers (see the module docstring), or None when none is found.
+
+    Deterministic for a given problem and ``seed``.
+    """
+    rows = shortlist(problem)
+    if not len(rows):
+        return None
+    search = _Search(problem, rows, seed)
+    found: list[_State] = []
+    for by_ratio in (True, False):
+        s = search.greedy(search.start(), by_ratio)
+        if search.feasible(s):
+            search.improve(s)
+            found.append(s)
+    if not found:
+        return None
+    # iterated local search on F: kick the best, rebuild, keep what is better
+    best = max(found, key=search.key)
+    rng = search.rng
+    for r in range(rounds):
+        s = best.copy()
+        members = np.flatnonzero((s.core | s.part.any(axis=1)) & ~search.is_inc)
+        if not len(members):
+            break
+        k = int(rng.integers(1, min(4, len(members)) + 1))
+        kicked = rng.choice(members, size=k, replace=False)
+        for j in kicked.tolist():
+            search.set_role(s, j, False, np.zeros(search.P, bool))
+        s = search.greedy(s, bool(r % 2), banned=kicked)
+        if not search.feasible(s):
+            continue
+        search.improve(s)
+        found.append(s)
+        if search.key(s) > search.key(best):
+            best = s
+    search.intensify(best)
+    found.append(best)
+    best_F = search.value(best.cov)
+    floor = best_F - F_SLACK
+    finals = []
+    for s in found:
+        if search.value(s.cov) >= floor:
+            search.save_hours(s, floor)
+            search.polish(s, floor)
+            finals.append((search.key(s), s))
+    choice = finals[0]
+    for item in finals[1:]:
+        if _better(item[0], choice[0], floor):
+            choice = item
+    # iterated local search on person-hours, F kept above the floor
+    for r in range(rounds):
+        s = choice[1].copy()
+        members = np.flatnonzero((s.core | s.part.any(axis=1)) & ~search.is_inc)
+        if not len(members):
+            break
+        k = int(rng.integers(1, min(4, len(members)) + 1))
+        kicked = rng.choice(members, size=k, replace=False)
+        for j in kicked.tolist():
+            search.set_role(s, j, False, np.zeros(search.P, bool))
+        s = search.greedy(s, bool(r % 2), banned=kicked)
+        if not search.feasible(s):
+            continue
+        search.save_hours(s, floor)
+        search.polish(s, floor)
+        key = search.key(s)
+        if _better(key, choice[0], floor):
+            choice = (key, s)
+    s = choice[1]
+    core = tuple(int(rows[i]) for i in np.flatnonzero(s.core))
+    phases = {
+        int(rows[i]): tuple(int(p) for p in np.flatnonzero(s.part[i]))
+        for i in np.flatnonzero(s.part.any(axis=1))
+    }
+    if rule_violations(problem, core, phases):  # pragma: no cover - a bug guard
+        return None
+    F, H, fit = evaluate(problem, core, phases)
+    return JointSolution(core, phases, F, H, fit, "heuristic", False, "")

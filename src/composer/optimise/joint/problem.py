@@ -1,0 +1,305 @@
+"""The joint model of a network: who is out, in the core, or a participant in some phases.
+
+Arrays only: the planner builds a :class:`JointProblem` from the encoding, and the exact
+and heuristic solvers return a :class:`JointSolution`. For a need ``f`` that counts in
+the phases :math:`P_f` (all phases when it names none), the coverage in phase ``p`` is
+
+.. math::
+
+    \\mathrm{cov}(f, p) = \\sum_{i \\in C} c_{if} + \\sum_{i \\in A_p} c_{if},
+
+with :math:`C` the core and :math:`A_p` the participants brought in for ``p``, and
+
+.. math::
+
+    F = \\sum_f w_f \\cdot \\frac{1}{|P_f|} \\sum_{p \\in P_f}
+        \\min\\Bigl(1, \\frac{\\mathrm{cov}(f, p)}{d_f}\\Bigr).
+
+Person-hours are :math:`H = |C| \\cdot h_{\\text{all}} + \\sum_i \\sum_{p \\in S_i} h_p`
+for participants :math:`i` in phases :math:`S_i`. A solution is better when it has
+(1) a higher :math:`F`, then (2) fewer person-hours, then (3) a higher *fit*: the core's
+``fit`` plus :data:`PARTICIPANT_SCORE_SHARE` of each participant's ``score``, less one
+for every near twin beyond its group's cap. Ties left after that go by index (= id).
+
+Hard rules: the core holds ``core_min``..``core_max`` people who may sit in it
+(``core_ok``); a participant joins a non-empty set of phases that is not all of them,
+each of which they may join (``phase_ok``), with hours for their sum; at most
+``per_phase_max`` participants per phase and ``total_max`` in all; every quota by its
+scope (the whole network, the core, or a phase with its core); ``include`` is in, in the
+core when the core can hold them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+__all__ = [
+    "CORE",
+    "NETWORK",
+    "PARTICIPANT_SCORE_SHARE",
+    "JointProblem",
+    "JointQuota",
+    "JointSolution",
+    "evaluate",
+    "rule_violations",
+]
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.intp]
+BoolArray = npt.NDArray[np.bool_]
+
+#: Scope of a quota that counts the whole network / only the core (else a phase index).
+NETWORK = -2
+CORE = -1
+#: A participant's score counts this much of a core member's fit in the third tier.
+PARTICIPANT_SCORE_SHARE = 0.5
+#: Two values of F closer than this are equal (F is a sum of weights in [0, ~1e3]).
+F_TOL = 1e-6
+#: Two person-hour totals closer than this are equal.
+H_TOL = 1e-6
+
+
+@dataclass(frozen=True, eq=False)
+class JointQuota:
+    """Between ``min`` and ``max`` of ``members`` in ``scope`` (NETWORK, CORE or a phase)."""
+
+    members: BoolArray
+    min: int = 0
+    max: int | None = None
+    scope: int = NETWORK
+    name: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class JointProblem:
+    """The joint choice of core and phase participants, as arrays (rows sorted by id).
+
+    Parameters
+    ----------
+    coverage : scipy sparse array, shape (n, m)
+        How much candidate ``i`` covers need ``f``, in [0, 1].
+    weights, demand : ndarray, shape (m,)
+        Need weights :math:`w_f` and counts :math:`d_f` (how many people should cover it).
+    active : ndarray of bool, shape (P, m)
+        Which need counts in which phase.
+    phase_hours : ndarray, shape (P,)
+        Meeting hours of each phase.
+    hours : ndarray, shape (n,)
+        Hours each candidate can give (NaN: not given, no limit).
+    core_ok : ndarray of bool, shape (n,)
+        May sit in the core.
+    phase_ok : ndarray of bool, shape (n, P)
+        May join phase ``p`` (available, hours for it, not blocked).
+    core_min, core_max, per_phase_max, total_max : int
+        Sizes.
+    quotas : sequence of JointQuota
+    include : ndarray of int
+        Candidates that must be in.
+    fit, score : ndarray, shape (n,)
+        The third tier: core fit and participant score, in [0, 1].
+    twins : sequence of (ndarray of int, int)
+        Groups of near-identical candidates and how many of each the core should take.
+    names : sequence of str
+        Candidate ids, for messages.
+    fixed : mapping of int to tuple of int or None
+        Candidates whose role is kept as it is: None for the core, else their phases.
+    """
+
+    coverage: sp.csr_array
+    weights: FloatArray
+    demand: FloatArray
+    active: BoolArray
+    phase_hours: FloatArray
+    hours: FloatArray
+    core_ok: BoolArray
+    phase_ok: BoolArray
+    core_min: int
+    core_max: int
+    per_phase_max: int
+    total_max: int
+    quotas: Sequence[JointQuota] = ()
+    include: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))
+    fit: FloatArray | None = None
+    score: FloatArray | None = None
+    twins: Sequence[tuple[IntArray, int]] = ()
+    names: Sequence[str] = ()
+    fixed: Mapping[int, tuple[int, ...] | None] = field(default_factory=dict)
+
+    @property
+    def n(self) -> int:
+        """Number of candidates."""
+        return int(self.coverage.shape[0])
+
+    @property
+    def m(self) -> int:
+        """Number of needs."""
+        return int(self.coverage.shape[1])
+
+    @property
+    def n_phases(self) -> int:
+        """Number of phases."""
+        return len(self.phase_hours)
+
+    @property
+    def all_hours(self) -> float:
+        """Hours of every meeting (a core seat)."""
+        return float(self.phase_hours.sum())
+
+    @property
+    def need_share(self) -> FloatArray:
+        """:math:`w_f / |P_f|` (0 for a need that counts in no phase)."""
+        k = self.active.sum(axis=0)
+        return np.where(k > 0, self.weights / np.maximum(k, 1), 0.0)
+
+    @property
+    def fit_or_zero(self) -> FloatArray:
+        """``fit`` (zeros when not given)."""
+        return np.zeros(self.n) if self.fit is None else self.fit
+
+    @property
+    def score_or_zero(self) -> FloatArray:
+        """``score`` (zeros when not given)."""
+        return np.zeros(self.n) if self.score is None else self.score
+
+    def label(self, i: int) -> str:
+        """Candidate ``i``'s id (or ``#i``)."""
+        return str(self.names[i]) if len(self.names) else f"#{i}"
+
+    def labels(self, idx: npt.ArrayLike, limit: int = 10) -> str:
+        """Up to ``limit`` ids, comma-separated."""
+        arr = [int(i) for i in np.asarray(idx).ravel()]
+        text = ", ".join(self.label(i) for i in arr[:limit])
+        return text + (f" and {len(arr) - limit} more" if len(arr) > limit else "")
+
+    def phase_cost(self, phases: Sequence[int]) -> float:
+        """Meeting hours of ``phases``."""
+        return float(sum(self.phase_hours[p] for p in phases))
+
+
+@dataclass(frozen=True)
+class JointSolution:
+    """A chosen network: the core, each participant's phases, and how good it is.
+
+    ``objective`` is F, ``hours`` the person-hours, ``fit`` the third tier.
+    """
+
+    core: tuple[int, ...]
+    phases: Mapping[int, tuple[int, ...]]
+    objective: float
+    hours: float
+    fit: float
+    method: str
+    optimal: bool = False
+    note: str = ""
+
+    @property
+    def key(self) -> tuple[float, float, float]:
+        """What is maximised, in order (F, −hours, fit)."""
+        return (self.objective, -self.hours, self.fit)
+
+
+def coverage_by_phase(
+    problem: JointProblem, core: Sequence[int], phases: Mapping[int, Sequence[int]]
+) -> FloatArray:
+    """Matrix m × P: coverage of each need in each phase by the people present there."""
+    cov = problem.coverage
+    P = problem.n_phases
+    out = np.zeros((problem.m, P))
+    if len(core):
+        base = np.asarray(cov[np.asarray(sorted(core), dtype=np.intp)].sum(axis=0)).ravel()
+        out += base[:, None]
+    for i, phs in phases.items():
+        row = cov[[int(i)]]
+        idx, val = row.indices, row.data
+        for p in phs:
+            out[idx, p] += val
+    return out
+
+
+def value(problem: JointProblem, cov: FloatArray) -> float:
+    """F for the m × P coverage matrix ``cov``."""
+    d = problem.demand[:, None]
+    sat = np.minimum(1.0, cov / d) * problem.active.T
+    return float((sat.sum(axis=1) * problem.need_share).sum())
+
+
+def twin_excess(problem: JointProblem, core: Sequence[int]) -> int:
+    """Near twins in the core beyond their groups' caps."""
+    in_core = set(int(i) for i in core)
+    return sum(max(0, sum(int(i) in in_core for i in group) - cap) for group, cap in problem.twins)
+
+
+def evaluate(
+    problem: JointProblem, core: Sequence[int], phases: Mapping[int, Sequence[int]]
+) -> tuple[float, float, float]:
+    """``(F, person-hours, fit)`` of a solution (see the module docstring)."""
+    F = value(problem, coverage_by_phase(problem, core, phases))
+    hours = len(core) * problem.all_hours + sum(problem.phase_cost(phs) for phs in phases.values())
+    fit = (
+        float(problem.fit_or_zero[list(core)].sum())
+        + PARTICIPANT_SCORE_SHARE * float(problem.score_or_zero[list(phases)].sum())
+        - twin_excess(problem, core)
+    )
+    return F, hours, fit
+
+
+def rule_violations(
+    problem: JointProblem, core: Sequence[int], phases: Mapping[int, Sequence[int]]
+) -> list[str]:
+    """Every hard rule the solution breaks (empty when it keeps them all)."""
+    out: list[str] = []
+    P = problem.n_phases
+    core_set = {int(i) for i in core}
+    if len(core_set) != len(core):
+        out.append("someone is in the core twice")
+    if not problem.core_min <= len(core_set) <= problem.core_max:
+        out.append(f"core size {len(core_set)} outside {problem.core_min}..{problem.core_max}")
+    for i in core_set:
+        if not problem.core_ok[i]:
+            out.append(f"{problem.label(i)} may not sit in the core")
+    per_phase = np.zeros(P, dtype=int)
+    for i, phs in phases.items():
+        if i in core_set:
+            out.append(f"{problem.label(i)} is both core and participant")
+        if not phs or len(set(phs)) == P or len(set(phs)) != len(phs):
+            out.append(f"{problem.label(i)} has phases {list(phs)}: not a proper subset")
+        for p in phs:
+            per_phase[p] += 1
+            if not problem.phase_ok[i, p]:
+                out.append(f"{problem.label(i)} may not join phase {p}")
+        h = problem.hours[i]
+        if not np.isnan(h) and problem.phase_cost(phs) > h + 1e-9:
+            out.append(f"{problem.label(i)} lacks the hours for phases {list(phs)}")
+    if (per_phase > problem.per_phase_max).any():
+        out.append(f"phase sizes {per_phase.tolist()} above {problem.per_phase_max}")
+    if len(phases) > problem.total_max:
+        out.append(f"{len(phases)} participants above {problem.total_max}")
+    for q in problem.quotas:
+        k = quota_count(q, core_set, phases)
+        if k < q.min or (q.max is not None and k > q.max):
+            out.append(f"quota {q.name} has {k}")
+    for i in problem.include:
+        if int(i) not in core_set and int(i) not in phases:
+            out.append(f"include {problem.label(int(i))} is out")
+    for i, role in problem.fixed.items():
+        if (role is None and i not in core_set) or (
+            role is not None and tuple(sorted(phases.get(i, ()))) != tuple(sorted(role))
+        ):
+            out.append(f"{problem.label(i)} did not keep their role")
+    return out
+
+
+def quota_count(q: JointQuota, core: set[int], phases: Mapping[int, Sequence[int]]) -> int:
+    """How many of the quota's members count in its scope."""
+    mem = q.members
+    k = sum(1 for i in core if mem[i])
+    if q.scope == CORE:
+        return k
+    if q.scope == NETWORK:
+        return k + sum(1 for i in phases if mem[i])
+    return k + sum(1 for i, phs in phases.items() if mem[i] and q.scope in phs)

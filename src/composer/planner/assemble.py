@@ -1,0 +1,339 @@
+"""From a solution of the joint model to a :class:`~composer.composition.Composition`:
+members with reasons and flags, coverage per need and phase, quotas, gaps with advice."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from ..composition import Composition, Gap, Member, NeedStatus, QuotaStatus
+from ..messages import KIND_WORDS, label, say
+from ..models import ActorType, Orientation
+from ..optimise.joint import JointSolution
+from ..text import number
+from .model import COVERS, SHOWN, Plan
+from .rules import why_not
+
+__all__ = ["GAP_TOLERANCE", "assemble", "method_text"]
+
+#: a shortfall below this is rounding, not a gap
+GAP_TOLERANCE = 0.1
+
+
+def method_text(sol: JointSolution) -> str:
+    """``exact``, ``exact (time limit reached)`` or ``heuristic``."""
+    return sol.method + (f" ({sol.note})" if sol.note else "")
+
+
+class _Net:
+    """The chosen network as arrays: who is present in which phase."""
+
+    def __init__(self, plan: Plan, core: Sequence[int], phases: Mapping[int, Sequence[int]]):
+        P = len(plan.brief.phases)
+        self.core = sorted(int(i) for i in core)
+        self.phases = {int(i): sorted(int(p) for p in ps) for i, ps in phases.items()}
+        self.present = np.zeros((P, len(plan.ids)), dtype=bool)
+        self.present[:, self.core] = True
+        for i, ps in self.phases.items():
+            self.present[ps, i] = True
+        self.chosen = sorted(set(self.core) | set(self.phases))
+        self.cov_fp = np.stack(
+            [plan.cov[self.present[p]].sum(axis=0) for p in range(P)], axis=1
+        ) if len(plan.brief.needs) else np.zeros((0, P))  # fmt: skip
+
+
+def network_objective(plan: Plan, net: _Net) -> float:
+    """Σ_f weight · mean over the need's phases of min(1, coverage present / count)."""
+    active = plan.enc.active.T  # m × P
+    sat = np.minimum(1.0, net.cov_fp / plan.demand[:, None]) * active
+    k = np.maximum(active.sum(axis=1), 1)
+    return round(float((sat.sum(axis=1) / k * plan.weights).sum()), 6)
+
+
+def assemble(
+    plan: Plan, sol: JointSolution, changes: list[str] | None = None, method: str | None = None
+) -> Composition:
+    """The composition of ``sol`` (data only: it never calls back into planning)."""
+    b = plan.brief
+    net = _Net(plan, sol.core, sol.phases)
+    lang = b.language.value
+    covers = {f: [i for i in net.chosen if plan.cov[i, f] >= COVERS] for f in range(len(b.needs))}
+    core_members = [
+        _member(plan, net, covers, i, "core", list(range(len(b.phases)))) for i in net.core
+    ]
+    phase_members: dict[str, list[Member]] = {}
+    for p, name in enumerate(b.phase_names):
+        people = sorted(i for i, ps in net.phases.items() if p in ps)
+        if people:
+            phase_members[name] = [
+                _member(plan, net, covers, i, "phase", net.phases[i]) for i in people
+            ]
+    return Composition(
+        theme=b.theme,
+        language=lang,
+        core=core_members,
+        phase_participants=phase_members,
+        gaps=_gaps(plan, net),
+        objective=network_objective(plan, net),
+        person_hours=round(float(sol.hours), 6),
+        fit=round(float(sol.fit), 6),
+        method=method or method_text(sol),
+        optimal=bool(sol.optimal),
+        needs=_needs(plan, net),
+        quotas=_quotas(plan, net),
+        changes=changes or [],
+        brief=b,
+    )
+
+
+def _needs(plan: Plan, net: _Net) -> list[NeedStatus]:
+    b = plan.brief
+    out = []
+    for f, nd in enumerate(b.needs):
+        out.append(
+            NeedStatus(
+                name=nd.name,
+                kind=nd.kind.value,
+                weight=nd.weight,
+                count=nd.count,
+                phases=b.need_phases(nd),
+                covered={
+                    b.phase_names[p]: round(float(net.cov_fp[f, p]), 4)
+                    for p in range(len(b.phases))
+                    if plan.enc.active[p, f]
+                },
+                covered_by={
+                    str(plan.ids[i]): round(float(plan.cov[i, f]), 3)
+                    for i in net.chosen
+                    if plan.cov[i, f] >= SHOWN
+                },
+            )
+        )
+    return out
+
+
+def _quotas(plan: Plan, net: _Net) -> list[QuotaStatus]:
+    b = plan.brief
+    names = [x.lower() for x in b.phase_names]
+    out = []
+    for k, q in enumerate(b.quotas):
+        scope = q.scope.lower()
+        if scope == "network":
+            group = net.chosen
+        elif scope == "core":
+            group = net.core
+        else:
+            group = np.flatnonzero(net.present[names.index(scope)]).tolist()
+        mem = plan.enc.quota_members[:, k]
+        ms = [str(plan.ids[i]) for i in group if mem[i]]
+        out.append(
+            QuotaStatus(
+                label=q.label(), column=q.column, value=q.value, scope=q.scope, min=q.min,
+                max=q.max, count=len(ms), members=ms,
+                met=q.min <= len(ms) <= (q.max if q.max is not None else 10**9),
+            )
+        )  # fmt: skip
+    return out
+
+
+def _member(
+    plan: Plan,
+    net: _Net,
+    covers: dict[int, list[int]],
+    i: int,
+    role: Literal["core", "phase"],
+    phs: list[int],
+) -> Member:
+    b, enc = plan.brief, plan.enc
+    lang = b.language.value
+    needs = b.needs
+    cid = str(plan.ids[i])
+    rec = plan.pool.frame.loc[cid]
+    needs_cov = {
+        needs[f].name: round(float(plan.cov[i, f]), 3)
+        for f in range(len(needs))
+        if plan.cov[i, f] >= SHOWN and enc.active[phs, f].any()
+    }
+    reasons: list[str] = []
+    sole = [needs[f].name for f in range(len(needs)) if covers[f] == [i]]
+    other = [n for n, v in needs_cov.items() if v >= COVERS and n not in sole]
+    if sole:
+        reasons.append(say("member.sole", lang, needs=", ".join(sole)))
+    if other:
+        reasons.append(
+            say("member.also" if sole else "member.covers", lang, needs=", ".join(other))
+        )
+    a = ActorType(enc.actor[i])
+    o = Orientation(str(enc.orientation[i]))
+    same = [j for j in net.chosen if enc.actor[j] == enc.actor[i]]
+    o_text = o.label_da if lang == "da" else o.value
+    reasons.append(
+        say("member.only_actor" if len(same) == 1 else "member.actor", lang,
+            actor=a.label(lang), orientation=o_text)
+    )  # fmt: skip
+    if role == "core":
+        reasons += _core_reasons(plan, net, i)
+    else:
+        reasons += _phase_reasons(plan, net, i, phs)
+    flags: list[str] = []
+    if enc.municipal[i] and np.isnan(enc.approval[i]):
+        flags.append(say("flag.ask_manager", lang))
+    if enc.included[i]:
+        flags.append(say("flag.included", lang))
+    if np.isnan(enc.hours[i]):
+        flags.append(say("flag.hours_unknown", lang))
+    if pd.isna(rec["motivation"]):
+        flags.append(say("flag.motivation_unknown", lang))
+    meetings = sorted(m for p in phs for m in b.phases[p].meetings)
+    return Member(
+        id=cid,
+        name=rec["name"] if isinstance(rec["name"], str) else None,
+        role=role,
+        actor_type=a.value,
+        orientation=o.value,
+        organisation=rec["organisation"] if isinstance(rec["organisation"], str) else None,
+        unit=rec["unit"] if isinstance(rec["unit"], str) else None,
+        phases=[b.phase_names[p] for p in phs],
+        meetings=meetings,
+        hours=float(len(meetings) * b.meetings.hours),
+        needs_covered=needs_cov,
+        reasons=reasons,
+        flags=flags,
+    )
+
+
+def _loss_by_phase(plan: Plan, net: _Net, i: int) -> np.ndarray:
+    """Per phase: how much F the network would lose if ``i`` were absent there."""
+    active = plan.enc.active.T
+    share = plan.weights / np.maximum(active.sum(axis=1), 1)
+    d = plan.demand[:, None]
+    have = np.minimum(1.0, net.cov_fp / d)
+    without = np.minimum(1.0, np.maximum(0.0, net.cov_fp - plan.cov[i][:, None]) / d)
+    return ((have - without) * active * share[:, None]).sum(axis=0)
+
+
+def _core_reasons(plan: Plan, net: _Net, i: int) -> list[str]:
+    b = plan.brief
+    lang = b.language.value
+    out = [say("member.core", lang, fit=number(plan.fit[i], lang, 2))]
+    wide = [
+        nd.name
+        for f, nd in enumerate(b.needs)
+        if plan.cov[i, f] >= COVERS and plan.enc.active[:, f].sum() > 1
+    ]
+    if wide:
+        out.append(say("member.carries", lang, needs=", ".join(wide)))
+    elif not (_loss_by_phase(plan, net, i) > 1e-9).any():
+        out.append(say("member.core_seat", lang, n=b.core.min))
+    return out
+
+
+def _phase_reasons(plan: Plan, net: _Net, i: int, phs: list[int]) -> list[str]:
+    b, enc = plan.brief, plan.enc
+    lang = b.language.value
+    names = ", ".join(b.phase_names[p] for p in phs)
+    lacking = [
+        b.needs[f].name
+        for f in range(len(b.needs))
+        if plan.cov[i, f] >= SHOWN and enc.active[phs, f].any()
+    ]
+    out = []
+    if lacking and (_loss_by_phase(plan, net, i)[phs] > 1e-9).any():
+        out.append(say("member.phase_lacks", lang, phases=names, needs=", ".join(lacking)))
+    elif enc.included[i]:
+        out.append(say("member.phase_include", lang, phases=names))
+    else:
+        out.append(say("member.phase_quota", lang, phases=names))
+    # why not in the core
+    missing = [b.phase_names[p] for p in np.flatnonzero(~enc.avail[i])]
+    total_h = float(enc.phase_hours.sum())
+    if missing:
+        out.append(say("member.not_core_available", lang, phases=", ".join(missing)))
+    elif not np.isnan(enc.hours[i]) and enc.hours[i] < total_h - 1e-9:
+        out.append(
+            say("member.not_core_hours", lang, have=number(enc.hours[i], lang),
+                need=number(total_h, lang))
+        )  # fmt: skip
+    elif len(net.core) >= b.core.max:
+        out.append(say("member.not_core_full", lang, n=b.core.max))
+    else:
+        out.append(say("member.not_core_needed", lang, phases=names))
+    return out
+
+
+def _why_absent(plan: Plan, net: _Net, i: int, phases: list[int]) -> str:
+    """Why candidate ``i`` (who can take part) is not present in ``phases``, phase by phase."""
+    b, enc = plan.brief, plan.enc
+    pp = b.phase_participants
+    lang = b.language.value
+    chosen = i in net.chosen
+    used = float(net.present[:, i] @ enc.phase_hours) if chosen else 0.0
+    in_core = i in net.core
+    seats = np.array([sum(p in ps for ps in net.phases.values()) for p in range(len(b.phases))])
+    out = []
+    for p in phases:
+        if net.present[p, i]:
+            continue
+        name = b.phase_names[p]
+        h = enc.hours[i]
+        if not enc.avail[i, p]:
+            out.append(say("absent.not_available", lang, phase=name))
+        elif not np.isnan(h) and used + enc.phase_hours[p] > h + 1e-9:
+            out.append(
+                say("absent.hours", lang, have=number(h, lang), phase=name,
+                    need=number(used + enc.phase_hours[p], lang))
+            )  # fmt: skip
+        elif in_core:
+            continue
+        elif seats[p] >= pp.per_phase_max:
+            out.append(say("absent.phase_full", lang, phase=name, n=pp.per_phase_max))
+        elif not chosen and len(net.phases) >= pp.total_max:
+            out.append(say("absent.seats_used", lang, n=pp.total_max))
+        else:
+            out.append(say("absent.added_less", lang, phase=name))
+    return "; ".join(dict.fromkeys(out))
+
+
+def _gaps(plan: Plan, net: _Net) -> list[Gap]:
+    b = plan.brief
+    lang = b.language.value
+    gaps = []
+    for f, nd in enumerate(b.needs):
+        short = [
+            int(p)
+            for p in np.flatnonzero(plan.enc.active[:, f])
+            if net.cov_fp[f, p] < nd.count - GAP_TOLERANCE
+        ]
+        if not short:
+            continue
+        got = [float(net.cov_fp[f, p]) for p in short]
+        absent = ~net.present[short].all(axis=0)
+        others = np.flatnonzero(absent & (plan.cov[:, f] >= SHOWN))
+        others = others[np.lexsort((others, -plan.cov[others, f]))][:3]
+        if len(others):
+            parts = []
+            for i in others.tolist():
+                why = why_not(plan, i) or _why_absent(plan, net, i, short)
+                parts.append(f"{plan.ids[i]} ({number(plan.cov[i, f], lang, 2)}: {why})")
+            advice = say("gap.closest", lang, people="; ".join(parts))
+        elif nd.kind.value == "actor_type":
+            advice = say("gap.recruit_actor", lang, need=nd.name)
+        else:
+            advice = say(
+                "gap.recruit", lang, what=label(KIND_WORDS, nd.kind.value, lang), need=nd.name
+            )
+        gaps.append(
+            Gap(
+                need=nd.name,
+                kind=nd.kind.value,
+                phases=[b.phase_names[p] for p in short],
+                covered=round(min(got), 3),
+                count=nd.count,
+                closest=[str(plan.ids[i]) for i in others],
+                advice=advice,
+            )
+        )
+    return gaps

@@ -1,0 +1,94 @@
+"""``compose``: pool and brief in, a :class:`~composer.composition.Composition` out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from ..composition import Composition
+from ..models import NetworkBrief
+from ..optimise.joint import JointSolution
+from ..pool import CandidatePool
+from ..scoring import CandidateScorer
+from .assemble import assemble
+from .model import Method, Plan, build_plan, joint_problem, solve_plan
+from .rules import check, explain_failure
+
+__all__ = ["compose", "solve_for"]
+
+
+def solve_for(
+    plan: Plan,
+    *,
+    method: Method,
+    seed: int,
+    forbid: Sequence[int] = (),
+    fixed: Mapping[int, tuple[int, ...] | None] | None = None,
+    avoid: Sequence[tuple[npt.NDArray[np.bool_], int, int]] = (),
+) -> JointSolution:
+    """Check the rules, solve the joint problem, or raise InfeasibleError saying why."""
+    problem = joint_problem(plan, forbid=forbid, fixed=fixed, avoid=avoid)
+    check(plan, problem)
+    sol = solve_plan(problem, method, seed)
+    if sol is None and method != "exact":
+        # the heuristic found no network: the exact model settles whether one exists
+        sol = solve_plan(problem, "exact", seed)
+    if sol is None:
+        raise explain_failure(plan, problem)
+    return sol
+
+
+def compose(
+    pool: CandidatePool,
+    brief: NetworkBrief,
+    *,
+    seed: int = 0,
+    method: Method = "auto",
+    scorer: CandidateScorer | None = None,
+) -> Composition:
+    """Compose a network: a core for all phases, phase participants, gaps and reasons.
+
+    The core and the phase participants are chosen together by the joint model (see
+    :mod:`composer.planner`): the most weighted coverage per phase, then the fewest
+    person-hours, then the best fit.
+
+    Parameters
+    ----------
+    pool : CandidatePool
+    brief : NetworkBrief
+    seed : int, default 0
+        Same input and seed, same composition; row order never matters (ties by id).
+    method : {"auto", "exact", "heuristic"}
+        ``exact``: the mixed-integer programme (HiGHS), proven optimal; ``heuristic``:
+        greedy and local search for large pools; ``auto``: exact up to
+        :data:`~composer.planner.model.AUTO_EXACT_MAX` modelled candidates. (``greedy``
+        is an older name of ``heuristic``.)
+    scorer : CandidateScorer, optional
+        A configured (unfitted) scorer, e.g. with extra synonyms or weights.
+
+    Returns
+    -------
+    Composition
+
+    Raises
+    ------
+    InputError
+        When the pool does not fit the brief (see :func:`composer.validate`).
+    InfeasibleError
+        At once when the brief cannot be met, naming the rule, its numbers and what
+        would relax it.
+
+    Examples
+    --------
+    >>> from composer.datasets import load_sample
+    >>> pool, brief = load_sample("klimatilpasning")
+    >>> comp = compose(pool, brief)
+    >>> brief.core.min <= len(comp.core) <= brief.core.max
+    True
+    >>> all(m.reasons for m in comp.members)
+    True
+    """
+    plan = build_plan(pool, brief, scorer)
+    return assemble(plan, solve_for(plan, method=method, seed=seed))

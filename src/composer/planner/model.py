@@ -1,0 +1,217 @@
+"""From pool and brief to the joint model: the arrays every stage of planning reads.
+
+:func:`build_plan` encodes the pool once (:mod:`composer.encoding`), scores it with that
+encoding, and sorts every row by id; :func:`joint_problem` turns the plan into the
+arrays of :class:`composer.optimise.joint.JointProblem`; :func:`solve_plan` chooses the
+exact or the heuristic solver by the size of the problem, never by a clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+import scipy.sparse as sp
+
+from ..encoding import Encoding, encode
+from ..models import NetworkBrief
+from ..optimise.joint import (
+    CORE,
+    NETWORK,
+    JointProblem,
+    JointQuota,
+    JointSolution,
+    solve_exact,
+    solve_heuristic,
+)
+from ..pool import CandidatePool
+from ..scoring import CandidateScorer
+
+__all__ = [
+    "AUTO_EXACT_MAX",
+    "COVERS",
+    "SHOWN",
+    "Method",
+    "Plan",
+    "build_plan",
+    "joint_problem",
+    "solve_plan",
+]
+
+Method = Literal["auto", "exact", "heuristic", "greedy"]
+#: coverage at or above this counts as "covers" in reasons and graphs
+COVERS = 0.5
+#: coverage at or above this is shown in reasons and tables
+SHOWN = 0.3
+#: ``method="auto"`` uses the exact model up to this many modelled candidates (those who
+#: can take part and cover a need or count for a quota; see benchmarks/README.md).
+AUTO_EXACT_MAX = 1500
+
+
+@dataclass(frozen=True, eq=False)
+class Plan:
+    """Everything planning reads, rows sorted by id (data only)."""
+
+    pool: CandidatePool
+    brief: NetworkBrief
+    enc: Encoding
+    cov: npt.NDArray[np.float64]  # n × m
+    scores: pd.DataFrame  # by id
+    fit: npt.NDArray[np.float64]
+    total: npt.NDArray[np.float64]
+
+    @property
+    def ids(self) -> npt.NDArray[np.object_]:
+        """Candidate ids, sorted."""
+        return self.enc.ids
+
+    @property
+    def weights(self) -> npt.NDArray[np.float64]:
+        """Need weights."""
+        return np.array([n.weight for n in self.brief.needs], dtype=float)
+
+    @property
+    def demand(self) -> npt.NDArray[np.float64]:
+        """Need counts."""
+        return np.array([n.count for n in self.brief.needs], dtype=float)
+
+
+def build_plan(
+    pool: CandidatePool, brief: NetworkBrief, scorer: CandidateScorer | None = None
+) -> Plan:
+    """Encode, score and sort ``pool`` under ``brief`` once for every later stage."""
+    scorer = CandidateScorer() if scorer is None else scorer
+    scorer.fit(pool, brief)
+    enc = encode(pool, brief)
+    cov_frame = scorer.coverage(pool)
+    scores = scorer.transform(pool, cov_frame, encoding=enc)
+    order = np.argsort(enc.ids.astype(str), kind="stable")
+    enc = enc.take(order)
+    return Plan(
+        pool=pool,
+        brief=brief,
+        enc=enc,
+        cov=cov_frame.to_numpy(dtype=float)[order],
+        scores=scores.iloc[order],
+        fit=scores["core_fit"].to_numpy(dtype=float)[order],
+        total=scores["total"].to_numpy(dtype=float)[order],
+    )
+
+
+def quota_scope(brief: NetworkBrief, scope: str) -> int:
+    """NETWORK, CORE or the phase index of a quota's ``scope``."""
+    low = scope.lower()
+    if low == "network":
+        return NETWORK
+    if low == "core":
+        return CORE
+    return [p.lower() for p in brief.phase_names].index(low)
+
+
+def twin_groups(plan: Plan) -> list[tuple[npt.NDArray[np.intp], int]]:
+    """Groups of near-identical core candidates and how many of each the core should take.
+
+    Near-identical: same actor type, unit and perspectives, and coverage rows equal to
+    one decimal (covering some need). The core takes one of them, unless a need they
+    cover asks (``count``) for more than the rest of the pool can give.
+    """
+    enc, cov = plan.enc, plan.cov
+    f = plan.pool.frame
+    rows = f.index.get_indexer(enc.ids)
+    persp = f["perspectives"].to_numpy(dtype=object)[rows]
+    unit = f["unit"].to_numpy(dtype=object)[rows]
+    groups: dict[tuple[Any, ...], list[int]] = {}
+    for i in np.flatnonzero(enc.core_ok & (cov >= COVERS).any(axis=1)).tolist():
+        key = (
+            enc.actor[i],
+            str(unit[i]).strip().lower(),
+            tuple(sorted(t.lower() for t in persp[i])),
+            tuple(np.round(cov[i], 1).tolist()),
+        )
+        groups.setdefault(key, []).append(i)
+    out = []
+    can = enc.can_join
+    demand = plan.demand
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        cap = 1
+        others = can.copy()
+        others[group] = False
+        for need in np.flatnonzero(cov[group[0]] >= COVERS):
+            lacking = demand[need] - float(cov[others, need].sum())
+            if lacking > 1 - 1e-9:
+                cap = max(cap, min(len(group), int(np.ceil(lacking))))
+        if cap < len(group):
+            out.append((np.array(sorted(group), dtype=np.intp), cap))
+    return out
+
+
+def joint_problem(
+    plan: Plan,
+    *,
+    forbid: Sequence[int] = (),
+    fixed: Mapping[int, tuple[int, ...] | None] | None = None,
+    avoid: Sequence[tuple[npt.NDArray[np.bool_], int, int]] = (),
+) -> JointProblem:
+    """The joint problem of ``plan``.
+
+    ``forbid``: rows that may not take part; ``fixed``: rows whose role is kept (None =
+    core, else their phases); ``avoid``: extra quotas ``(members, max, scope)`` (used by
+    :func:`composer.alternatives` to make each answer differ).
+    """
+    enc, brief = plan.enc, plan.brief
+    core_ok = enc.core_ok.copy()
+    phase_ok = enc.phase_ok.copy()
+    core_ok[list(forbid)] = False
+    phase_ok[list(forbid)] = False
+    quotas = [
+        JointQuota(enc.quota_members[:, k], q.min, q.max, quota_scope(brief, q.scope), q.label())
+        for k, q in enumerate(brief.quotas)
+    ]
+    for k, (members, most, scope) in enumerate(avoid):
+        quotas.append(JointQuota(members, 0, most, scope, f"what-if rule {k + 1}"))
+    pp = brief.phase_participants
+    return JointProblem(
+        coverage=sp.csr_array(plan.cov),
+        weights=plan.weights,
+        demand=plan.demand,
+        active=enc.active,
+        phase_hours=enc.phase_hours,
+        hours=enc.hours,
+        core_ok=core_ok,
+        phase_ok=phase_ok,
+        core_min=brief.core.min,
+        core_max=brief.core.max,
+        per_phase_max=pp.per_phase_max,
+        total_max=pp.total_max,
+        quotas=quotas,
+        include=np.setdiff1d(np.flatnonzero(enc.included), np.asarray(forbid, dtype=np.intp)),
+        fit=plan.fit,
+        score=plan.total,
+        twins=twin_groups(plan),
+        names=[str(i) for i in enc.ids],
+        fixed=dict(fixed or {}),
+    )
+
+
+def modelled(problem: JointProblem) -> int:
+    """How many candidates the exact model would hold (the size ``auto`` goes by)."""
+    from ..optimise.joint.exact import kept
+
+    return int(kept(problem).sum())
+
+
+def solve_plan(problem: JointProblem, method: Method, seed: int) -> JointSolution | None:
+    """Solve by ``method``; ``auto`` is exact up to :data:`AUTO_EXACT_MAX` modelled candidates."""
+    if method not in ("auto", "exact", "heuristic", "greedy"):
+        raise ValueError(f"method={method!r} should be 'auto', 'exact' or 'heuristic'")
+    if method == "auto":
+        method = "exact" if modelled(problem) <= AUTO_EXACT_MAX else "heuristic"
+    if method == "exact":
+        return solve_exact(problem)
+    return solve_heuristic(problem, seed=seed)

@@ -1,0 +1,142 @@
+"""What-ifs on a composition: alternatives that differ, and a member who declines."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..composition import Composition
+from ..errors import InfeasibleError
+from ..messages import say
+from ..models import NetworkBrief
+from ..optimise.joint import CORE, NETWORK
+from ..pool import CandidatePool
+from ..text import number
+from .assemble import assemble
+from .compose import solve_for
+from .model import Method, build_plan
+
+__all__ = ["alternatives", "replace"]
+
+
+def alternatives(
+    pool: CandidatePool,
+    brief: NetworkBrief,
+    n: int = 3,
+    *,
+    seed: int = 0,
+    method: Method = "auto",
+) -> list[Composition]:
+    """Up to ``n`` good compositions that differ by at least two people, best first.
+
+    Each next composition is optimised with one more rule: its core shares at most
+    ``len(core) - 2`` people with every earlier core (when a core has fewer than two
+    people, the whole network must differ by two). The first is :func:`compose`'s
+    answer; they come best first by the model's tiers (F, person-hours, fit). Fewer than
+    ``n`` are returned when no further composition differs enough (for example when
+    include fixes most of the core); never two equal ones.
+
+    Examples
+    --------
+    >>> from composer.datasets import load_sample
+    >>> alts = alternatives(*load_sample("klimatilpasning"), n=2)
+    >>> len(alts), len({m.id for m in alts[0].core} ^ {m.id for m in alts[1].core}) >= 2
+    (2, True)
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise ValueError(f"n={n!r} should be an int >= 1")
+    plan = build_plan(pool, brief)
+    n = min(n, len(plan.ids) + 1)  # more differing networks than people cannot exist
+    avoid: list[tuple[np.ndarray, int, int]] = []
+    found: list[tuple[tuple[float, float, float], Composition]] = []
+    seen: set[tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]] = set()
+    for _ in range(n):
+        try:
+            sol = solve_for(plan, method=method, seed=seed, avoid=avoid)
+        except InfeasibleError:
+            if not found:
+                raise
+            break
+        comp = assemble(plan, sol)
+        key = (
+            tuple(m.id for m in comp.core),
+            tuple((m.id, tuple(m.phases)) for m in comp.members if m.role == "phase"),
+        )
+        if key in seen:  # pragma: no cover - the avoid rule makes each one differ
+            break
+        seen.add(key)
+        found.append((sol.key, comp))
+        core = np.zeros(len(plan.ids), dtype=bool)
+        core[list(sol.core)] = True
+        if core.sum() >= 2:
+            avoid.append((core, int(core.sum()) - 2, CORE))
+        else:
+            everyone = core.copy()
+            everyone[list(sol.phases)] = True
+            avoid.append((everyone, max(0, int(everyone.sum()) - 2), NETWORK))
+    found.sort(key=lambda t: (-t[0][0], -t[0][1], -t[0][2]))
+    return [c for _, c in found]
+
+
+def replace(
+    composition: Composition,
+    member_id: str,
+    pool: CandidatePool,
+    brief: NetworkBrief | None = None,
+    *,
+    seed: int = 0,
+    method: Method = "auto",
+) -> Composition:
+    """``member_id`` declined: keep everyone else in their role, fill the gap as well as
+    the rules allow.
+
+    Everyone else keeps their role and phases; ``member_id`` can no longer take part;
+    the joint model chooses at most one person to take the free seat (in the core or in
+    some phases). The result's
+    ``changes`` say who replaced whom and how the coverage of each need changed.
+
+    Raises
+    ------
+    KeyError
+        When ``member_id`` is not in the composition, or a member is not in the pool.
+    """
+    brief = composition.brief if brief is None else brief
+    composition.member(member_id)  # KeyError when unknown
+    plan = build_plan(pool, brief)
+    ids = list(plan.ids)
+    where = {cid: k for k, cid in enumerate(ids)}
+    for m in composition.members:
+        if m.id not in where:
+            raise KeyError(f"{m.id!r} from the composition is not in the pool")
+    names = [x.lower() for x in brief.phase_names]
+    fixed: dict[int, tuple[int, ...] | None] = {}
+    for m in composition.members:
+        if m.id == member_id:
+            continue
+        fixed[where[m.id]] = (
+            None if m.role == "core" else tuple(sorted(names.index(p.lower()) for p in m.phases))
+        )
+    gone = where[member_id]
+    newcomer = np.ones(len(ids), dtype=bool)
+    newcomer[list(fixed)] = False
+    newcomer[gone] = False
+    # one seat is free: at most one new person takes it
+    seat = [(newcomer, 1, NETWORK)]
+    sol = solve_for(plan, method=method, seed=seed, forbid=[gone], fixed=fixed, avoid=seat)
+    comp = assemble(plan, sol)
+    lang = brief.language.value
+    old = {m.id for m in composition.members}
+    new = [m.id for m in comp.members if m.id not in old]
+    changes = [
+        say("change.replaced", lang, gone=member_id, new=", ".join(new))
+        if new
+        else say("change.none", lang, gone=member_id)
+    ]
+    before = {ns.name: ns.covered for ns in composition.needs}
+    for ns in comp.needs:
+        was = before.get(ns.name, {})
+        for ph, v in ns.covered.items():
+            if abs(v - was.get(ph, 0.0)) > 1e-6:
+                changes.append(
+                    f"{ns.name} ({ph}): {number(was.get(ph, 0.0), lang, 2)} → {number(v, lang, 2)}"
+                )
+    return comp.model_copy(update={"changes": changes})
