@@ -132,6 +132,18 @@ class Composition(BaseModel):
                 return m
         raise KeyError(f"{cid!r} is not in this composition")
 
+    def __repr__(self) -> str:
+        """One line (pydantic's repr of a whole composition runs to pages)."""
+        from .html import composition_repr
+
+        return composition_repr(self)
+
+    def _repr_html_(self) -> str:
+        """Compact HTML for notebooks: summary, members, gaps."""
+        from .html import composition_html
+
+        return composition_html(self)
+
     # ------------------------------------------------------------------ views
     def to_frame(self) -> pd.DataFrame:
         """One row per chosen person (index ``id``)."""
