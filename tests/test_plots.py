@@ -206,3 +206,12 @@ def test_graph_attributes_are_plain_values(sample: tuple) -> None:
     assert comp.to_networkx().nodes[comp.core[0].id]["kind"] == "member"
     named = composition_graph(comp, show_names=True)
     assert named.nodes[comp.core[0].id]["label"] == (comp.core[0].name or comp.core[0].id)
+
+
+def test_composition_methods_delegate(sample: tuple) -> None:
+    pool, _, comp = sample
+    assert len(comp.plot(pool).axes[0].collections) == len(
+        plots.plot_network(comp, pool).axes[0].collections
+    )
+    assert len(comp.plot_coverage(language="en").axes) == len(comp.brief.phases) + 1
+    assert comp.plot_meetings(show_names=True).axes[0].get_yticklabels()

@@ -209,6 +209,24 @@ class Composition(BaseModel):
 
         return composition_graph(self)
 
+    def plot(self, pool: CandidatePool | None = None, **kwargs: Any) -> Any:
+        """The network picture: :func:`composer.plots.plot_network` (matplotlib extra)."""
+        from .plots import plot_network
+
+        return plot_network(self, pool, **kwargs)
+
+    def plot_coverage(self, **kwargs: Any) -> Any:
+        """Coverage per phase: :func:`composer.plots.plot_coverage` (matplotlib extra)."""
+        from .plots import plot_coverage
+
+        return plot_coverage(self, **kwargs)
+
+    def plot_meetings(self, **kwargs: Any) -> Any:
+        """The meeting plan: :func:`composer.plots.plot_meetings` (matplotlib extra)."""
+        from .plots import plot_meetings
+
+        return plot_meetings(self, **kwargs)
+
     def explain(self) -> str:
         """A Markdown report: summary, core, phases, needs, quotas, gaps and advice."""
         from .report import explain

@@ -182,6 +182,7 @@ def plot_network(
     ax: Axes | None = None,
     language: str | None = None,
     show_names: bool = False,
+    legend: bool = True,
     seed: int = 0,
 ) -> Figure:
     """Draw the composed network: members, the needs they cover, and who knows whom.
@@ -203,6 +204,8 @@ def plot_network(
         Language of the labels; the composition's language by default.
     show_names : bool
         Label members by name instead of id (names are personal data).
+    legend : bool
+        Draw the legend (right of a new figure, below a given ``ax``).
     seed : int
         Seed of the layout, so the picture is the same on every run.
 
@@ -352,11 +355,20 @@ def plot_network(
     handles.append(Line2D([], [], color="#9a9a9a", lw=1.2, label=t["covers"]))
     if knows:
         handles.append(Line2D([], [], color="#222222", lw=2.0, label=t["knows"]))
-    if own_figure:
+    if own_figure and legend:
         fig.legend(handles=handles, loc="outside right upper", fontsize=8, frameon=False)
+    if own_figure:
         fig.suptitle(t["network"].format(theme=comp.theme))
     else:
-        ax.legend(handles=handles, loc="upper right", fontsize=7, frameon=False)
+        if legend:
+            ax.legend(
+                handles=handles,
+                loc="upper center",
+                bbox_to_anchor=(0.5, 0.0),
+                ncols=3,
+                fontsize=7,
+                frameon=False,
+            )
         ax.set_title(t["network"].format(theme=comp.theme))
     ax.set_aspect("equal")
     ax.set_xlim(-1.62, 1.62)
