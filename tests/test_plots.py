@@ -215,3 +215,47 @@ def test_composition_methods_delegate(sample: tuple) -> None:
     )
     assert len(comp.plot_coverage(language="en").axes) == len(comp.brief.phases) + 1
     assert comp.plot_meetings(show_names=True).axes[0].get_yticklabels()
+
+
+# ---------------------------------------------------------------------- edge cases
+def _tiny(needs: list[dict[str, Any]]) -> tuple[composer.CandidatePool, composer.Composition]:
+    pool = composer.load_candidates(
+        [
+            {"id": "A$1", "name": "Åse $x$ Ørn", "actor_type": "borger", "knows": "B<2>"},
+            {"id": "B<2>", "actor_type": "forsker", "phases": "fase $1$"},
+            {"id": "C", "actor_type": "kommunal medarbejder", "professional_competences": "x"},
+        ]
+    )
+    brief = composer.load_brief(
+        {
+            "theme": "Tema med $ og <b>",
+            "meetings": {"count": 2, "hours": 2.5},
+            "phases": [
+                {"name": "fase $1$", "meetings": [1]},
+                {"name": "fase 2", "meetings": [2]},
+            ],
+            "needs": needs,
+            "core": {"min": 1, "max": 2},
+        }
+    )
+    return pool, composer.compose(pool, brief, seed=0)
+
+
+@pytest.mark.parametrize(
+    "needs",
+    [[], [{"name": "forsker", "kind": "actor_type", "phases": ["fase 2"]}]],
+    ids=["no needs", "a need nobody can meet"],
+)
+def test_awkward_compositions_draw_without_warnings(needs: list[dict[str, Any]]) -> None:
+    pool, comp = _tiny(needs)
+    network = plots.plot_network(comp, pool, show_names=True)
+    coverage = plots.plot_coverage(comp)
+    meetings = plots.plot_meetings(comp, show_names=True)
+    for fig in (network, coverage, meetings):
+        _render(fig)  # a '$' read as mathtext would fail or warn here
+    assert r"Netværket: Tema med \$ og <b>" in _texts(network)  # drawn as "$"
+    shown = {(m.name or m.id).replace("$", r"\$") for m in comp.members}
+    assert shown and shown <= set(_texts(meetings))
+    assert any(t.startswith(r"fase \$1\$") for t in _texts(coverage))
+    assert len([ax for ax in coverage.axes if ax.images]) == (2 if needs else 0)
+    assert "Tema med $ og &lt;b&gt;" in comp._repr_html_()

@@ -51,6 +51,7 @@ _T: dict[str, dict[str, str]] = {
         "coverage": "Dækning pr. fase: hvem dækker hvilket behov",
         "coverage_bar": "dækning (0–1)",
         "not_in_phase": "grå: behovet gælder ikke i fasen; rød ramme: hul",
+        "no_needs": "briefen nævner ingen behov",
         "meeting": "møde {k}",
         "meetings": "Mødeplan: timer pr. person og møde",
         "hours": "timer",
@@ -68,6 +69,7 @@ _T: dict[str, dict[str, str]] = {
         "coverage": "Coverage by phase: who covers which need",
         "coverage_bar": "coverage (0–1)",
         "not_in_phase": "grey: the need does not count in the phase; red frame: gap",
+        "no_needs": "the brief names no needs",
         "meeting": "meeting {k}",
         "meetings": "Meeting plan: hours per person and meeting",
         "hours": "hours",
@@ -109,8 +111,13 @@ def _texts(comp: Composition, language: str | None) -> tuple[str, dict[str, str]
     return lang, _T["da"] if lang == "da" else _T["en"]
 
 
+def _plain(text: object) -> str:
+    """User text as matplotlib should print it: a ``$`` is a dollar, not mathtext."""
+    return str(text).replace("$", r"\$")
+
+
 def _who(m: Member, show_names: bool) -> str:
-    return (m.name or m.id) if show_names else m.id
+    return _plain((m.name or m.id) if show_names else m.id)
 
 
 def _actor_label(key: str, language: str) -> str:
@@ -278,7 +285,7 @@ def plot_network(
         ax.text(
             x,
             y,
-            g.nodes[n]["label"],
+            _plain(g.nodes[n]["label"]),
             rotation=deg + 180 if flip else deg,
             rotation_mode="anchor",
             ha="right" if flip else "left",
@@ -358,7 +365,7 @@ def plot_network(
     if own_figure and legend:
         fig.legend(handles=handles, loc="outside right upper", fontsize=8, frameon=False)
     if own_figure:
-        fig.suptitle(t["network"].format(theme=comp.theme))
+        fig.suptitle(t["network"].format(theme=_plain(comp.theme)))
     else:
         if legend:
             ax.legend(
@@ -369,7 +376,7 @@ def plot_network(
                 fontsize=7,
                 frameon=False,
             )
-        ax.set_title(t["network"].format(theme=comp.theme))
+        ax.set_title(t["network"].format(theme=_plain(comp.theme)))
     ax.set_aspect("equal")
     ax.set_xlim(-1.62, 1.62)
     ax.set_ylim(-1.72, 1.6)
@@ -429,6 +436,17 @@ def plot_coverage(
     cmap = matplotlib.colormaps["Blues"].with_extremes(bad="#ececec")
     image = None
     for ax, ph, rows in zip(axes[:, 0], phases, rows_per_phase, strict=True):
+        ax.set_title(
+            t["phase_title"].format(
+                phase=_plain(ph), meetings=_meeting_span(brief.phase(ph).meetings)
+            ),
+            fontsize=9,
+            loc="left",
+        )
+        if not need_names:
+            ax.text(0.5, 0.5, t["no_needs"], ha="center", va="center", transform=ax.transAxes)
+            ax.set_axis_off()
+            continue
         data = np.zeros((max(len(rows), 1), len(need_names)))
         for i, m in enumerate(rows):
             for j, need in enumerate(need_names):
@@ -462,14 +480,16 @@ def plot_coverage(
         for label, m in zip(ax.get_yticklabels(), rows, strict=True):
             if m.role == "core":
                 label.set_fontweight("bold")
-        ax.set_title(
-            t["phase_title"].format(phase=ph, meetings=_meeting_span(brief.phase(ph).meetings)),
-            fontsize=9,
-            loc="left",
-        )
         ax.tick_params(length=0)
     bottom = axes[-1, 0]
-    bottom.set_xticks(range(len(need_names)), need_names, rotation=40, ha="right", fontsize=8)
+    if need_names:
+        bottom.set_xticks(
+            range(len(need_names)),
+            [_plain(n) for n in need_names],
+            rotation=40,
+            ha="right",
+            fontsize=8,
+        )
     fig.suptitle(t["coverage"])
     if image is not None:
         fig.colorbar(image, ax=axes[:, 0].tolist(), label=t["coverage_bar"], shrink=0.4)
@@ -526,7 +546,7 @@ def plot_meetings(
         ax.text(
             (lo + hi) / 2,
             -0.9,
-            ph.name,
+            _plain(ph.name),
             ha="center",
             va="bottom",
             fontsize=9,
