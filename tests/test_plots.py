@@ -259,3 +259,15 @@ def test_awkward_compositions_draw_without_warnings(needs: list[dict[str, Any]])
     assert any(t.startswith(r"fase \$1\$") for t in _texts(coverage))
     assert len([ax for ax in coverage.axes if ax.images]) == (2 if needs else 0)
     assert "Tema med $ og &lt;b&gt;" in comp._repr_html_()
+
+
+def test_make_pictures_script_writes_the_readme_pictures(tmp_path: Path) -> None:
+    import runpy
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "make_pictures.py"
+    main = runpy.run_path(str(script))["main"]
+    assert main([str(tmp_path)]) == 0
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == ["coverage.png", "meeting_plan.png", "network.png"]
+    for p in tmp_path.iterdir():
+        assert p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and p.stat().st_size < 400_000
