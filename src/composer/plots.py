@@ -94,6 +94,7 @@ ACTOR_COLOURS: dict[str, str] = {
     ActorType.politician.value: "#D62728",
     ActorType.other.value: "#BCBD22",
 }
+_OTHER_COLOUR = "#BCBD22"
 _ROLE_MARKERS = {"core": "o", "phase": "^"}
 _ROLE_COLOURS = {"core": "#0072B2", "phase": "#E69F00"}
 
@@ -195,7 +196,7 @@ def plot_network(
     """Draw the composed network: members, the needs they cover, and who knows whom.
 
     Needs sit on a circle (grey squares, red edge where the network has a gap); members
-    are placed among the needs they cover (a spring layout with the needs held fixed),
+    sit at the weighted centre of the needs they cover, pulled apart where they crowd,
     coloured by actor type, round for the core and triangular for phase participants.
     Thin grey lines are member–need coverage; dark lines are ``knows`` ties between
     members (from ``pool``, or any ``kind="knows"`` edge of the graph).
@@ -227,8 +228,6 @@ def plot_network(
     """
     plt = _pyplot()
     import numpy as np
-    from matplotlib.collections import LineCollection
-    from matplotlib.lines import Line2D
 
     from .graph import composition_graph
 
@@ -248,55 +247,99 @@ def plot_network(
         n: np.array([np.cos(a), np.sin(a)]) for n, a in zip(needs, angles, strict=True)
     }
     pos.update(_member_positions(g, [m.id for m in members], pos, seed))
+    has_ties = _draw_edges(ax, g, pos)
+    _draw_needs(ax, g, needs, pos, angles)
+    actor_types = _draw_members(ax, members, pos, show_names)
 
-    def segments(kind: str) -> list[list[Any]]:
-        return [[pos[a], pos[b]] for a, b, k in g.edges(data="kind") if k == kind]
+    title = t["network"].format(theme=_plain(comp.theme))
+    handles = _network_legend(t, lang, actor_types, any(g.nodes[n]["gap"] for n in needs), has_ties)
+    if own_figure:
+        if legend:
+            fig.legend(handles=handles, loc="outside right upper", fontsize=8, frameon=False)
+        fig.suptitle(title)
+    else:
+        if legend:
+            ax.legend(
+                handles=handles,
+                loc="upper center",
+                bbox_to_anchor=(0.5, 0.0),
+                ncols=3,
+                fontsize=7,
+                frameon=False,
+            )
+        ax.set_title(title)
+    ax.set_aspect("equal")
+    ax.set_xlim(-1.62, 1.62)
+    ax.set_ylim(-1.72, 1.6)
+    ax.set_axis_off()
+    return fig
 
-    covers = [(d.get("coverage", 1.0)) for _, _, d in g.edges(data=True) if d["kind"] == "covers"]
+
+def _draw_edges(ax: Axes, g: Any, pos: dict[str, Any]) -> bool:
+    """Coverage lines (thin, grey, wider for more coverage) and ties; True if any tie."""
+    from matplotlib.collections import LineCollection
+
+    covers = [
+        (pos[a], pos[b], d.get("coverage", 1.0))
+        for a, b, d in g.edges(data=True)
+        if d.get("kind") == "covers"
+    ]
     ax.add_collection(
         LineCollection(
-            segments("covers"),
+            [[a, b] for a, b, _ in covers],
             colors="#9a9a9a",
-            linewidths=[0.4 + 1.2 * c for c in covers],
+            linewidths=[0.4 + 1.2 * c for _, _, c in covers],
             alpha=0.6,
             zorder=1,
         )
     )
-    knows = segments("knows")
-    if knows:
-        ax.add_collection(LineCollection(knows, colors="#222222", linewidths=2.0, zorder=2))
+    ties = [[pos[a], pos[b]] for a, b, k in g.edges(data="kind") if k == "knows"]
+    if ties:
+        ax.add_collection(LineCollection(ties, colors="#222222", linewidths=2.0, zorder=2))
+    return bool(ties)
 
-    gap_needs = {n for n in needs if g.nodes[n]["gap"]}
-    need_xy = np.array([pos[n] for n in needs]).reshape(-1, 2)
+
+def _draw_needs(ax: Axes, g: Any, needs: list[str], pos: dict[str, Any], angles: Any) -> None:
+    """Grey squares sized by weight (red edge: a gap), names written outwards."""
+    import numpy as np
+
+    gap = [bool(g.nodes[n]["gap"]) for n in needs]
+    xy = np.array([pos[n] for n in needs]).reshape(-1, 2)
     ax.scatter(
-        need_xy[:, 0],
-        need_xy[:, 1],
+        xy[:, 0],
+        xy[:, 1],
         s=[60 + 40 * g.nodes[n]["weight"] for n in needs],
         marker="s",
         c="#d9d9d9",
-        edgecolors=["#D62728" if n in gap_needs else "#7f7f7f" for n in needs],
-        linewidths=[2.0 if n in gap_needs else 0.8 for n in needs],
+        edgecolors=["#D62728" if x else "#7f7f7f" for x in gap],
+        linewidths=[2.0 if x else 0.8 for x in gap],
         zorder=3,
     )
-    for n, a in zip(needs, angles, strict=True):
-        x, y = 1.09 * np.cos(a), 1.09 * np.sin(a)
+    for n, a, is_gap in zip(needs, angles, gap, strict=True):
         deg = np.degrees(a) % 360
-        flip = 90 < deg < 270
+        flip = 90 < deg < 270  # keep text upright on the left half
         ax.text(
-            x,
-            y,
+            1.09 * np.cos(a),
+            1.09 * np.sin(a),
             _plain(g.nodes[n]["label"]),
             rotation=deg + 180 if flip else deg,
             rotation_mode="anchor",
             ha="right" if flip else "left",
             va="center",
             fontsize=8,
-            color="#D62728" if n in gap_needs else "#333333",
+            color="#D62728" if is_gap else "#333333",
         )
 
+
+def _draw_members(
+    ax: Axes, members: list[Member], pos: dict[str, Any], show_names: bool
+) -> list[str]:
+    """One scatter per (role, actor type), labels below; returns the actor types drawn."""
+    import numpy as np
+
+    order = list(ACTOR_COLOURS)
     actor_types = sorted(
-        {m.actor_type for m in members},
-        key=lambda a: list(ACTOR_COLOURS).index(a) if a in ACTOR_COLOURS else 99,
+        {m.actor_type for m in members}, key=lambda a: order.index(a) if a in order else 99
     )
     for role in ("core", "phase"):
         for actor in actor_types:
@@ -309,79 +352,49 @@ def plot_network(
                 xy[:, 1],
                 s=420 if role == "core" else 260,
                 marker=_ROLE_MARKERS.get(role, "o"),
-                c=ACTOR_COLOURS.get(actor, "#BCBD22"),
+                c=ACTOR_COLOURS.get(actor, _OTHER_COLOUR),
                 edgecolors="#222222",
                 linewidths=1.0,
                 zorder=4,
             )
     for m in members:
-        x, y = pos[m.id]
         ax.annotate(
             _who(m, show_names),
-            (x, y),
-            xytext=(0, -13 if m.role == "core" else -12),
+            tuple(pos[m.id]),
+            xytext=(0, -15 if m.role == "core" else -11),
             textcoords="offset points",
             ha="center",
             va="top",
             fontsize=7.5,
             zorder=5,
+            bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.75},
+        )
+    return actor_types
+
+
+def _network_legend(
+    t: dict[str, str], lang: str, actor_types: list[str], has_gap: bool, has_ties: bool
+) -> list[Any]:
+    from matplotlib.lines import Line2D
+
+    def marker(shape: str, label: str, face: str = "white", edge: str = "#222222") -> Any:
+        size = {"o": 9, "^": 10, "s": 8}[shape]
+        width = 2.0 if edge == "#D62728" else 1.0
+        return Line2D(
+            [], [], ls="", marker=shape, ms=size, mfc=face, mec=edge, mew=width, label=label
         )
 
-    handles = [
-        Line2D([], [], ls="", marker="o", ms=12, mfc="white", mec="#222222", label=t["core"]),
-        Line2D([], [], ls="", marker="^", ms=10, mfc="white", mec="#222222", label=t["phase"]),
-        *[
-            Line2D(
-                [],
-                [],
-                ls="",
-                marker="o",
-                ms=9,
-                mfc=ACTOR_COLOURS.get(a, "#BCBD22"),
-                mec="#222222",
-                label=_actor_label(a, lang),
-            )
-            for a in actor_types
-        ],
-        Line2D([], [], ls="", marker="s", ms=8, mfc="#d9d9d9", mec="#7f7f7f", label=t["need"]),
+    handles = [marker("o", t["core"]), marker("^", t["phase"])]
+    handles += [
+        marker("o", _actor_label(a, lang), ACTOR_COLOURS.get(a, _OTHER_COLOUR)) for a in actor_types
     ]
-    if gap_needs:
-        handles.append(
-            Line2D(
-                [],
-                [],
-                ls="",
-                marker="s",
-                ms=8,
-                mfc="#d9d9d9",
-                mec="#D62728",
-                mew=2,
-                label=t["need_gap"],
-            )
-        )
+    handles.append(marker("s", t["need"], "#d9d9d9", "#7f7f7f"))
+    if has_gap:
+        handles.append(marker("s", t["need_gap"], "#d9d9d9", "#D62728"))
     handles.append(Line2D([], [], color="#9a9a9a", lw=1.2, label=t["covers"]))
-    if knows:
+    if has_ties:
         handles.append(Line2D([], [], color="#222222", lw=2.0, label=t["knows"]))
-    if own_figure and legend:
-        fig.legend(handles=handles, loc="outside right upper", fontsize=8, frameon=False)
-    if own_figure:
-        fig.suptitle(t["network"].format(theme=_plain(comp.theme)))
-    else:
-        if legend:
-            ax.legend(
-                handles=handles,
-                loc="upper center",
-                bbox_to_anchor=(0.5, 0.0),
-                ncols=3,
-                fontsize=7,
-                frameon=False,
-            )
-        ax.set_title(t["network"].format(theme=_plain(comp.theme)))
-    ax.set_aspect("equal")
-    ax.set_xlim(-1.62, 1.62)
-    ax.set_ylim(-1.72, 1.6)
-    ax.set_axis_off()
-    return fig
+    return handles
 
 
 # ------------------------------------------------------------------------ coverage
@@ -410,15 +423,11 @@ def plot_coverage(
     """
     plt = _pyplot()
     import matplotlib
-    import numpy as np
-    from matplotlib.patches import Rectangle
 
     _, t = _texts(comp, language)
     brief = comp.brief
     phases = brief.phase_names
     need_names = [ns.name for ns in comp.needs]
-    need_phases = {ns.name: {p.lower() for p in ns.phases} for ns in comp.needs}
-    gap_cells = {(p.lower(), gp.need) for gp in comp.gaps for p in gp.phases}
     members = _ordered_members(comp)
     rows_per_phase = [
         [m for m in members if ph.lower() in {p.lower() for p in m.phases}] for ph in phases
@@ -443,44 +452,11 @@ def plot_coverage(
             fontsize=9,
             loc="left",
         )
-        if not need_names:
+        if need_names:
+            image = _coverage_panel(ax, ph, rows, comp, cmap, show_names)
+        else:
             ax.text(0.5, 0.5, t["no_needs"], ha="center", va="center", transform=ax.transAxes)
             ax.set_axis_off()
-            continue
-        data = np.zeros((max(len(rows), 1), len(need_names)))
-        for i, m in enumerate(rows):
-            for j, need in enumerate(need_names):
-                data[i, j] = m.needs_covered.get(need, 0.0)
-        mask = np.zeros_like(data, dtype=bool)
-        for j, need in enumerate(need_names):
-            if ph.lower() not in need_phases[need]:
-                mask[:, j] = True
-        image = ax.imshow(
-            np.ma.array(data, mask=mask),
-            cmap=cmap,
-            vmin=0,
-            vmax=1,
-            aspect="auto",
-            interpolation="nearest",
-        )
-        for j, need in enumerate(need_names):
-            if (ph.lower(), need) in gap_cells:
-                ax.add_patch(
-                    Rectangle(
-                        (j - 0.5, -0.5),
-                        1,
-                        len(data),
-                        fill=False,
-                        edgecolor="#D62728",
-                        lw=2,
-                        clip_on=False,
-                    )
-                )
-        ax.set_yticks(range(len(rows)), [_who(m, show_names) for m in rows], fontsize=8)
-        for label, m in zip(ax.get_yticklabels(), rows, strict=True):
-            if m.role == "core":
-                label.set_fontweight("bold")
-        ax.tick_params(length=0)
     bottom = axes[-1, 0]
     if need_names:
         bottom.set_xticks(
@@ -495,6 +471,50 @@ def plot_coverage(
         fig.colorbar(image, ax=axes[:, 0].tolist(), label=t["coverage_bar"], shrink=0.4)
     fig.supxlabel(t["not_in_phase"], fontsize=8, color="#555555")
     return fig
+
+
+def _coverage_panel(
+    ax: Axes, phase: str, rows: list[Member], comp: Composition, cmap: Any, show_names: bool
+) -> Any:
+    """One phase: members present × every need; grey where the need does not count."""
+    import numpy as np
+    from matplotlib.patches import Rectangle
+
+    need_names = [ns.name for ns in comp.needs]
+    counts_here = [phase.lower() in {p.lower() for p in ns.phases} for ns in comp.needs]
+    gaps_here = {gp.need for gp in comp.gaps if phase.lower() in {p.lower() for p in gp.phases}}
+    data = np.array(
+        [[m.needs_covered.get(n, 0.0) for n in need_names] for m in rows]
+        or [[0.0] * len(need_names)]
+    )
+    mask = np.broadcast_to(~np.array(counts_here), data.shape)
+    image = ax.imshow(
+        np.ma.array(data, mask=mask),
+        cmap=cmap,
+        vmin=0,
+        vmax=1,
+        aspect="auto",
+        interpolation="nearest",
+    )
+    for j, need in enumerate(need_names):
+        if need in gaps_here:
+            ax.add_patch(
+                Rectangle(
+                    (j - 0.5, -0.5),
+                    1,
+                    len(data),
+                    fill=False,
+                    edgecolor="#D62728",
+                    lw=2,
+                    clip_on=False,
+                )
+            )
+    ax.set_yticks(range(len(rows)), [_who(m, show_names) for m in rows], fontsize=8)
+    for label, m in zip(ax.get_yticklabels(), rows, strict=True):
+        if m.role == "core":
+            label.set_fontweight("bold")
+    ax.tick_params(length=0)
+    return image
 
 
 # ------------------------------------------------------------------------ meetings
