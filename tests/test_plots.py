@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 import composer
-from composer.datasets import load_sample
+from composer.datasets import list_samples, load_sample
 from composer.graph import NEED_PREFIX, composition_graph
 
 matplotlib = pytest.importorskip("matplotlib")
@@ -271,3 +271,32 @@ def test_make_pictures_script_writes_the_readme_pictures(tmp_path: Path) -> None
     assert written == ["coverage.png", "meeting_plan.png", "network.png"]
     for p in tmp_path.iterdir():
         assert p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and p.stat().st_size < 400_000
+
+
+# ------------------------------------------------- every sample and the reference
+@pytest.mark.parametrize("name", ["reference", *list_samples()])
+def test_every_scenario_draws_and_exports(
+    name: str, reference_dir: Path, tmp_path: Path, recwarn: pytest.WarningsRecorder
+) -> None:
+    if name == "reference":
+        pool = composer.load_candidates(reference_dir / "candidates.csv")
+        brief = composer.load_brief(reference_dir / "brief.yaml")
+    else:
+        pool, brief = load_sample(name)
+    comp = composer.compose(pool, brief, seed=0)
+    network = plots.plot_network(comp, pool)
+    coverage = plots.plot_coverage(comp)
+    meetings = plots.plot_meetings(comp)
+    for fig in (network, coverage, meetings):
+        _render(fig)
+    assert len(network.axes) == 1 and len(meetings.axes) == 1
+    assert len(coverage.axes) == len(brief.phases) + 1
+    points = [c for c in network.axes[0].collections if isinstance(c, PathCollection)]
+    assert sum(len(c.get_offsets()) for c in points) == len(comp.members) + len(comp.needs)
+    g = composition_graph(comp, pool)
+    nx.write_graphml(g, tmp_path / "g.graphml")
+    nx.write_gexf(g, tmp_path / "g.gexf")
+    assert comp._repr_html_().count("<tr>") == len(comp.members) + len(comp.gaps) + 1 + bool(
+        comp.gaps
+    )
+    assert not recwarn.list

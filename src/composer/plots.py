@@ -253,21 +253,18 @@ def plot_network(
 
     title = t["network"].format(theme=_plain(comp.theme))
     handles = _network_legend(t, lang, actor_types, any(g.nodes[n]["gap"] for n in needs), has_ties)
-    if own_figure:
-        if legend:
-            fig.legend(handles=handles, loc="outside right upper", fontsize=8, frameon=False)
-        fig.suptitle(title)
-    else:
-        if legend:
-            ax.legend(
-                handles=handles,
-                loc="upper center",
-                bbox_to_anchor=(0.5, 0.0),
-                ncols=3,
-                fontsize=7,
-                frameon=False,
-            )
-        ax.set_title(title)
+    if legend and own_figure:
+        fig.legend(handles=handles, loc="outside right upper", fontsize=8, frameon=False)
+    elif legend:
+        ax.legend(
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, 0.0),
+            ncols=3,
+            fontsize=7,
+            frameon=False,
+        )
+    ax.set_title(title)
     ax.set_aspect("equal")
     ax.set_xlim(-1.62, 1.62)
     ax.set_ylim(-1.72, 1.6)
