@@ -6,6 +6,7 @@ kernel, in the notebooks folder, so relative paths behave as they do for a reade
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -22,7 +23,38 @@ def _tree(folder: Path) -> set[Path]:
 
 
 def test_there_are_notebooks() -> None:
-    assert PATHS, f"no notebooks found in {NOTEBOOKS}"
+    assert [p.name for p in PATHS] == [
+        "01_quickstart.ipynb",
+        "02_explore_pool.ipynb",
+        "03_what_if.ipynb",
+    ]
+
+
+@pytest.mark.parametrize("path", PATHS, ids=[p.name for p in PATHS])
+def test_notebook_is_stored_without_outputs(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    for k, cell in enumerate(nb.cells):
+        if cell.cell_type == "code":
+            assert cell.outputs == [], f"{path.name}: cell {k} is stored with outputs"
+            assert cell.execution_count is None, f"{path.name}: cell {k} has an execution count"
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+
+
+@pytest.mark.parametrize("path", PATHS, ids=[p.name for p in PATHS])
+def test_notebook_uses_only_the_public_api(path: Path) -> None:
+    import composer
+    import composer.plots
+
+    nb = nbformat.read(path, as_version=4)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    public = {*composer.__all__, "datasets", "plots"}
+    used = set(re.findall(r"\bcomposer\.(\w+)", code))
+    assert used <= public, f"{path.name} uses {sorted(used - public)}, not in composer.__all__"
+    drawn = set(re.findall(r"\bplots\.(\w+)", code))
+    assert drawn <= set(composer.plots.__all__), sorted(drawn - set(composer.plots.__all__))
+    for m in re.findall(r"^\s*(?:from|import) (composer[.\w]*)", code, flags=re.M):
+        assert m in ("composer", "composer.datasets", "composer.plots"), m
 
 
 @pytest.mark.parametrize("path", PATHS, ids=[p.name for p in PATHS])
@@ -49,3 +81,11 @@ def test_notebook_runs(path: Path) -> None:
             else:
                 p.unlink()
     assert not left, f"{path.name} left files behind: {sorted(map(str, left))}"
+    stderr = [
+        o.text
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if o.output_type == "stream" and o.name == "stderr"
+    ]
+    assert not stderr, f"{path.name} wrote to stderr (a warning?): {stderr}"

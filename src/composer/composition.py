@@ -139,6 +139,18 @@ class Composition(BaseModel):
                 return m
         raise KeyError(f"{cid!r} is not in this composition")
 
+    def __repr__(self) -> str:
+        """One line (pydantic's repr of a whole composition runs to pages)."""
+        from .html import composition_repr
+
+        return composition_repr(self)
+
+    def _repr_html_(self) -> str:
+        """Compact HTML for notebooks: summary, members, gaps."""
+        from .html import composition_html
+
+        return composition_html(self)
+
     # ------------------------------------------------------------------ views
     def to_frame(self) -> pd.DataFrame:
         """One row per chosen person (index ``id``)."""
@@ -203,6 +215,24 @@ class Composition(BaseModel):
         from .graph import composition_graph
 
         return composition_graph(self)
+
+    def plot(self, pool: CandidatePool | None = None, **kwargs: Any) -> Any:
+        """The network picture: :func:`composer.plots.plot_network` (matplotlib extra)."""
+        from .plots import plot_network
+
+        return plot_network(self, pool, **kwargs)
+
+    def plot_coverage(self, **kwargs: Any) -> Any:
+        """Coverage per phase: :func:`composer.plots.plot_coverage` (matplotlib extra)."""
+        from .plots import plot_coverage
+
+        return plot_coverage(self, **kwargs)
+
+    def plot_meetings(self, **kwargs: Any) -> Any:
+        """The meeting plan: :func:`composer.plots.plot_meetings` (matplotlib extra)."""
+        from .plots import plot_meetings
+
+        return plot_meetings(self, **kwargs)
 
     def explain(self) -> str:
         """A Markdown report: summary, core, phases, needs, quotas, gaps and advice."""

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from .models import NetworkBrief
+from .models import ActorType, NetworkBrief
 from .pool import CandidatePool
 
 if TYPE_CHECKING:
@@ -104,28 +104,95 @@ def compile_graph(g: nx.Graph) -> tuple[sp.csr_array, np.ndarray, np.ndarray, li
     return m, weights, demand, cands, [nd.removeprefix(NEED_PREFIX) for nd in needs]
 
 
-def composition_graph(comp: Composition) -> nx.Graph:
-    """Members, needs and who covers what (see :meth:`Composition.to_networkx`)."""
+def composition_graph(
+    comp: Composition, pool: CandidatePool | None = None, show_names: bool = False
+) -> nx.Graph:
+    """Members, needs, who covers what and who knows whom, ready for GraphML and GEXF.
+
+    Every attribute is text, a number or a boolean (lists are ``;``-joined, missing
+    values are empty text), so ``nx.write_graphml`` and ``nx.write_gexf`` accept the
+    graph and Gephi opens the files.
+
+    Parameters
+    ----------
+    comp : Composition
+    pool : CandidatePool, optional
+        When given, its ``knows`` column adds ``kind="knows"`` edges between members.
+    show_names : bool
+        Use names as node labels; by default the label is the id (names are personal data).
+
+    Returns
+    -------
+    networkx.Graph
+        Member nodes (key: id) with ``kind="member"``, ``label``, ``role``, ``actor_type``,
+        ``actor_type_label``, ``orientation``, ``organisation``, ``unit``, ``phases``,
+        ``meetings``, ``hours``; need nodes (key: ``"need:<name>"``) with ``kind="need"``,
+        ``label``, ``need_kind``, ``weight``, ``count``, ``phases``, ``covered`` (the lowest
+        over its phases), ``gap``; edges with ``kind`` ``"covers"`` (``coverage``,
+        ``weight``) or ``"knows"``.
+
+    Examples
+    --------
+    >>> import io, networkx as nx
+    >>> from composer import compose
+    >>> from composer.datasets import load_sample
+    >>> pool, brief = load_sample("klimatilpasning")
+    >>> g = composition_graph(compose(pool, brief, seed=0), pool)
+    >>> g.nodes["K01"]["role"], g.nodes["K01"]["phases"]
+    ('core', 'afdækning;idéudvikling;afprøvning;forankring')
+    >>> buf = io.BytesIO(); nx.write_graphml(g, buf); buf.getvalue()[:5]
+    b'<?xml'
+    """
+    lang = comp.language
     g = nx.Graph(theme=comp.theme)
     for m in comp.members:
         g.add_node(
             m.id,
             kind="member",
+            label=(m.name or m.id) if show_names else m.id,
             role=m.role,
             actor_type=m.actor_type,
+            actor_type_label=_actor_label(m.actor_type, lang),
             orientation=m.orientation,
-            unit=m.unit,
-            phases=m.phases,
+            organisation=m.organisation or "",
+            unit=m.unit or "",
+            phases=";".join(m.phases),
+            meetings=";".join(str(k) for k in m.meetings),
+            hours=float(m.hours),
         )
+    gap_needs = {gp.need for gp in comp.gaps}
     for ns in comp.needs:
         g.add_node(
             NEED_PREFIX + ns.name,
             kind="need",
+            label=ns.name,
             need_kind=ns.kind,
-            weight=ns.weight,
-            count=ns.count,
-            phases=ns.phases,
+            weight=float(ns.weight),
+            count=int(ns.count),
+            phases=";".join(ns.phases),
+            covered=float(min(ns.covered.values(), default=0.0)),
+            gap=ns.name in gap_needs,
         )
-        for cid, v in ns.covered_by.items():
-            g.add_edge(cid, NEED_PREFIX + ns.name, kind="covers", coverage=v)
+        for cid, v in sorted(ns.covered_by.items()):
+            if cid in g:
+                g.add_edge(
+                    cid, NEED_PREFIX + ns.name, kind="covers", coverage=float(v), weight=float(v)
+                )
+    if pool is not None:
+        members = [m.id for m in comp.members]
+        present = set(members)
+        knows = pool.frame["knows"]
+        for cid in members:
+            if cid not in knows.index:
+                continue
+            for other in knows.at[cid] or []:
+                if other in present and other != cid:
+                    g.add_edge(cid, other, kind="knows")
     return g
+
+
+def _actor_label(key: str, language: str) -> str:
+    try:
+        return ActorType(key).label(language)
+    except ValueError:
+        return key

@@ -115,6 +115,12 @@ class CandidatePool:
     def __repr__(self) -> str:
         return f"CandidatePool({len(self)} candidates from {self.source})"
 
+    def _repr_html_(self) -> str:
+        """Compact HTML for notebooks: size, counts by actor type, the first rows (no names)."""
+        from .html import pool_html
+
+        return pool_html(self)
+
     # --- views ---------------------------------------------------------------------
     @property
     def ids(self) -> pd.Index:
