@@ -18,6 +18,8 @@ from .models import NetworkBrief
 if TYPE_CHECKING:
     import networkx as nx
 
+    from .pool import CandidatePool
+
 __all__ = ["Composition", "Gap", "Member", "NeedStatus", "QuotaStatus"]
 
 
