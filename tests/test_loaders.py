@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from composer import InputError, load_brief, load_candidates, validate
+from composer.cells import safe_cell
 from composer.datasets import list_samples, load_sample
 
 from .conftest import FIXTURES
@@ -312,12 +313,13 @@ def test_csv_round_trip(tmp_path_factory: Any, records: list[dict[str, Any]]) ->
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=list(records[0].keys()))
         w.writeheader()
-        w.writerows(records)
+        # as every export does: a formula-like text is protected with a leading '
+        w.writerows([{k: safe_cell(v) for k, v in r.items()} for r in records])
     again = load_candidates(path)
     pd.testing.assert_frame_equal(again.to_frame(), pool.to_frame())
     # and the normalised frame written back out reads back the same
     path2 = path.with_name("c2.csv")
-    pool.to_frame().map(lambda v: ";".join(v) if isinstance(v, list) else v).to_csv(
+    pool.to_frame().map(lambda v: safe_cell(";".join(v) if isinstance(v, list) else v)).to_csv(
         path2, encoding="utf-8-sig"
     )
     pd.testing.assert_frame_equal(load_candidates(path2).to_frame(), pool.to_frame())

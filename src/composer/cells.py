@@ -152,6 +152,6 @@ def lookalike_key(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("o\u0338", "ø")
     visible = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
     return visible.translate(_CONFUSABLE)

@@ -94,8 +94,8 @@ def _over(limit: str, value: int, what: str, found: str | None = None) -> str:
     """The sentence of a broken limit: what is allowed, what was found, how to raise it."""
     seen = f" (found {found})" if found else ""
     return (
-        f"{what} of at most {value:,}{seen}; the limit is Limits.{limit} in composer.reading, "
-        f"raise it with limits=Limits({limit}=...) if the file is genuine"
+        f"{what.format(f'{value:,}')}{seen}; the limit is Limits.{limit} in composer.reading: "
+        f"if the input is genuine, pass limits=Limits({limit}=...) to raise it"
     )
 
 
@@ -155,6 +155,13 @@ def _os_problem(name: str, e: OSError) -> InputError:
     return _file_problem(name, f"a readable file ({type(e).__name__}: {e.strerror})")
 
 
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def _check_file(path: Path, limits: Limits) -> str:
     """The file's name for messages, once it is known to be a readable file within limits."""
     name = path.name or str(path)
@@ -166,6 +173,8 @@ def _check_file(path: Path, limits: Limits) -> str:
             pass
     except OSError as e:
         raise _os_problem(name, e) from None
+    except ValueError:  # a NUL byte in the path
+        raise _file_problem(name, "a file name without NUL characters") from None
     if size > limits.max_file_bytes:
         raise InputError(
             [
@@ -174,7 +183,12 @@ def _check_file(path: Path, limits: Limits) -> str:
                     None,
                     None,
                     None,
-                    _over("max_file_bytes", limits.max_file_bytes, "a file", f"{size:,} bytes"),
+                    _over(
+                        "max_file_bytes",
+                        limits.max_file_bytes,
+                        "a file of at most {} bytes",
+                        f"{size:,}",
+                    ),
                     code="limit",
                 )
             ]
@@ -354,7 +368,7 @@ def _read_csv(data: bytes, name: str, limits: Limits) -> RawTable:
                     offset + 1,
                     None,
                     None,
-                    _over("max_columns", limits.max_columns, "a header", f"{n_header:,} columns"),
+                    _over("max_columns", limits.max_columns, "at most {} columns", f"{n_header:,}"),
                     code="limit",
                 )
             ]
@@ -400,7 +414,11 @@ def _read_csv_exactly(
                 except csv.Error as e:
                     row = offset + len(records) + 1
                     if "field larger than field limit" in str(e):
-                        expected = _over("max_cell_chars", limits.max_cell_chars, "a cell")
+                        expected = _over(
+                            "max_cell_chars",
+                            limits.max_cell_chars,
+                            "cells of at most {} characters",
+                        )
                     else:
                         expected = f"a well-formed CSV row ({e}: check its quotes)"
                     problems.append(Problem(name, row, None, None, expected, code="bad_csv"))
@@ -499,8 +517,8 @@ def _read_xlsx(path: Path, name: str, sheet: str | int | None, limits: Limits) -
                     _over(
                         "max_unpacked_bytes",
                         limits.max_unpacked_bytes,
-                        "a workbook that unpacks to a size",
-                        f"{unpacked:,} bytes",
+                        "a workbook that unpacks to at most {} bytes",
+                        f"{unpacked:,}",
                     ),
                     code="limit",
                 )
@@ -583,7 +601,7 @@ def _read_sheet(ws: Any, name: str, limits: Limits) -> RawTable:
                         _over(
                             "max_cells",
                             limits.max_cells,
-                            "a sheet whose used range (empty formatted cells included) has a size",
+                            "a sheet of at most {} cells (empty formatted cells included)",
                         ),
                         code="limit",
                     )
@@ -605,7 +623,7 @@ def _read_sheet(ws: Any, name: str, limits: Limits) -> RawTable:
                         _over(
                             "max_columns",
                             limits.max_columns,
-                            "values in a number of columns",
+                            "values in at most {} columns",
                             f"a value in column {last:,}",
                         ),
                         code="limit",
@@ -627,7 +645,7 @@ def _read_sheet(ws: Any, name: str, limits: Limits) -> RawTable:
                     _over(
                         "max_cells",
                         limits.max_cells,
-                        "a table with a number of cells",
+                        "a table of at most {} cells",
                         f"{len(stored):,} rows × {width:,} columns",
                     ),
                     code="limit",
@@ -679,7 +697,7 @@ def _finish_sheet(
                     int(rows[0]) if n_rows else 1,
                     None,
                     None,
-                    _over("max_columns", limits.max_columns, "a table", f"{n_cols:,} columns"),
+                    _over("max_columns", limits.max_columns, "at most {} columns", f"{n_cols:,}"),
                     code="limit",
                 )
             ]
@@ -695,7 +713,7 @@ def _finish_sheet(
                     _over(
                         "max_cells",
                         limits.max_cells,
-                        "a table with a number of cells",
+                        "a table of at most {} cells",
                         f"{n_rows:,} rows × {n_cols:,} columns",
                     ),
                     code="limit",
@@ -781,7 +799,12 @@ def _long_cells(
                     None if rows is None else int(rows[i]),
                     None if header is None else header[j],
                     None,
-                    _over("max_cell_chars", cap, "a cell", f"{int(lengths[i]):,} characters"),
+                    _over(
+                        "max_cell_chars",
+                        cap,
+                        "a cell of at most {} characters",
+                        f"{int(lengths[i]):,}",
+                    ),
                     row_word=row_word,
                     code="limit",
                 )
@@ -840,7 +863,9 @@ def _table(
                     None,
                     None,
                     None,
-                    _over("max_columns", limits.max_columns, "a table", f"{len(header):,} columns"),
+                    _over(
+                        "max_columns", limits.max_columns, "at most {} columns", f"{len(header):,}"
+                    ),
                     code="limit",
                 )
             ]
@@ -856,7 +881,7 @@ def _table(
                     _over(
                         "max_cells",
                         limits.max_cells,
-                        "a table with a number of cells",
+                        "a table of at most {} cells",
                         f"{n:,} records × {len(header):,} columns",
                     ),
                     code="limit",
@@ -939,7 +964,9 @@ def _read_records(records: Sequence[Any], name: str, limits: Limits) -> RawTable
                             i,
                             None,
                             None,
-                            _over("max_columns", limits.max_columns, "records with columns"),
+                            _over(
+                                "max_columns", limits.max_columns, "records with at most {} columns"
+                            ),
                             "record",
                             code="limit",
                         )
@@ -1004,7 +1031,7 @@ def _load_json(text: str, name: str, limits: Limits) -> Any:
 
 
 def _depth_sentence(limits: Limits) -> str:
-    return _over("max_depth", limits.max_depth, "lists and objects nested to a depth")
+    return _over("max_depth", limits.max_depth, "lists and objects nested at most {} deep")
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -1120,7 +1147,7 @@ def _walk(data: Any, name: str, limits: Limits, max_values: int | None) -> None:
                         _over(
                             "max_brief_values",
                             max_values,
-                            "a brief with a number of values (aliases counted each time)",
+                            "a brief of at most {} values (aliases counted each time)",
                         ),
                         code="limit",
                     )
@@ -1194,6 +1221,8 @@ def read_table(
         path = Path(source)
         name = path.name or str(path)
         suffix = path.suffix.lower()
+        if _is_dir(path):
+            raise _os_problem(name, IsADirectoryError(21, "Is a directory", str(path)))
         if suffix in XLSX_SUFFIXES:
             return _read_xlsx(path, name, sheet, limits)
         if suffix in CSV_SUFFIXES + JSON_SUFFIXES:
@@ -1269,6 +1298,8 @@ def read_mapping(source: Any, *, limits: Limits | None = None) -> tuple[Any, str
         path = Path(source)
         name = path.name or str(path)
         suffix = path.suffix.lower()
+        if _is_dir(path):
+            raise _os_problem(name, IsADirectoryError(21, "Is a directory", str(path)))
         if suffix not in JSON_SUFFIXES + YAML_SUFFIXES:
             raise InputError(
                 [
