@@ -253,7 +253,7 @@ def decode_text(data: bytes, name: str) -> str:
                     ]
                 ) from None
             break
-    if text is None and b"\x00" in data:
+    if text is None and data.count(b"\x00") * 4 >= len(data) > 0:  # UTF-16/32 without BOM
         text = _detect(data, name, ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"])
     if text is None:
         try:
@@ -280,15 +280,29 @@ def decode_text(data: bytes, name: str) -> str:
     return text
 
 
+_DANISH = frozenset("æøåÆØÅéÉüÜöÖäÄ")
+#: What Danish letters turn into when Mac Roman is read as Windows-1252 or the reverse.
+_MOJIBAKE = frozenset("®¯¿¾Œ∆≈ÿÊÂ‡ŸÃ")
+
+
+def _danish_score(text: str) -> int:
+    return sum(ch in _DANISH for ch in text) - sum(ch in _MOJIBAKE for ch in text)
+
+
 def _detect(data: bytes, name: str, candidates: list[str]) -> str:
+    """charset-normalizer's choice among ``candidates``; between Windows-1252 and Mac Roman,
+    the reading with more Danish letters and fewer mojibake signs wins (short files are
+    ambiguous, and these files are Danish)."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=candidates).best()
-    if best is not None:
+    decoded: list[str] = []
+    for match in from_bytes(data, cp_isolation=candidates):
         try:
-            return data.decode(best.encoding)
+            decoded.append(data.decode(match.encoding))
         except (UnicodeDecodeError, LookupError):
-            pass
+            continue
+    if decoded:
+        return max(enumerate(decoded), key=lambda kv: (_danish_score(kv[1]), -kv[0]))[1]
     raise InputError(
         [
             Problem(
@@ -524,21 +538,20 @@ def _read_xlsx(path: Path, name: str, sheet: str | int | None, limits: Limits) -
                 )
             ]
         )
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except InputError:
-        raise
-    except Exception as e:  # a broken workbook can fail anywhere inside openpyxl
-        raise _unreadable_workbook(name, type(e).__name__) from None
-    try:
-        ws = _pick_sheet(wb, sheet, name)
-        return _read_sheet(ws, name, limits)
-    except InputError:
-        raise
-    except Exception as e:  # bad XML, bad deflate, missing parts: all end here
-        raise _unreadable_workbook(name, type(e).__name__) from None
-    finally:
-        wb.close()
+    with path.open("rb") as fh:  # ours to close, also when openpyxl fails half-way
+        try:
+            wb = openpyxl.load_workbook(fh, read_only=True, data_only=True, keep_links=False)
+        except Exception as e:  # a broken workbook can fail anywhere inside openpyxl
+            raise _unreadable_workbook(name, type(e).__name__) from None
+        try:
+            ws = _pick_sheet(wb, sheet, name)
+            return _read_sheet(ws, name, limits)
+        except InputError:
+            raise
+        except Exception as e:  # bad XML, bad deflate, missing parts: all end here
+            raise _unreadable_workbook(name, type(e).__name__) from None
+        finally:
+            wb.close()
 
 
 def _unreadable_workbook(name: str, why: str) -> InputError:
