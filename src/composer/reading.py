@@ -518,8 +518,10 @@ def _read_xlsx(path: Path, name: str, sheet: str | int | None, limits: Limits) -
     try:
         with zipfile.ZipFile(path) as zf:
             unpacked = sum(i.file_size for i in zf.infolist())
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, EOFError):
         raise _unreadable_workbook(name, "it is not a zip archive, as an .xlsx must be") from None
+    except Exception as e:  # zipfile raises NotImplementedError, OSError... on damage
+        raise _unreadable_workbook(name, type(e).__name__) from None
     if unpacked > limits.max_unpacked_bytes:
         raise InputError(
             [
