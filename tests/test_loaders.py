@@ -6,11 +6,13 @@ import re
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from composer import InputError, load_brief, load_candidates, validate
+from composer import CandidatePool, InputError, load_brief, load_candidates, validate
+from composer.cells import safe_cell
 from composer.datasets import list_samples, load_sample
 
 from .conftest import FIXTURES
@@ -312,12 +314,13 @@ def test_csv_round_trip(tmp_path_factory: Any, records: list[dict[str, Any]]) ->
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=list(records[0].keys()))
         w.writeheader()
-        w.writerows(records)
+        # as every export does: a formula-like text is protected with a leading '
+        w.writerows([{k: safe_cell(v) for k, v in r.items()} for r in records])
     again = load_candidates(path)
     pd.testing.assert_frame_equal(again.to_frame(), pool.to_frame())
     # and the normalised frame written back out reads back the same
     path2 = path.with_name("c2.csv")
-    pool.to_frame().map(lambda v: ";".join(v) if isinstance(v, list) else v).to_csv(
+    pool.to_frame().map(lambda v: safe_cell(";".join(v) if isinstance(v, list) else v)).to_csv(
         path2, encoding="utf-8-sig"
     )
     pd.testing.assert_frame_equal(load_candidates(path2).to_frame(), pool.to_frame())
@@ -370,3 +373,672 @@ def test_duplicate_header_named(tmp_path: Path) -> None:
         InputError, match=r"dup.csv, row 1, column 'motivation': expected each column name once"
     ):
         load_candidates(p)
+
+
+# ============================================================ hostile and unusual input
+# Every input named in issue 11 ("Raw exceptions", "Denial of service", "Silent data
+# loss") that concerns a reader: a clear InputError or a correct load.
+
+HEADER = "id;actor_type;name\n"
+
+
+def _raises_input_error(fn: Any, *args: Any, match: str, **kwargs: Any) -> InputError:
+    with pytest.raises(InputError, match=match) as info:
+        fn(*args, **kwargs)
+    return info.value
+
+
+@pytest.mark.parametrize("byte", [b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"])
+def test_bytes_undefined_in_windows_1252(tmp_path: Path, byte: bytes) -> None:
+    p = tmp_path / "c.csv"
+    p.write_bytes(HEADER.encode() + b"A1;borger;S" + byte + b"ren\n")
+    try:
+        pool = load_candidates(p)
+    except InputError as e:  # refusing is fine, when it says what to do
+        assert "UTF-8" in str(e)
+    else:  # or it is Mac Roman, where every byte means a letter
+        assert pool["A1"].name == "S" + byte.decode("mac_roman") + "ren"
+    b = tmp_path / "brief.yaml"
+    b.write_bytes(b"theme: Ensomhed " + byte + b"\n")
+    try:
+        load_brief(b)
+    except InputError as e:
+        assert "UTF-8" in str(e)
+
+
+def test_header_longer_than_the_csv_module_allows(tmp_path: Path) -> None:
+    p = tmp_path / "c.csv"
+    p.write_text("id;actor_type;" + "x" * 140_000 + "\nA;borger;1\n", encoding="utf-8")
+    _raises_input_error(
+        load_candidates, p, match=r"c.csv, row 1: expected a cell of at most 32,767 characters"
+    )
+    from composer.reading import Limits
+
+    pool = load_candidates(p, limits=Limits(max_cell_chars=200_000))
+    assert pool.extra_columns == ["x" * 140_000]
+
+
+def _workbook(tmp_path: Path, rows: list[list[Any]], name: str = "k.xlsx") -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r in rows:
+        ws.append(r)
+    path = tmp_path / name
+    wb.save(path)
+    return path
+
+
+def _rezip(src: Path, dst: Path, change: Any) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = change(info.filename, zin.read(info.filename))
+            if data is not None:
+                zout.writestr(info.filename, data)
+    return dst
+
+
+def test_every_broken_workbook_is_an_input_error(tmp_path: Path) -> None:
+    good = _workbook(tmp_path, [["id", "actor_type"], ["A1", "borger"]])
+    assert len(load_candidates(good)) == 1
+    data = good.read_bytes()
+    broken = {
+        "notzip.xlsx": b"id;actor_type\nA1;borger\n",
+        "empty.xlsx": b"",
+        "truncated.xlsx": data[: len(data) // 2],
+    }
+    for name, content in broken.items():
+        (tmp_path / name).write_bytes(content)
+    # bad deflate: flip bytes inside the compressed sheet
+    flipped = bytearray(data)
+    at = flipped.find(b"xl/worksheets/sheet1.xml") + 40
+    for k in range(at, at + 60):
+        flipped[k] ^= 0x5A
+    (tmp_path / "deflate.xlsx").write_bytes(bytes(flipped))
+    _rezip(
+        good,
+        tmp_path / "badxml.xlsx",
+        lambda n, d: d[: len(d) // 2] if n.endswith("sheet1.xml") else d,
+    )
+    _rezip(good, tmp_path / "nopart.xlsx", lambda n, d: None if n == "xl/workbook.xml" else d)
+    _rezip(
+        good,
+        tmp_path / "nosheet.xlsx",
+        lambda n, d: None if n.endswith("sheet1.xml") else d,
+    )
+    names = [*broken, "deflate.xlsx", "badxml.xlsx", "nopart.xlsx", "nosheet.xlsx"]
+    for name in names:
+        err = _raises_input_error(load_candidates, tmp_path / name, match=re.escape(name))
+        assert "save it again" in str(err) or "expected" in str(err), name
+        assert err.problems[0].row is None or err.problems[0].row >= 1
+
+
+def test_json_and_yaml_nested_too_deep(tmp_path: Path) -> None:
+    deep_json = tmp_path / "deep.json"
+    deep_json.write_text("[" * 1000 + "]" * 1000, encoding="utf-8")
+    _raises_input_error(load_candidates, deep_json, match="nested at most 32 deep")
+    _raises_input_error(load_brief, deep_json, match="nested at most 32 deep")
+    very_deep = tmp_path / "verydeep.json"
+    very_deep.write_text('{"theme": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    _raises_input_error(load_brief, very_deep, match="nested at most 32 deep")
+    deep_yaml = tmp_path / "deep.yaml"
+    deep_yaml.write_text("theme: " + "[" * 10_000 + "]" * 10_000 + "\n", encoding="utf-8")
+    _raises_input_error(load_brief, deep_yaml, match=r"deep.yaml, line 1: .*nested at most 32")
+    nested: dict[str, Any] = {}
+    cur = nested
+    for _ in range(100):
+        cur["x"] = {}
+        cur = cur["x"]
+    _raises_input_error(load_brief, nested, match="nested at most 32 deep")
+    looped: dict[str, Any] = {"theme": "x"}
+    looped["self"] = looped
+    _raises_input_error(load_brief, looped, match="nested at most 32 deep")
+
+
+def test_json_number_of_5000_digits(tmp_path: Path) -> None:
+    p = tmp_path / "c.json"
+    p.write_text(
+        '[{"id": "A", "actor_type": "borger", "motivation": ' + "1" * 5000 + "}]",
+        encoding="utf-8",
+    )
+    _raises_input_error(load_candidates, p, match="valid JSON numbers")
+    b = tmp_path / "b.json"
+    b.write_text('{"theme": "x", "period_months": ' + "9" * 5000 + "}", encoding="utf-8")
+    _raises_input_error(load_brief, b, match="valid JSON numbers")
+    nan = tmp_path / "nan.json"
+    nan.write_text('[{"id": "A", "actor_type": "borger", "motivation": NaN}]', encoding="utf-8")
+    _raises_input_error(load_candidates, nan, match="NaN is not a JSON number")
+
+
+def test_folders_missing_files_and_permissions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "kandidater.csv"
+    folder.mkdir()
+    _raises_input_error(load_candidates, folder, match="this is a folder")
+    _raises_input_error(load_candidates, tmp_path, match="this is a folder")
+    _raises_input_error(load_brief, tmp_path, match="this is a folder")
+    _raises_input_error(load_brief, tmp_path / "nope.yaml", match="expected an existing file")
+    _raises_input_error(load_candidates, tmp_path / "nope.xlsx", match="expected an existing file")
+    _raises_input_error(load_candidates, tmp_path / "nope.xls", match="save this old .xls")
+    locked = tmp_path / "locked.csv"
+    locked.write_text("id;actor_type\nA;borger\n", encoding="utf-8")
+    locked.with_suffix(".yaml").write_text("theme: x\n", encoding="utf-8")
+    locked.with_suffix(".xlsx").write_bytes(b"PK")
+
+    def denied(self: Path, *args: Any, **kwargs: Any) -> Any:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "open", denied)
+    for fn, path in [
+        (load_candidates, locked),
+        (load_candidates, locked.with_suffix(".xlsx")),
+        (load_brief, locked.with_suffix(".yaml")),
+    ]:
+        _raises_input_error(fn, path, match="permission denied")
+
+
+def test_dataframe_with_a_duplicated_column() -> None:
+    df = pd.DataFrame([["A", "borger", "x"]], columns=["id", "actor_type", "id"])
+    _raises_input_error(
+        load_candidates, df, match=r"<DataFrame>, column 'id': expected each column name once"
+    )
+    df2 = pd.DataFrame([["A", "borger", "x", "y"]], columns=["id", "actor_type", "Navn", "name"])
+    _raises_input_error(load_candidates, df2, match=r"'Navn' and 'name' all mean 'name'")
+
+
+def test_dataframe_cells_of_every_kind() -> None:
+    import datetime as dt
+
+    df = pd.DataFrame(
+        {
+            "id": ["A", "B"],
+            "actor_type": ["borger", "forsker"],
+            "motivation": [np.int64(4), None],
+            "hours_available": [np.float32(7.5), np.nan],
+            "can_present": [np.bool_(True), pd.NA],
+            "knows": [["B"], ("A",)],
+            "start": [pd.Timestamp("2026-01-05"), dt.date(2026, 2, 1)],
+        }
+    )
+    f = load_candidates(df).to_frame()
+    assert f.loc["A", "motivation"] == 4 and f.loc["A", "hours_available"] == 7.5
+    assert bool(f.loc["A", "can_present"]) and f.loc["B", "knows"] == ["A"]
+    assert f.loc["A", "start"] == "2026-01-05" and f.loc["B", "start"] == "2026-02-01"
+    bad = pd.DataFrame({"id": ["A"], "actor_type": ["borger"], "x": [{"a": 1}]})
+    _raises_input_error(load_candidates, bad, match=r"record 1, column 'x'.*not a dict")
+
+
+@pytest.mark.parametrize(
+    "brief",
+    [
+        {"theme": "x", "needs": [{"name": "a", "kind": "topic", "weight": float("inf")}]},
+        {"theme": "x", "needs": [{"name": "a", "kind": "topic", "weight": float("nan")}]},
+        {
+            "theme": "x",
+            "needs": [
+                {"name": "a", "kind": "topic", "weight": 1e308},
+                {"name": "b", "kind": "topic", "weight": 1e308},
+            ],
+        },
+        {"theme": "x", "needs": [{"name": "a", "kind": "topic", "count": 10**18}]},
+        {"theme": "x", "needs": [{"name": "a", "kind": "topic", "count": 1e18}]},
+        {"theme": "x", "weights": {"competence": float("inf")}},
+        {"theme": "x", "period_months": float("inf")},
+        {"theme": "x", "core": {"min": 1, "max": 10**12}},
+    ],
+)
+def test_brief_numbers_have_bounds(brief: dict[str, Any]) -> None:
+    with pytest.raises(InputError, match=r"needs\[|weights|period_months|core"):
+        load_brief(brief)
+
+
+def test_brief_weight_inf_in_yaml(tmp_path: Path) -> None:
+    p = tmp_path / "b.yaml"
+    p.write_text("theme: x\nneeds:\n  - {name: a, kind: topic, weight: .inf}\n", encoding="utf-8")
+    _raises_input_error(load_brief, p, match=r"needs\[0\]\.weight.*finite")
+
+
+def test_need_count_above_the_pool_is_reported() -> None:
+    pool = load_candidates([{"id": "A", "actor_type": "borger"}])
+    brief = load_brief({"theme": "x", "needs": [{"name": "demens", "kind": "faglig", "count": 3}]})
+    validate(pool, brief)  # scoring a small pool is fine
+    _raises_input_error(
+        validate,
+        pool,
+        brief,
+        counts=True,
+        match=r"needs\[0\]\.count': value '3' – expected at most the number of candidates",
+    )
+
+
+def test_need_names_are_cleaned_and_empty_ones_refused() -> None:
+    b = load_brief({"theme": " x ", "needs": [{"name": "\u200bdemens\u00a0", "kind": "faglig"}]})
+    assert b.needs[0].name == "demens" and b.theme == "x"
+    for name in ["   ", "\u200b", "\ufeff \u200d"]:
+        _raises_input_error(
+            load_brief,
+            {"theme": "x", "needs": [{"name": name, "kind": "topic"}]},
+            match=r"needs\[0\]\.name.*non-empty text",
+        )
+    nfd = load_brief({"theme": "x", "include": ["A\u030a1"]})
+    assert nfd.include == ["Å1"]
+
+
+def test_far_cell_workbook_is_refused_quickly_and_small(tmp_path: Path) -> None:
+    import tracemalloc
+
+    import openpyxl
+
+    from composer.reading import Limits
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"], ws["B1"], ws["A2"], ws["B2"] = "id", "actor_type", "A1", "borger"
+    ws["XFD1048576"] = "x"
+    p = tmp_path / "far.xlsx"
+    wb.save(p)
+    assert p.stat().st_size < 10_000
+    _raises_input_error(
+        load_candidates,
+        p,
+        match=r"far.xlsx, row 1048576, column 'XFD': expected values in at most 1,000 columns",
+    )
+    tracemalloc.start()
+    try:
+        _raises_input_error(
+            load_candidates,
+            p,
+            limits=Limits(max_columns=20_000),
+            match=r"row 1048576: expected a column name in the header \(row 1\).*column XFD",
+        )
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 100 * 2**20, peak  # the grid would be 17 billion cells
+
+
+def test_a_lying_sheet_dimension_is_not_trusted(tmp_path: Path) -> None:
+    good = _workbook(tmp_path, [["id", "actor_type"], ["A1", "borger"], ["A2", "forsker"]])
+
+    def lie(name: str, data: bytes) -> bytes:
+        if name.endswith("sheet1.xml"):
+            return re.sub(
+                rb'<dimension ref="[^"]*"\s*/>', b'<dimension ref="A1:XFD1048576"/>', data
+            )
+        return data
+
+    liar = _rezip(good, tmp_path / "liar.xlsx", lie)
+    assert b"XFD1048576" in __import__("zipfile").ZipFile(liar).read("xl/worksheets/sheet1.xml")
+    assert list(load_candidates(liar).ids) == ["A1", "A2"]
+
+
+def test_ten_thousand_columns(tmp_path: Path) -> None:
+    from composer.reading import Limits
+
+    n = 10_000
+    p = tmp_path / "wide.csv"
+    p.write_text(
+        "id;actor_type;"
+        + ";".join(f"c{i}" for i in range(n))
+        + "\nA;borger;"
+        + ";".join(str(i) for i in range(n))
+        + "\n",
+        encoding="utf-8",
+    )
+    _raises_input_error(
+        load_candidates, p, match=r"expected at most 1,000 columns \(found 10,002\)"
+    )
+    pool = load_candidates(p, limits=Limits(max_columns=20_000))
+    assert len(pool.extra_columns) == n and pool.to_frame().loc["A", "c9999"] == "9999"
+
+
+@pytest.mark.parametrize(
+    ("limits", "match"),
+    [
+        ({"max_file_bytes": 10}, r"a file of at most 10 bytes \(found"),
+        ({"max_cells": 5}, r"a table of at most 5 cells"),
+        ({"max_columns": 2}, r"at most 2 columns \(found 3\)"),
+        ({"max_cell_chars": 3}, r"row 2, column 'name'|row 1: expected a cell of at most 3"),
+    ],
+)
+def test_limits_say_the_limit_and_how_to_raise_it(
+    tmp_path: Path, limits: dict[str, int], match: str
+) -> None:
+    from composer.reading import Limits
+
+    p = tmp_path / "c.csv"
+    p.write_text(HEADER + "A1;borger;Åse Ørnbøl\n", encoding="utf-8")
+    err = _raises_input_error(load_candidates, p, limits=Limits(**limits), match=match)
+    key = next(iter(limits))
+    assert f"limits=Limits({key}=...)" in str(err)
+    assert err.problems[0].code == "limit"
+    assert len(load_candidates(p)) == 1
+
+
+def test_limits_on_records_frames_and_workbooks(tmp_path: Path) -> None:
+    from composer.reading import Limits
+
+    recs = [{"id": "A", "actor_type": "borger", "x": "y" * 50}]
+    _raises_input_error(
+        load_candidates, recs, limits=Limits(max_cell_chars=10), match="record 1, column 'x'"
+    )
+    _raises_input_error(
+        load_candidates, pd.DataFrame(recs), limits=Limits(max_columns=2), match="at most 2"
+    )
+    wb = _workbook(tmp_path, [["id", "actor_type", "x"], ["A", "borger", "y"]])
+    _raises_input_error(load_candidates, wb, limits=Limits(max_cells=3), match="at most 3 cells")
+    _raises_input_error(
+        load_candidates, wb, limits=Limits(max_unpacked_bytes=100), match="unpacks to at most 100"
+    )
+
+
+def test_yaml_alias_bomb_is_refused(tmp_path: Path) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        refs = ", ".join([f"*a{i - 1}"] * 10)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    lines.append("theme: x")
+    p = tmp_path / "bomb.yaml"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _raises_input_error(load_brief, p, match="a brief of at most 100,000 values")
+
+
+# ------------------------------------------------------------------ silent data loss
+NA_TEXTS = ["NA", "N/A", "null", "None", "nan", "#N/A", "-", "NULL!", "1.#QNAN", "<NA>"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv", "json"])
+def test_na_texts_stay_text(tmp_path: Path, fmt: str) -> None:
+    rows = [["id", "actor_type", "name", "køn"]] + [
+        [t, "borger", t, t] for t in NA_TEXTS if t != "-"
+    ]
+    if fmt == "xlsx":
+        path = _workbook(tmp_path, rows)
+    elif fmt == "csv":
+        path = tmp_path / "c.csv"
+        path.write_text("\n".join(";".join(r) for r in rows) + "\n", encoding="utf-8")
+    else:
+        path = tmp_path / "c.json"
+        path.write_text(json.dumps([dict(zip(rows[0], r, strict=True)) for r in rows[1:]]))
+    f = load_candidates(path).to_frame()
+    expected = [t for t in NA_TEXTS if t != "-"]
+    assert list(f.index) == expected
+    assert f["name"].tolist() == expected and f["køn"].tolist() == expected
+
+
+def test_xlsx_error_cells_and_types_stay_as_shown(tmp_path: Path) -> None:
+    import datetime as dt
+
+    path = _workbook(
+        tmp_path,
+        [
+            ["id", "actor_type", "motivation", "hours_available", "can_present", "start"],
+            ["A1", "borger", 4, 12.5, True, dt.datetime(2026, 3, 1)],
+            [7, "forsker", None, 20, False, "#N/A"],
+        ],
+    )
+    f = load_candidates(path).to_frame()
+    assert list(f.index) == ["A1", "7"]
+    assert f.loc["A1", "motivation"] == 4 and f.loc["A1", "hours_available"] == 12.5
+    assert bool(f.loc["A1", "can_present"]) and not bool(f.loc["7", "can_present"])
+    assert f.loc["A1", "start"] == "2026-03-01" and f.loc["7", "start"] == "#N/A"
+
+
+def test_xlsx_duplicated_header_is_an_error(tmp_path: Path) -> None:
+    path = _workbook(tmp_path, [["id", "actor_type", "Køn", "køn"], ["A", "borger", "k", "m"]])
+    _raises_input_error(
+        load_candidates,
+        path,
+        match=r"k.xlsx, row 1, column 'køn': expected each column name once.*'Køn' and 'køn'",
+    )
+
+
+def test_row_longer_than_the_header(tmp_path: Path) -> None:
+    p = tmp_path / "c.csv"
+    p.write_text(
+        "id;actor_type\nA;borger\nB;borger;Hemmelig Person\n\nC;borger;x;y\nD;borger;\n",
+        encoding="utf-8",
+    )
+    err = _raises_input_error(load_candidates, p, match=r"c.csv, row 3: expected at most 2 cells")
+    assert [pr.row for pr in err.problems] == [3, 5]
+    assert "Hemmelig" not in str(err)  # never another person's fields
+    ok = tmp_path / "ok.csv"
+    ok.write_text("id;actor_type\nA;borger;\nB;borger;;\n", encoding="utf-8")
+    assert list(load_candidates(ok).ids) == ["A", "B"]  # empty trailing cells lose nothing
+
+
+def test_every_row_one_field_longer_than_the_header(tmp_path: Path) -> None:
+    p = tmp_path / "c.csv"
+    p.write_text("id,actor_type\nX,A1,borger\nY,A2,borger\n", encoding="utf-8")
+    err = _raises_input_error(load_candidates, p, match="expected at most 2 cells")
+    assert [pr.row for pr in err.problems] == [2, 3]
+
+
+def test_row_numbers_count_blank_lines(tmp_path: Path) -> None:
+    p = tmp_path / "c.csv"
+    p.write_text(
+        '\n\nid;actor_type;statement\n\nA;borger;"to\nlinjer"\n;;\nB;astronaut;x\n',
+        encoding="utf-8",
+    )
+    _raises_input_error(load_candidates, p, match=r"c.csv, row 7, column 'actor_type'")
+    p.write_text("id;actor_type\n\n\nA;borger\nB;astronaut\n", encoding="utf-8")
+    _raises_input_error(load_candidates, p, match=r"c.csv, row 5, column 'actor_type'")
+    p.write_text("id;actor_type\r\n\r\nA;borger\r\nB;borger\r\n", encoding="utf-8")
+    assert load_candidates(p).rows.tolist() == [3, 4]
+    wb = _workbook(tmp_path, [["id", "actor_type"], [], [], ["A", "borger"], ["B", "astronaut"]])
+    _raises_input_error(load_candidates, wb, match=r"k.xlsx, row 5, column 'actor_type'")
+
+
+def test_mixed_encodings_are_refused(tmp_path: Path) -> None:
+    p = tmp_path / "c.csv"
+    p.write_bytes(
+        "id;actor_type;name\nA;borger;Søren\n".encode()
+        + "B;borger;Bjørn\n".encode("cp1252")
+        + "C;borger;Åse\n".encode()
+    )
+    _raises_input_error(
+        load_candidates,
+        p,
+        match=r"c.csv, line 3: expected one text encoding .* line 2 is UTF-8 and line 3 is not",
+    )
+
+
+def test_duplicate_keys_in_json_and_yaml(tmp_path: Path) -> None:
+    c = tmp_path / "c.json"
+    c.write_text('[{"id": "A", "actor_type": "borger", "id": "B"}]', encoding="utf-8")
+    _raises_input_error(load_candidates, c, match=r"column '\[0\]\.id': expected each key once")
+    b = tmp_path / "b.json"
+    b.write_text('{"theme": "x", "core": {"min": 1, "min": 2}}', encoding="utf-8")
+    _raises_input_error(load_brief, b, match=r"column 'core\.min': expected each key once")
+    y = tmp_path / "b.yaml"
+    y.write_text("theme: x\nneeds:\n  - name: a\n    kind: topic\n    name: b\n", encoding="utf-8")
+    _raises_input_error(load_brief, y, match=r"b.yaml, line 5, column 'name': expected each key")
+    recs: list[Any] = [{"id": "A", "actor_type": "borger"}, "not a record"]
+    _raises_input_error(load_candidates, recs, match="record 2: expected an object")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "match"),
+    [
+        ("A1", "\u04101", "CYRILLIC CAPITAL LETTER A"),
+        ("A1", "a1", "differ only in case"),
+        ("P01", "Ρ01", "GREEK CAPITAL LETTER RHO"),
+        ("A1", "Ａ1", "FULLWIDTH"),
+        ("S\u00f8ren", "So\u0338ren", "COMBINING LONG SOLIDUS OVERLAY"),
+    ],
+)
+def test_lookalike_ids_are_reported(first: str, second: str, match: str) -> None:
+    err = _raises_input_error(
+        load_candidates,
+        [{"id": first, "actor_type": "borger"}, {"id": second, "actor_type": "borger"}],
+        match=rf"record 2, column 'id'.*looks like '{first}' in record 1.*{match}",
+    )
+    assert err.problems[0].code == "lookalike_id"
+
+
+@pytest.mark.parametrize("second", ["A\u030a1", "Å1\u200b", " Å1\u00a0", "\ufeffÅ1"])
+def test_invisible_differences_make_the_same_id(second: str) -> None:
+    err = _raises_input_error(
+        load_candidates,
+        [{"id": "Å1", "actor_type": "borger"}, {"id": second, "actor_type": "borger"}],
+        match=r"record 2, column 'id': value 'Å1' – expected a unique id",
+    )
+    assert err.problems[0].code == "duplicate_id"
+    pool = load_candidates(
+        [{"id": second, "actor_type": "borger"}, {"id": "B", "actor_type": "borger", "knows": "Å1"}]
+    )
+    assert list(pool.ids) == ["Å1", "B"]
+
+
+# --------------------------------------------------------------------------- encodings
+DANISH_ROWS = [
+    ["id", "navn", "aktørtype", "faglige kompetencer", "timer til rådighed"],
+    ["Æ1", "Åse Ørnbøl", "pårørende", "demens; sorg", "12,5"],
+    ["Ø2", "Søren Å. Blå", "kommunal medarbejder", "ældrepleje", "20"],
+]
+
+
+def _check_danish(pool: CandidatePool) -> None:
+    f = pool.to_frame()
+    assert list(f.index) == ["Æ1", "Ø2"]
+    assert f.loc["Æ1", "name"] == "Åse Ørnbøl" and f.loc["Ø2", "name"] == "Søren Å. Blå"
+    assert f.loc["Æ1", "actor_type"] == "relative"
+    assert f.loc["Æ1", "professional_competences"] == ["demens", "sorg"]
+    assert f.loc["Ø2", "professional_competences"] == ["ældrepleje"]
+    assert f.loc["Æ1", "hours_available"] == 12.5
+
+
+@pytest.mark.parametrize(
+    ("encoding", "sep"),
+    [
+        ("utf-16", "\t"),  # Excel's "Unicode text": UTF-16 LE with BOM, tab-separated
+        ("utf-16-le", "\t"),  # no BOM
+        ("utf-16-be", ";"),
+        ("mac_roman", ";"),
+        ("cp1252", "\t"),
+        ("utf-8-sig", ","),
+        ("utf-8", "\t"),
+    ],
+)
+def test_encodings_and_separators(tmp_path: Path, encoding: str, sep: str) -> None:
+    text = "\r\n".join(
+        sep.join(f'"{c}"' if sep in c or "," in c else c for c in r) for r in DANISH_ROWS
+    )
+    p = tmp_path / "kandidater.txt"
+    p.write_bytes((text + "\r\n").encode(encoding))
+    _check_danish(load_candidates(p))
+
+
+def test_utf16_json_and_brief(tmp_path: Path) -> None:
+    p = tmp_path / "c.json"
+    p.write_bytes(json.dumps([{"id": "Æ1", "actor_type": "borger"}]).encode("utf-16"))
+    assert list(load_candidates(p).ids) == ["Æ1"]
+    b = tmp_path / "b.yaml"
+    b.write_bytes("theme: Ældre og ensomhed\n".encode("mac_roman"))
+    assert load_brief(b).theme == "Ældre og ensomhed"
+
+
+def test_binary_files_are_refused(tmp_path: Path) -> None:
+    p = tmp_path / "c.csv"
+    p.write_bytes(b"id;actor_type\nA;bor\x00ger\n")
+    _raises_input_error(load_candidates, p, match="NUL characters")
+
+
+# ----------------------------------------------------------------------- Danish headers
+@pytest.mark.parametrize(
+    ("header", "key"),
+    [
+        ("Navn", "name"),
+        ("Aktørtype", "actor_type"),
+        ("Aktør type", "actor_type"),
+        ("Organisation", "organisation"),
+        ("Enhed", "unit"),
+        ("Afdeling", "unit"),
+        ("Faglige kompetencer", "professional_competences"),
+        ("Personlige kompetencer", "personal_competences"),
+        ("Metodiske kompetencer", "methodological_competences"),
+        ("Perspektiver", "perspectives"),
+        ("Baggrund", "background"),
+        ("Udtalelse", "statement"),
+        ("Motivation tekst", "statement"),
+        ("Motivation", "motivation"),
+        ("Faser", "phases"),
+        ("Timer", "hours_available"),
+        ("Timer til rådighed", "hours_available"),
+        ("Ledergodkendelse", "manager_approval"),
+        ("Personaleleder godkendt", "manager_approval"),
+        ("Kan holde oplæg", "can_present"),
+        ("Kan tage opgaver", "can_take_tasks"),
+        ("Kender", "knows"),
+        ("  KAN   HOLDE  OPLÆG ", "can_present"),
+        ("Actor Type", "actor_type"),
+        ("HOURS_AVAILABLE", "hours_available"),
+    ],
+)
+def test_danish_headers(header: str, key: str) -> None:
+    values = {
+        "name": "Åse",
+        "organisation": "Kommunen",
+        "unit": "Ældre",
+        "background": "x",
+        "statement": "y",
+        "motivation": "4",
+        "phases": "afdækning",
+        "hours_available": "3",
+        "manager_approval": "ja",
+        "can_present": "ja",
+        "can_take_tasks": "nej",
+        "knows": "B",
+        "actor_type": "borger",
+    }
+    rec = {"ID": "A", "Aktørtype": "borger", header: values.get(key, "demens")}
+    other = {"ID": "B", "Aktørtype": "borger", header: ""}
+    if key == "actor_type":
+        rec, other = {"ID": "A", header: "borger"}, {"ID": "B", header: "borger"}
+    pool = load_candidates([rec, other])
+    got = pool.to_frame().loc["A", key]
+    assert got is not None and not (isinstance(got, float) and np.isnan(got))
+    assert key not in pool.extra_columns
+
+
+def test_header_given_as_key_and_alias(tmp_path: Path) -> None:
+    p = tmp_path / "c.csv"
+    p.write_text("id;Aktørtype;actor_type\nA;borger;borger\n", encoding="utf-8")
+    _raises_input_error(
+        load_candidates,
+        p,
+        match=r"row 1, column 'actor_type': .*'Aktørtype' and 'actor_type' all mean 'actor_type'",
+    )
+
+
+# ------------------------------------------------------------------------------ sheets
+def test_sheet_by_name_or_number(tmp_path: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Noter"
+    ws.append(["Kun noter her"])
+    ws2 = wb.create_sheet("Kandidater")
+    ws2.append(["id", "actor_type"])
+    ws2.append(["K1", "borger"])
+    p = tmp_path / "k.xlsx"
+    wb.save(p)
+    assert list(load_candidates(p, sheet="Kandidater").ids) == ["K1"]
+    assert list(load_candidates(p, sheet="kandidater ").ids) == ["K1"]
+    assert list(load_candidates(p, sheet=1).ids) == ["K1"]
+    _raises_input_error(load_candidates, p, match=r"k.xlsx, row 1, column 'id': expected")
+    _raises_input_error(
+        load_candidates,
+        p,
+        sheet="Ark1",
+        match=r"'Ark1' – expected a worksheet.*'Noter', 'Kandidater'",
+    )
+    _raises_input_error(load_candidates, p, sheet=5, match="expected a worksheet")
+    _raises_input_error(
+        load_candidates, FIXTURES / "good.csv", sheet="x", match="only workbooks have sheets"
+    )

@@ -1,27 +1,27 @@
 """Loaders: candidate files and briefs in, validated pool and brief out.
 
-Spreadsheets as Danish Excel writes them load as they are: ``,`` or ``;`` separator,
-UTF-8 with or without BOM, or Windows-1252. Every problem in a file is reported at
-once in one :class:`~composer.errors.InputError`, with the row as a spreadsheet counts
-it (header = row 1).
+Reading happens behind one guarded entrance (:mod:`composer.reading`): spreadsheets as
+Danish Excel writes them load as they are (``,``, ``;`` or tab; UTF-8 ± BOM, UTF-16,
+Windows-1252, Mac Roman; Danish headers), and nothing but an
+:class:`~composer.errors.InputError` leaves it. This module turns the text cells into
+the pool's typed columns. Every problem in a file is reported at once, with the row as a
+spreadsheet counts it (header = row 1).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import math
+import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 from pydantic import ValidationError
 
-from .errors import InputError, Problem
+from .cells import clean_text, lookalike_key
+from .errors import InputError, Problem, check_seed, shorten
 from .models import ACTOR_LOOKUP, NetworkBrief, allowed_actor_types
 from .pool import (
     BOOL_COLUMNS,
@@ -31,8 +31,17 @@ from .pool import (
     TEXT_COLUMNS,
     CandidatePool,
 )
+from .reading import Limits, RawTable, read_mapping, read_table
 
-__all__ = ["load_brief", "load_candidates", "parse_bool"]
+__all__ = [
+    "HEADER_ALIASES",
+    "Limits",
+    "check_seed",
+    "column_key",
+    "load_brief",
+    "load_candidates",
+    "parse_bool",
+]
 
 YES = frozenset({"ja", "yes", "true", "1", "j", "y", "sand"})
 NO = frozenset({"nej", "no", "false", "0", "n", "falsk"})
@@ -64,156 +73,76 @@ def parse_bool(value: object) -> bool | None:
     raise ValueError(value)
 
 
-# --------------------------------------------------------------------------- reading
-def _decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252")
+# --------------------------------------------------------------------------- headers
+#: Danish (and spelled-out English) column headers accepted for the contract's names.
+#: Matched case-insensitively, with ``_``, ``-`` and runs of spaces read as one space.
+HEADER_ALIASES: dict[str, str] = {
+    "navn": "name",
+    "fulde navn": "name",
+    "aktørtype": "actor_type",
+    "aktør type": "actor_type",
+    "aktør": "actor_type",
+    "organisation": "organisation",
+    "organization": "organisation",
+    "arbejdsplads": "organisation",
+    "enhed": "unit",
+    "afdeling": "unit",
+    "faglige kompetencer": "professional_competences",
+    "faglig kompetence": "professional_competences",
+    "personlige kompetencer": "personal_competences",
+    "personlig kompetence": "personal_competences",
+    "metodiske kompetencer": "methodological_competences",
+    "metodisk kompetence": "methodological_competences",
+    "perspektiver": "perspectives",
+    "perspektiv": "perspectives",
+    "baggrund": "background",
+    "udtalelse": "statement",
+    "motivation tekst": "statement",
+    "motivationstekst": "statement",
+    "faser": "phases",
+    "fase": "phases",
+    "timer": "hours_available",
+    "timer til rådighed": "hours_available",
+    "ledergodkendelse": "manager_approval",
+    "personaleleder godkendt": "manager_approval",
+    "personalelederens godkendelse": "manager_approval",
+    "kan holde oplæg": "can_present",
+    "kan tage opgaver": "can_take_tasks",
+    "kender": "knows",
+}
 
 
-def _separator(text: str) -> str:
-    """``,`` or ``;``: whichever splits the header line into more fields."""
-    header = text.split("\n", 1)[0]
-    counts = {sep: len(next(csv.reader([header], delimiter=sep))) for sep in (",", ";", "\t")}
-    return max(counts, key=lambda s: (counts[s], s == ","))
+def _header_key(header: str) -> str:
+    return " ".join(clean_text(header).casefold().replace("_", " ").replace("-", " ").split())
 
 
-def _cell_to_text(v: object) -> str:
-    """Turn a JSON/DataFrame cell into the text a spreadsheet would hold."""
-    if v is None or v is pd.NA:
-        return ""
-    if isinstance(v, float):
-        if math.isnan(v):
-            return ""
-        return str(int(v)) if v.is_integer() else repr(v)
-    if isinstance(v, bool | np.bool_):
-        return "true" if v else "false"
-    if isinstance(v, list | tuple | np.ndarray):
-        return ";".join(_cell_to_text(x) for x in v)
-    if isinstance(v, np.generic):
-        return _cell_to_text(v.item())
-    return str(v)
+_CONTRACT_KEYS = {_header_key(c): c for c in CONTRACT_COLUMNS}
 
 
-def _frame_from_records(records: Sequence[Mapping[str, Any]], source: str) -> pd.DataFrame:
-    problems: list[Problem] = []
-    for i, r in enumerate(records):
-        if not isinstance(r, Mapping):
-            problems.append(
-                Problem(source, i + 1, None, None, "an object with column names as keys", "record")
-            )
-    if problems:
-        raise InputError(problems)
-    columns: list[str] = []
-    for r in records:
-        for k in r:
-            if k not in columns:
-                columns.append(str(k))
-    data = {c: [_cell_to_text(r.get(c)) for r in records] for c in columns}
-    return pd.DataFrame(data, columns=columns, dtype=object)
+def column_key(header: str) -> str:
+    """The pool's name for a column header: a contract name, or the header lower-cased.
 
+    Danish headers (``Navn``, ``Aktørtype``, ``Timer til rådighed``...) map to the
+    contract's names; any other header is kept (lower-cased, stripped) as an attribute.
 
-def _read_raw(source: Any) -> tuple[pd.DataFrame, str, str]:
-    """Read any accepted source into a frame of text cells. Returns (frame, name, row_word)."""
-    if isinstance(source, pd.DataFrame):
-        df = source.reset_index() if source.index.name == "id" else source
-        text = pd.DataFrame(
-            {str(c): _map_unique(df[c], _cell_to_text).to_numpy() for c in df.columns},
-            columns=[str(c) for c in df.columns],
-        )
-        return text, "<DataFrame>", "record"
-    if isinstance(source, list | tuple):
-        return _frame_from_records(source, "<records>"), "<records>", "record"
-    if isinstance(source, str | Path):
-        path = Path(source)
-        name = path.name
-        if not path.exists():
-            raise InputError([Problem(name, None, None, str(path), "an existing file")])
-        suffix = path.suffix.lower()
-        if suffix in (".csv", ".txt", ".tsv"):
-            text = _decode(path.read_bytes())
-            if not text.strip():
-                raise InputError(
-                    [Problem(name, None, None, None, "a header row and at least one person")]
-                )
-            sep = _separator(text)
-            header = [
-                h.strip().lower() for h in next(csv.reader([text.split("\n", 1)[0]], delimiter=sep))
-            ]
-            twice = sorted({h for h in header if header.count(h) > 1 and h})
-            if twice:  # pandas would rename the second one silently
-                raise InputError(
-                    [
-                        Problem(name, 1, h, None, "each column name once in the header")
-                        for h in twice
-                    ]
-                )
-            try:
-                df = pd.read_csv(
-                    io.StringIO(text),
-                    sep=sep,
-                    dtype=str,
-                    keep_default_na=False,
-                    na_filter=False,
-                    skipinitialspace=False,
-                    engine="c",
-                )
-            except (pd.errors.ParserError, ValueError) as e:
-                raise InputError(
-                    [Problem(name, None, None, None, f"a readable CSV file ({e})")]
-                ) from None
-            return df, name, "row"
-        if suffix in (".xlsx", ".xlsm"):
-            try:
-                import openpyxl  # noqa: F401
-            except ImportError:  # pragma: no cover - depends on the install
-                raise InputError(
-                    [
-                        Problem(
-                            name,
-                            None,
-                            None,
-                            None,
-                            "openpyxl to read Excel: pip install 'composer[excel]'",
-                        )
-                    ]
-                ) from None
-            raw = pd.read_excel(path, dtype=object, engine="openpyxl")
-            df = raw.map(_cell_to_text)
-            df.columns = [str(c) for c in df.columns]
-            return df, name, "row"
-        if suffix == ".json":
-            try:
-                data = json.loads(path.read_text(encoding="utf-8-sig"))
-            except (json.JSONDecodeError, UnicodeDecodeError) as e:
-                raise InputError([Problem(name, None, None, None, f"valid JSON ({e})")]) from None
-            if isinstance(data, dict) and isinstance(data.get("candidates"), list):
-                data = data["candidates"]
-            if not isinstance(data, list):
-                raise InputError(
-                    [Problem(name, None, None, None, 'a list of records or {"candidates": [...]}')]
-                )
-            return _frame_from_records(data, name), name, "record"
-        raise InputError([Problem(name, None, None, suffix, "a .csv, .xlsx or .json file")])
-    raise InputError(
-        [
-            Problem(
-                "<input>",
-                None,
-                None,
-                type(source).__name__,
-                "a path, a DataFrame or a list of dicts",
-            )
-        ]
-    )
+    Examples
+    --------
+    >>> column_key(" Aktør type "), column_key("Timer til rådighed"), column_key("Køn")
+    ('actor_type', 'hours_available', 'køn')
+    >>> column_key("Actor Type"), column_key("HOURS_AVAILABLE")
+    ('actor_type', 'hours_available')
+    """
+    key = _header_key(header)
+    if key in _CONTRACT_KEYS:
+        return _CONTRACT_KEYS[key]
+    if key in HEADER_ALIASES:
+        return HEADER_ALIASES[key]
+    return clean_text(header).lower()
 
 
 # ------------------------------------------------------------------------ normalising
 def _split_list(value: str) -> list[str]:
-    return [x.strip() for x in value.split(";") if x.strip()]
+    return [y for y in (clean_text(x) for x in value.split(";")) if y]
 
 
 def _map_unique(s: pd.Series, fn: Any) -> pd.Series:
@@ -229,34 +158,72 @@ def _map_unique(s: pd.Series, fn: Any) -> pd.Series:
     return pd.Series(mapped[codes], index=s.index, dtype=object)
 
 
-def _normalise(raw: pd.DataFrame, name: str, row_word: str) -> tuple[pd.DataFrame, np.ndarray]:
+def _header_problems(table: RawTable) -> tuple[list[str], list[Problem]]:
+    """The pool's column names for the table's header, and the header's problems."""
+    keys = [column_key(h) for h in table.header]
     problems: list[Problem] = []
-    first_row = 2 if row_word == "row" else 1
-    rows = np.arange(first_row, first_row + len(raw), dtype=np.int64)
-
-    raw = raw.rename(columns=lambda c: str(c).strip().lower().lstrip("\ufeff"))
-    dup_cols = sorted({c for c in raw.columns if list(raw.columns).count(c) > 1})
-    for c in dup_cols:
-        problems.append(
-            Problem(name, 1, c, None, "each column name once in the header", row_word="row")
-        )
-    for c in REQUIRED:
-        if c not in raw.columns:
+    spelled: dict[str, list[str]] = {}
+    for h, k in zip(table.header, keys, strict=True):
+        spelled.setdefault(k, []).append(h)
+    for k, hs in spelled.items():
+        if not k:
             problems.append(
                 Problem(
-                    name,
-                    1,
-                    c,
+                    table.source,
+                    table.header_row,
                     None,
-                    f"a column {c!r} (found columns: {', '.join(map(str, raw.columns))})",
+                    None,
+                    "a name for every column (one column name is empty)",
+                    code="unnamed_column",
                 )
             )
+        elif len(hs) > 1:
+            shown = " and ".join(repr(h.strip()) for h in hs[:3])
+            problems.append(
+                Problem(
+                    table.source,
+                    table.header_row,
+                    k,
+                    None,
+                    f"each column name once in the header, but {shown} all mean {k!r}",
+                    code="duplicate_column",
+                )
+            )
+    found = shorten(", ".join(h.strip() for h in table.header))
+    for c in REQUIRED:
+        if c not in spelled:
+            problems.append(
+                Problem(
+                    table.source,
+                    table.header_row,
+                    c,
+                    None,
+                    f"a column {c!r} (found columns: {found})",
+                    code="missing_column",
+                )
+            )
+    return keys, problems
+
+
+def _normalise(table: RawTable) -> tuple[pd.DataFrame, np.ndarray]:
+    name, row_word, rows = table.source, table.row_word, table.rows
+    keys, problems = _header_problems(table)
     if problems:
         raise InputError(problems)
-    if len(raw) == 0:
-        raise InputError([Problem(name, None, None, None, "at least one person below the header")])
-
-    raw = raw.astype(object).fillna("")
+    if len(table.frame) == 0:
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    None,
+                    "at least one person below the header",
+                    code="no_candidates",
+                )
+            ]
+        )
+    raw = table.frame.set_axis(keys, axis=1)
     out: dict[str, pd.Series] = {}
 
     def bad(mask: np.ndarray, col: str, values: np.ndarray, expected: str) -> None:
@@ -264,7 +231,7 @@ def _normalise(raw: pd.DataFrame, name: str, row_word: str) -> tuple[pd.DataFram
             problems.append(Problem(name, int(rows[i]), col, values[i], expected, row_word))
 
     # id
-    ids = raw["id"].map(lambda v: str(v).strip()).to_numpy(dtype=object)
+    ids = _map_unique(raw["id"], clean_text).to_numpy(dtype=object)
     bad(ids == "", "id", ids, "a non-empty id")
     dup = pd.Series(ids).duplicated(keep=False).to_numpy() & (ids != "")
     if dup.any():
@@ -281,12 +248,14 @@ def _normalise(raw: pd.DataFrame, name: str, row_word: str) -> tuple[pd.DataFram
                         ids[i],
                         f"a unique id (also in {row_word} {first_at[ids[i]]})",
                         row_word,
+                        code="duplicate_id",
                     )
                 )
+    problems += _lookalike_ids(ids, rows, name, row_word)
 
     # actor type
     at_raw = raw["actor_type"].to_numpy(dtype=object)
-    at = _map_unique(raw["actor_type"], lambda v: ACTOR_LOOKUP.get(str(v).strip().lower()))
+    at = _map_unique(raw["actor_type"], lambda v: ACTOR_LOOKUP.get(clean_text(v).lower()))
     at_vals = at.to_numpy(dtype=object)
     bad(
         np.array([v is None for v in at_vals], dtype=bool),
@@ -298,12 +267,12 @@ def _normalise(raw: pd.DataFrame, name: str, row_word: str) -> tuple[pd.DataFram
 
     for col in TEXT_COLUMNS:
         if col in raw.columns:
-            out[col] = _map_unique(raw[col], lambda v: str(v).strip() or None)
+            out[col] = _map_unique(raw[col], lambda v: clean_text(v) or None)
         else:
             out[col] = pd.Series([None] * len(raw), dtype=object)
     for col in FREE_TEXT_COLUMNS:
         if col in raw.columns:
-            out[col] = _map_unique(raw[col], lambda v: str(v).strip())
+            out[col] = _map_unique(raw[col], clean_text)
         else:
             out[col] = pd.Series([""] * len(raw), dtype=object)
     for col in LIST_COLUMNS:
@@ -411,11 +380,47 @@ def _normalise(raw: pd.DataFrame, name: str, row_word: str) -> tuple[pd.DataFram
         },
         index=pd.Index(ids, name="id", dtype=object),
     )
-    for col in raw.columns:
-        if col not in frame.columns and col != "id":
-            vals = raw[col].map(lambda v: str(v).strip() or None).to_numpy(dtype=object)
-            frame[col] = vals
+    contract = set(CONTRACT_COLUMNS)
+    extras = {
+        col: _map_unique(raw[col], lambda v: clean_text(v) or None).to_numpy(dtype=object)
+        for col in raw.columns
+        if col not in contract
+    }
+    if extras:  # one concat, not one insert per column (10,000 columns stay linear)
+        frame = pd.concat([frame, pd.DataFrame(extras, index=frame.index)], axis=1)
     return frame, rows
+
+
+def _lookalike_ids(ids: np.ndarray, rows: np.ndarray, name: str, row_word: str) -> list[Problem]:
+    """Ids that differ only by case, width, invisible characters or look-alike letters."""
+    keys = _map_unique(pd.Series(ids, dtype=object), lookalike_key).to_numpy(dtype=object)
+    first: dict[str, tuple[str, int]] = {}
+    problems = []
+    for cid, key, row in zip(ids.tolist(), keys.tolist(), rows.tolist(), strict=True):
+        if not cid:
+            continue
+        seen = first.setdefault(key, (cid, row))
+        if seen[0] != cid:
+            problems.append(
+                Problem(
+                    name,
+                    row,
+                    "id",
+                    cid,
+                    f"an id that looks different from every other, but it looks like "
+                    f"{seen[0]!r} in {row_word} {seen[1]} (they differ only in case, invisible "
+                    f"characters or letters from another alphabet{_spell(cid + seen[0])})",
+                    row_word,
+                    code="lookalike_id",
+                )
+            )
+    return problems
+
+
+def _spell(text: str) -> str:
+    odd = sorted({ch for ch in text if not ch.isascii()})[:4]
+    names = [f"{ch!r} is {unicodedata.name(ch, f'U+{ord(ch):04X}')}" for ch in odd]
+    return (": " + "; ".join(names)) if names else ""
 
 
 #: the pool frame's columns, in the contract's order (``id`` is the index)
@@ -424,15 +429,26 @@ _ORDER = CONTRACT_COLUMNS[1:]
 
 def load_candidates(
     source: str | Path | pd.DataFrame | Sequence[Mapping[str, Any]],
+    *,
+    sheet: str | int | None = None,
+    limits: Limits | None = None,
 ) -> CandidatePool:
     """Load and validate a pool of candidates.
 
     Parameters
     ----------
     source : path, DataFrame or list of dicts
-        A ``.csv`` (``,`` or ``;``; UTF-8 with or without BOM, or Windows-1252),
-        ``.xlsx`` (first sheet; needs openpyxl) or ``.json`` (a list of records, or
-        ``{"candidates": [...]}``) file; a DataFrame; or a list of dicts.
+        A ``.csv``/``.txt``/``.tsv`` (``,``, ``;`` or tab; UTF-8 with or without BOM,
+        UTF-16, Windows-1252 or Mac Roman, found by charset-normalizer), ``.xlsx``
+        (needs openpyxl) or ``.json`` (a list of records, or ``{"candidates": [...]}``)
+        file; a DataFrame; or a list of dicts. Headers may be the contract's names or
+        their Danish forms (``Navn``, ``Aktørtype``, ``Timer til rådighed``, ...: see
+        :data:`HEADER_ALIASES`).
+    sheet : str or int, optional
+        The worksheet of a workbook, by name or by number from 0 (default: the first).
+    limits : composer.reading.Limits, optional
+        Size limits (file size, cells, columns, cell length, nesting depth); raise them
+        to read a larger genuine file.
 
     Returns
     -------
@@ -441,7 +457,18 @@ def load_candidates(
     Raises
     ------
     InputError
-        Listing every problem: file, row (header = row 1), column, value, expectation.
+        Listing every problem: file, row (header = row 1, blank rows counted), column,
+        value, expectation. Nothing else escapes, whatever the file holds.
+
+    Notes
+    -----
+    Nothing is silently changed: text stays text (``NA``, ``null``, ``#N/A`` are kept),
+    a column named twice, a row with more cells than the header, a file mixing text
+    encodings and a key written twice in a JSON record are errors. Ids and phrases are
+    NFC-normalised and stripped of surrounding white space and invisible characters;
+    ids that differ only by case or look-alike letters (Latin ``A1``, Cyrillic ``А1``)
+    are reported. A leading ``'`` that protects a formula-like cell (``'=...``, as
+    :func:`composer.cells.safe_cell` writes it) is dropped in CSV and Excel files.
 
     Examples
     --------
@@ -454,9 +481,9 @@ def load_candidates(
     composer.errors.InputError: 1 problem in the input:
       - <records>, record 1, column 'actor_type': value 'astronaut' – expected one of ...
     """
-    raw, name, row_word = _read_raw(source)
-    frame, rows = _normalise(raw, name, row_word)
-    return CandidatePool(frame, name, rows, row_word)
+    table = read_table(source, sheet=sheet, limits=limits)
+    frame, rows = _normalise(table)
+    return CandidatePool(frame, table.source, rows, table.row_word)
 
 
 def _brief_problems(err: ValidationError, name: str) -> list[Problem]:
@@ -475,6 +502,8 @@ def _brief_problems(err: ValidationError, name: str) -> list[Problem]:
         value = e.get("input") if e["type"] != "missing" else None
         if e["type"] == "extra_forbidden":
             msg = "no such key (allowed keys are in the contract)"
+        elif e["type"] == "string_too_short":
+            msg = "a non-empty text (it is empty once white space and invisible characters are removed)"
         problems.append(
             Problem(
                 name, None, loc, value if not isinstance(value, dict | list) else None, msg.lower()
@@ -483,13 +512,17 @@ def _brief_problems(err: ValidationError, name: str) -> list[Problem]:
     return problems
 
 
-def load_brief(source: str | Path | Mapping[str, Any]) -> NetworkBrief:
+def load_brief(
+    source: str | Path | Mapping[str, Any], *, limits: Limits | None = None
+) -> NetworkBrief:
     """Load and check a network brief.
 
     Parameters
     ----------
     source : path or dict
         A ``.yaml`` / ``.yml`` / ``.json`` file (YAML read with a safe loader) or a dict.
+    limits : composer.reading.Limits, optional
+        Size limits (file size, nesting depth, number of values).
 
     Returns
     -------
@@ -498,8 +531,9 @@ def load_brief(source: str | Path | Mapping[str, Any]) -> NetworkBrief:
     Raises
     ------
     InputError
-        Every problem at once, by key path: unknown keys, bad values, phases that do not
-        cover meetings 1..count once each, unknown phase names, min > max.
+        Every problem at once, by key path: unknown keys, keys written twice, bad values,
+        phases that do not cover meetings 1..count once each, unknown phase names,
+        min > max, weights and counts out of bounds; and anything that cannot be read.
 
     Examples
     --------
@@ -509,27 +543,7 @@ def load_brief(source: str | Path | Mapping[str, Any]) -> NetworkBrief:
     >>> brief.phase_names, brief.meetings.total_hours
     (['afdækning', 'afprøvning'], 12.0)
     """
-    name = "<brief>"
-    data: Any
-    if isinstance(source, str | Path):
-        path = Path(source)
-        name = path.name
-        if not path.exists():
-            raise InputError([Problem(name, None, None, str(path), "an existing file")])
-        try:
-            text = _decode(path.read_bytes())
-            if path.suffix.lower() == ".json":
-                data = json.loads(text)
-            elif path.suffix.lower() in (".yaml", ".yml"):
-                data = yaml.safe_load(text)
-            else:
-                raise InputError(
-                    [Problem(name, None, None, path.suffix, "a .yaml, .yml or .json file")]
-                )
-        except (yaml.YAMLError, json.JSONDecodeError) as e:
-            raise InputError([Problem(name, None, None, None, f"valid YAML/JSON ({e})")]) from None
-    else:
-        data = source
+    data, name = read_mapping(source, limits=limits)
     if not isinstance(data, Mapping):
         raise InputError(
             [
@@ -542,7 +556,19 @@ def load_brief(source: str | Path | Mapping[str, Any]) -> NetworkBrief:
                 )
             ]
         )
+    bad_keys = [k for k in data if not isinstance(k, str)]
+    if bad_keys:
+        raise InputError(
+            [
+                Problem(name, None, None, k, "keys that are text (theme, phases, needs, ...)")
+                for k in bad_keys
+            ]
+        )
     try:
         return NetworkBrief.model_validate(dict(data))
     except ValidationError as e:
         raise InputError(_brief_problems(e, name)) from None
+    except (TypeError, ValueError, OverflowError) as e:  # a value pydantic cannot even compare
+        raise InputError(
+            [Problem(name, None, None, None, f"a brief of plain values ({type(e).__name__})")]
+        ) from None

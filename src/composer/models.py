@@ -14,7 +14,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .cells import clean_text
+
 __all__ = [
+    "MAX_COUNT",
+    "MAX_WEIGHT",
     "ActorType",
     "Candidate",
     "CoreLimits",
@@ -29,6 +33,19 @@ __all__ = [
     "QuotaSpec",
     "orientation_of",
 ]
+
+
+#: Largest weight a brief may give a need or a score component.
+MAX_WEIGHT = 1e6
+#: Largest ``count`` of a need (how many people should cover it).
+MAX_COUNT = 1_000
+#: Largest size limit or quota bound in a brief.
+MAX_SIZE = 1_000_000
+
+
+def _clean(v: object) -> object:
+    """Text from the user: NFC, surrounding white space and invisible characters stripped."""
+    return clean_text(v) if isinstance(v, str) else v
 
 
 class ActorType(StrEnum):
@@ -218,7 +235,9 @@ class Meetings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     count: int = Field(5, ge=1, le=50, description="Number of meetings (the leaflet: 4-6).")
-    hours: float = Field(3.5, gt=0, le=24, description="Hours per meeting (the leaflet: 3-4).")
+    hours: float = Field(
+        3.5, gt=0, le=24, allow_inf_nan=False, description="Hours per meeting (the leaflet: 3-4)."
+    )
 
     @property
     def total_hours(self) -> float:
@@ -233,6 +252,11 @@ class Phase(BaseModel):
 
     name: str = Field(min_length=1, description="Phase name, e.g. afdækning.")
     meetings: list[int] = Field(min_length=1, description="Meeting numbers in this phase.")
+
+    @field_validator("name", mode="before")
+    @classmethod
+    def _clean_name(cls, v: object) -> object:
+        return _clean(v)
 
 
 class NeedKind(StrEnum):
@@ -262,11 +286,36 @@ class Need(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, description="The need, as a phrase (Danish or English).")
+    name: str = Field(
+        min_length=1,
+        description="The need, as a phrase (Danish or English); white space and invisible "
+        "characters around it are dropped.",
+    )
     kind: NeedKind = Field(description="What the need is matched against.")
-    weight: float = Field(1.0, gt=0, description="Importance (default 1).")
-    count: int = Field(1, ge=1, description="How many people should cover the need.")
+    weight: float = Field(
+        1.0,
+        gt=0,
+        le=MAX_WEIGHT,
+        allow_inf_nan=False,
+        description=f"Importance (default 1, at most {MAX_WEIGHT:g}).",
+    )
+    count: int = Field(
+        1,
+        ge=1,
+        le=MAX_COUNT,
+        description=f"How many people should cover the need (at most {MAX_COUNT}).",
+    )
     phases: list[str] | None = Field(None, description="Phases where the need counts; None = all.")
+
+    @field_validator("name", mode="before")
+    @classmethod
+    def _clean_name(cls, v: object) -> object:
+        return _clean(v)
+
+    @field_validator("phases", mode="before")
+    @classmethod
+    def _clean_phases(cls, v: object) -> object:
+        return [_clean(x) for x in v] if isinstance(v, list) else v
 
     @field_validator("kind", mode="before")
     @classmethod
@@ -282,8 +331,8 @@ class CoreLimits(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    min: int = Field(6, ge=0, description="Fewest core participants.")
-    max: int = Field(9, ge=1, description="Most core participants.")
+    min: int = Field(6, ge=0, le=MAX_SIZE, description="Fewest core participants.")
+    max: int = Field(9, ge=1, le=MAX_SIZE, description="Most core participants.")
 
 
 class PhaseParticipantLimits(BaseModel):
@@ -291,8 +340,12 @@ class PhaseParticipantLimits(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    per_phase_max: int = Field(3, ge=0, description="Most phase participants in one phase.")
-    total_max: int = Field(8, ge=0, description="Most phase participants in all (people).")
+    per_phase_max: int = Field(
+        3, ge=0, le=MAX_SIZE, description="Most phase participants in one phase."
+    )
+    total_max: int = Field(
+        8, ge=0, le=MAX_SIZE, description="Most phase participants in all (people)."
+    )
 
 
 class QuotaSpec(BaseModel):
@@ -302,9 +355,16 @@ class QuotaSpec(BaseModel):
 
     column: str = Field(min_length=1, description="Column, e.g. actor_type, orientation, gender.")
     value: str = Field(description="Value counted (case-insensitive).")
-    min: int = Field(0, ge=0, description="At least this many.")
-    max: int | None = Field(None, ge=0, description="At most this many; None = no limit.")
+    min: int = Field(0, ge=0, le=MAX_SIZE, description="At least this many.")
+    max: int | None = Field(
+        None, ge=0, le=MAX_SIZE, description="At most this many; None = no limit."
+    )
     scope: str = Field("network", description="network (everyone), core, or a phase name.")
+
+    @field_validator("column", "scope", mode="before")
+    @classmethod
+    def _clean_text(cls, v: object) -> object:
+        return _clean(v)
 
     @field_validator("value", mode="before")
     @classmethod
@@ -313,7 +373,7 @@ class QuotaSpec(BaseModel):
             return "ja" if v else "nej"
         if isinstance(v, int | float):
             return str(v)
-        return v
+        return _clean(v)
 
     def label(self) -> str:
         """Short label, e.g. ``actor_type=citizen (core)``."""
@@ -338,7 +398,9 @@ class NetworkBrief(BaseModel):
     home_units: list[str] = Field(
         default_factory=list, description="Units that own the theme (for orientation inside)."
     )
-    period_months: float = Field(6, gt=0, description="Length of the network's work in months.")
+    period_months: float = Field(
+        6, gt=0, le=120, allow_inf_nan=False, description="Length of the network's work in months."
+    )
     meetings: Meetings = Field(default_factory=Meetings, description="Meetings.")
     phases: list[Phase] = Field(
         default_factory=list,
@@ -361,8 +423,16 @@ class NetworkBrief(BaseModel):
     @classmethod
     def _ids_as_text(cls, v: object) -> object:
         if isinstance(v, list):
-            return [str(x).strip() if isinstance(x, str | int) else x for x in v]
+            return [
+                clean_text(str(x)) if isinstance(x, str | int) and not isinstance(x, bool) else x
+                for x in v
+            ]
         return v
+
+    @field_validator("theme", mode="before")
+    @classmethod
+    def _clean_theme(cls, v: object) -> object:
+        return _clean(v)
 
     @model_validator(mode="after")
     def _check(self) -> NetworkBrief:
@@ -426,8 +496,8 @@ class NetworkBrief(BaseModel):
             problems.append(f"include and exclude both name {both}")
         if self.weights is not None:
             for k, w in self.weights.items():
-                if not (w >= 0 and math.isfinite(w)):
-                    problems.append(f"weights: {k}={w} should be a number >= 0")
+                if not (math.isfinite(w) and 0 <= w <= MAX_WEIGHT):
+                    problems.append(f"weights: {k}={w} should be a number from 0 to {MAX_WEIGHT:g}")
             if self.weights and sum(self.weights.values()) <= 0:
                 problems.append("weights: at least one weight must be > 0")
         if problems:

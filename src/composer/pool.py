@@ -7,7 +7,9 @@ A pool of a million people is one validated DataFrame, not a million pydantic ob
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -145,6 +147,115 @@ class CandidatePool:
         """The pool's frame itself (read-only by convention; use :meth:`to_frame` to edit)."""
         return self._frame
 
+    def to_records(self) -> list[dict[str, object]]:
+        """The pool in the library's own spreadsheet form: one dict of cells per person.
+
+        Lists are joined with ``;``, yes/no as ``ja``/``nej``, ``phases`` empty for all
+        phases, missing values empty; ``motivation`` and ``hours_available`` stay numbers.
+        :func:`composer.load_candidates` reads these records back into an equal pool.
+        Formula-like texts are *not* neutralised here (see :meth:`to_csv`).
+        """
+        f = self._frame
+        columns = ["id", *f.columns]
+        out_cols: dict[str, list[object]] = {"id": [str(i) for i in f.index]}
+        for col in f.columns:
+            values = f[col].to_numpy(dtype=object)
+            out_cols[col] = [_export_cell(col, v) for v in values]
+        return [{c: out_cols[c][i] for c in columns} for i in range(len(f))]
+
+    def to_csv(self, path: str | Path, *, sep: str = ";") -> None:
+        """Write the pool as a CSV that :func:`composer.load_candidates` reads back equal.
+
+        UTF-8 with a BOM (so Excel shows æøå), ``;``-separated as Danish Excel expects,
+        the contract's column names, lists joined with ``;`` (quoted when needed). Texts
+        that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``...) are
+        written with a leading ``'`` (:func:`composer.cells.safe_cell`), which the
+        loader takes off again.
+
+        Parameters
+        ----------
+        path : str or Path
+        sep : str
+            ``;`` (default), ``,`` or tab.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> from composer import load_candidates
+        >>> pool = load_candidates([{"id": "A1", "actor_type": "borger", "name": "=1+1"}])
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "pool.csv"
+        >>> pool.to_csv(path)
+        >>> load_candidates(path)["A1"].name
+        '=1+1'
+        """
+        import csv
+
+        from .cells import safe_cell
+
+        records = self.to_records()
+        columns = ["id", *self._frame.columns]
+        with Path(path).open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh, delimiter=sep, lineterminator="\r\n")
+            writer.writerow([safe_cell(c) for c in columns])
+            for rec in records:
+                writer.writerow(["" if rec[c] is None else safe_cell(rec[c]) for c in columns])
+
+    def to_excel(self, path: str | Path, *, sheet_name: str = "kandidater") -> None:
+        """Write the pool as an ``.xlsx`` workbook that loads back equal (needs openpyxl).
+
+        One sheet, the contract's column names in the header row, numbers as numbers and
+        everything else as text; formula-like texts neutralised as in :meth:`to_csv`.
+
+        Raises
+        ------
+        InputError
+            When a text holds control characters, which Excel cannot store.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> from composer import load_candidates
+        >>> pool = load_candidates([{"id": "A1", "actor_type": "borger", "hours_available": "7,5"}])
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "pool.xlsx"
+        >>> pool.to_excel(path)
+        >>> load_candidates(path)["A1"].hours_available
+        7.5
+        """
+        from openpyxl import Workbook
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        from .cells import safe_cell
+        from .errors import InputError, Problem
+
+        columns = ["id", *self._frame.columns]
+        problems = []
+        rows = []
+        for rec in self.to_records():
+            row = [None if rec[c] in (None, "") else safe_cell(rec[c]) for c in columns]
+            for c, v in zip(columns, row, strict=True):
+                if isinstance(v, str) and ILLEGAL_CHARACTERS_RE.search(v):
+                    problems.append(
+                        Problem(
+                            self.source,
+                            self.row_of(str(rec["id"])),
+                            c,
+                            None,
+                            "text without control characters, which Excel cannot store "
+                            "(write the pool with to_csv instead)",
+                            self.row_word,
+                            code="not_excel_text",
+                        )
+                    )
+            rows.append(row)
+        if problems:
+            raise InputError(problems)
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet(sheet_name)
+        ws.append([safe_cell(c) for c in columns])
+        for row in rows:
+            ws.append(row)
+        wb.save(Path(path))
+
     def row_of(self, cid: str) -> int:
         """The spreadsheet row (or record number) where ``cid`` was read."""
         return int(self.rows[self._frame.index.get_loc(cid)])
@@ -186,12 +297,12 @@ class CandidatePool:
             return self.orientation(brief)
         if column not in self._frame.columns:
             raise KeyError(column)
-        s = self._frame[column]
+        values = self._frame[column].to_numpy(dtype=object)
         if column in BOOL_COLUMNS:
-            return s.map(lambda v: None if _is_missing(v) else ("ja" if v else "nej")).astype(
-                object
-            )
-        return s.map(lambda v: None if _is_missing(v) else str(v).strip().lower()).astype(object)
+            out = [None if _is_missing(v) else ("ja" if v else "nej") for v in values]
+        else:
+            out = [None if _is_missing(v) else str(v).strip().lower() for v in values]
+        return pd.Series(out, index=self._frame.index, dtype=object)
 
     def matches(self, column: str, value: str, brief: NetworkBrief) -> pd.Series:
         """Who has ``value`` in ``column`` (a quota's test), as a boolean Series by id.
@@ -224,9 +335,10 @@ class CandidatePool:
                 target = float(want.replace(",", "."))
             except ValueError:
                 return pd.Series(False, index=self._frame.index)
-            return (num == target).fillna(False).astype(bool)
-        vals = self.column_values(column, brief)
-        return vals.map(lambda v: v == want).astype(bool)
+            hit = (num == target).to_numpy(dtype=bool, na_value=False)
+            return pd.Series(hit, index=self._frame.index, dtype=bool)
+        vals = self.column_values(column, brief).to_numpy(dtype=object)
+        return pd.Series(vals == want, index=self._frame.index, dtype=bool)
 
     def available_phases(self, brief: NetworkBrief) -> np.ndarray:
         """Boolean matrix candidates × brief phases: who can join which phase."""
@@ -243,3 +355,20 @@ def _is_missing(v: object) -> bool:
     if v is None or v is pd.NA:
         return True
     return isinstance(v, float) and bool(np.isnan(v))
+
+
+def _export_cell(column: str, v: object) -> object:
+    """One pool value as the loader reads it back (see :meth:`CandidatePool.to_records`)."""
+    if isinstance(v, list):
+        return ";".join(str(x) for x in v)
+    if _is_missing(v):
+        return ""
+    if column in BOOL_COLUMNS:
+        return "ja" if bool(v) else "nej"
+    if isinstance(v, np.generic):
+        v = v.item()
+    if isinstance(v, float):
+        return int(v) if v.is_integer() and math.isfinite(v) and abs(v) < 1e15 else v
+    if isinstance(v, bool):
+        return "ja" if v else "nej"
+    return v

@@ -12,12 +12,21 @@ __all__ = ["validate"]
 DERIVED_COLUMNS = ("orientation",)
 
 
-def validate(pool: CandidatePool, brief: NetworkBrief) -> None:
+def validate(pool: CandidatePool, brief: NetworkBrief, *, counts: bool = False) -> None:
     """Check that ``pool`` and ``brief`` fit together; raise one error listing every problem.
 
     Checks that every phase a candidate names exists in the brief, that the ids in
     ``include`` and ``exclude`` exist, and that each quota names a column the pool has
     (or the derived ``orientation``). Scoring and composing call this first.
+
+    Parameters
+    ----------
+    pool : CandidatePool
+    brief : NetworkBrief
+    counts : bool
+        Also check that no need asks for more people (``count``) than the pool holds.
+        Off by default, because scoring a small pool against a brief is meaningful; turn
+        it on before composing (a need nobody can fill is a mistake in the brief).
 
     Raises
     ------
@@ -61,6 +70,19 @@ def validate(pool: CandidatePool, brief: NetworkBrief) -> None:
                 problems.append(
                     Problem("<brief>", None, key, cid, f"the id of a candidate in {pool.source}")
                 )
+    for i, need in enumerate(brief.needs if counts else ()):
+        if need.count > len(pool):
+            problems.append(
+                Problem(
+                    "<brief>",
+                    None,
+                    f"needs[{i}].count",
+                    need.count,
+                    f"at most the number of candidates in {pool.source} ({len(pool)}) for "
+                    f"the need {need.name!r}",
+                    code="count_above_pool",
+                )
+            )
     columns = set(pool.frame.columns) | set(DERIVED_COLUMNS)
     for q in brief.quotas:
         if q.column not in columns:
