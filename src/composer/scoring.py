@@ -23,6 +23,7 @@ from sklearn.utils.validation import check_is_fitted
 from ._coerce import BriefLike, PoolLike, as_brief, as_pool
 from .errors import InputError, Problem
 from .models import ACTOR_LOOKUP, ActorType, NeedKind, NetworkBrief, Orientation
+from .progress import track
 from .text import apply_synonyms, number, phrase_key, squash, stem, synonym_table, tokens
 from .validation import validate
 
@@ -284,7 +285,8 @@ class CandidateScorer(BaseEstimator):
         f = as_pool(pool).frame
         out = np.zeros((len(f), len(self.needs_)))
         actor = f["actor_type"].to_numpy(dtype=object)
-        for j, need in enumerate(self.brief_.needs):
+        needs = self.brief_.needs
+        for j, need in enumerate(track(needs, len(needs), "coverage", rows=len(f))):
             if need.kind is NeedKind.actor_type:
                 out[:, j] = actor == self.need_actor_types_[need.name].value
             elif need.kind is NeedKind.topic:
@@ -492,7 +494,7 @@ class CandidateScorer(BaseEstimator):
         total_h = brief.meetings.total_hours
         phases = brief.phase_names
         out: list[list[str]] = []
-        for i in range(len(c)):
+        for i in track(range(len(c)), len(c), "reasons"):
             r: list[str] = []
             covered = [(names[j], c[i, j]) for j in np.flatnonzero(c[i] >= 0.5)]
             if covered:
