@@ -199,8 +199,10 @@ def test_summary(capsys: Capsys, ref: tuple[Path, Path]) -> None:
 def test_score_in_every_format(capsys: Capsys, ref: tuple[Path, Path], tmp_path: Path) -> None:
     code, out, _ = run(capsys, "score", *ref)
     lines = out.splitlines()
-    assert code == 0 and lines[0].startswith("| id | name | competence |") and len(lines) == 47
+    assert code == 0 and lines[0].startswith("| id | navn | kompetence |") and len(lines) == 47
     assert "0," in out  # Danish decimal comma
+    code, out, _ = run(capsys, "score", *ref, "--lang", "en")
+    assert out.startswith("| id | name | competence |")
     code, out, _ = run(capsys, "score", *ref, "--format", "json")
     records = json.loads(out)
     assert len(records) == 45 and records[0]["id"] == "A01"

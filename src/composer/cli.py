@@ -377,13 +377,15 @@ def _json(data: Any) -> str:
 
 
 def _table(frame: pd.DataFrame, fmt: str, language: str, title: str) -> Rendered:
-    """A table (index ``id``) in any output format."""
+    """A table (index ``id``) in any format: JSON and CSV keep the column keys, the
+    formats for people (Markdown, HTML, Excel) show labels in ``language``."""
     from . import export
 
     if fmt == "json":
         return frame.reset_index().to_json(orient="records", force_ascii=False, indent=2)
     if fmt == "csv":
         return export.csv_text(frame)
+    frame = export.with_headers(frame, language)  # for people: labels in their language
     if fmt == "xlsx":
         return lambda path: export.tables_to_excel({title: frame.reset_index()}, path)
     if fmt == "html":

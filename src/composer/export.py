@@ -41,6 +41,7 @@ __all__ = [
     "safe_cell",
     "safe_frame",
     "tables_to_excel",
+    "with_headers",
 ]
 
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
@@ -100,6 +101,12 @@ HEADERS = {
         "met": "opfyldt",
         "total": "i alt",
         "meeting": "møde",
+        "competence": "kompetence",
+        "background": "baggrund",
+        "perspective": "perspektiv",
+        "commitment": "engagement",
+        "availability": "tilgængelighed",
+        "core_fit": "kernefit",
     },
 }
 HEADERS["en"] = {key: key.replace("_", " ") for key in HEADERS["da"]} | {
@@ -161,7 +168,16 @@ def _label(key: str, language: str) -> str:
     return HEADERS[language].get(key, key)
 
 
-def _headers(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+def with_headers(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+    """A copy of ``frame`` whose column keys are replaced by labels in ``language`` (for
+    display; data keeps the keys).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> with_headers(pd.DataFrame({"hours": [3.5], "core_fit": [0.8]}), "da").columns.tolist()
+    ['timer', 'kernefit']
+    """
     out = frame.copy()
     out.columns = [_label(str(c), language) for c in out.columns]
     if out.index.name:
@@ -346,7 +362,9 @@ def composition_to_excel(comp: Composition, path: str | Path, language: str | No
     lang = language or comp.language
     lang = lang if lang in SHEETS else "da"
     tables = composition_tables(comp, lang)
-    return tables_to_excel({SHEETS[lang][k]: _headers(t, lang) for k, t in tables.items()}, path)
+    return tables_to_excel(
+        {SHEETS[lang][k]: with_headers(t, lang) for k, t in tables.items()}, path
+    )
 
 
 def composition_to_csv(comp: Composition, path: str | Path | None = None) -> str:
@@ -450,7 +468,7 @@ def composition_to_html(comp: Composition, language: str | None = None) -> str:
     body = [f"<h1>{html.escape(title)}</h1>"]
     for key, table in composition_tables(comp, lang).items():
         body.append(f"<h2>{html.escape(SHEETS[lang][key])}</h2>")
-        body.append(frame_to_html(_headers(table, lang), lang, index=False))
+        body.append(frame_to_html(with_headers(table, lang), lang, index=False))
     return html_page(title, body, lang)
 
 
