@@ -193,6 +193,8 @@ def test_summary(capsys: Capsys, ref: tuple[Path, Path]) -> None:
     data = json.loads(out)
     assert code == 0 and data["candidates"] == 45 == sum(data["actor_types"].values())
     assert sum(data["orientation"].values()) == 45
+    assert list(data["available"]) == ["afdækning", "idéudvikling", "afprøvning", "forankring"]
+    assert data["available_all_phases"] <= min(data["available"].values())
 
 
 # ------------------------------------------------------------------ score

@@ -102,6 +102,7 @@ def _seed(text: str) -> int:
 
 
 def _add_output(p: argparse.ArgumentParser, formats: Sequence[str], default: str) -> None:
+    p.set_defaults(formats=tuple(formats), default_format=default)
     p.add_argument(
         "--format",
         choices=formats,
@@ -332,25 +333,16 @@ def _with_language(brief: NetworkBrief, lang: str | None) -> NetworkBrief:
 Rendered = str | Callable[[Path], object]
 
 
-def _format(args: argparse.Namespace, default: str) -> str:
-    fmt: str | None = args.format
-    if getattr(args, "json", False):
-        fmt = "json"
+def _format(args: argparse.Namespace) -> str:
+    """``--format``, else the one ``--output``'s suffix names (if the command writes it)."""
+    fmt: str | None = "json" if getattr(args, "json", False) else args.format
     if fmt is None and args.output:
         fmt = _SUFFIX_FORMAT.get(Path(args.output).suffix.lower())
-        allowed = _choices(args)
-        if fmt not in allowed:
-            fmt = None
-    fmt = fmt or default
+        fmt = fmt if fmt in args.formats else None
+    fmt = fmt or args.default_format
     if fmt == "xlsx" and not args.output:
         raise CliError("--format xlsx writes a file: add --output FILE.xlsx", code="usage")
     return fmt
-
-
-def _choices(args: argparse.Namespace) -> tuple[str, ...]:
-    return {"validate": ("markdown", "json"), "summary": ("markdown", "json")}.get(
-        args.command, ("json",) if args.command == "schema" else FORMATS
-    )
 
 
 def _emit(rendered: Rendered, args: argparse.Namespace, fmt: str) -> None:
@@ -379,6 +371,8 @@ def _json(data: Any) -> str:
 def _table(frame: pd.DataFrame, fmt: str, language: str, title: str) -> Rendered:
     """A table (index ``id``) in any format: JSON and CSV keep the column keys, the
     formats for people (Markdown, HTML, Excel) show labels in ``language``."""
+    import html
+
     from . import export
 
     if fmt == "json":
@@ -389,15 +383,9 @@ def _table(frame: pd.DataFrame, fmt: str, language: str, title: str) -> Rendered
     if fmt == "xlsx":
         return lambda path: export.tables_to_excel({title: frame.reset_index()}, path)
     if fmt == "html":
-        body = [f"<h1>{_escape(title)}</h1>", export.frame_to_html(frame, language)]
+        body = [f"<h1>{html.escape(title)}</h1>", export.frame_to_html(frame, language)]
         return export.html_page(title, body, language)
     return _markdown_table(frame, language)
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)
 
 
 def _markdown_table(frame: pd.DataFrame, language: str) -> str:
@@ -426,21 +414,21 @@ def pool_summary_data(pool: CandidatePool, brief: NetworkBrief) -> dict[str, Any
     >>> from composer.datasets import load_sample
     >>> data = pool_summary_data(*load_sample("klimatilpasning"))
     >>> sorted(data), data["candidates"] == sum(data["actor_types"].values())
-    (['actor_types', 'available', 'candidates', 'orientation', 'source', 'theme'], True)
+    (['actor_types', 'available', 'available_all_phases', 'candidates', 'orientation', 'source', 'theme'], True)
     """
     from .models import ActorType
 
     counts = pool.frame["actor_type"].value_counts()
     oc = pool.orientation(brief).value_counts()
     avail = pool.available_phases(brief)
-    available = {ph: int(avail[:, j].sum()) for j, ph in enumerate(brief.phase_names)}
     return {
         "source": pool.source,
         "theme": brief.theme,
         "candidates": len(pool),
         "actor_types": {a.value: int(counts[a.value]) for a in ActorType if counts.get(a.value)},
         "orientation": {o: int(oc.get(o, 0)) for o in ("inside", "across", "outside")},
-        "available": available | {"all phases": int(avail.all(axis=1).sum())},
+        "available": {ph: int(avail[:, j].sum()) for j, ph in enumerate(brief.phase_names)},
+        "available_all_phases": int(avail.all(axis=1).sum()),
     }
 
 
@@ -464,6 +452,7 @@ def pool_summary(pool: CandidatePool, brief: NetworkBrief) -> str:
     lines += [f"  {o:<24} {n:>6}" for o, n in d["orientation"].items()]
     lines += ["", "Available per phase:"]
     lines += [f"  {ph:<24} {n:>6}" for ph, n in d["available"].items()]
+    lines.append(f"  {'all phases':<24} {d['available_all_phases']:>6}")
     return "\n".join(lines)
 
 
@@ -697,7 +686,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = build_parser().parse_args(args_list)
         except SystemExit as e:  # --help and --version print and exit 0
             return e.code if isinstance(e.code, int) else EXIT_OK
-        args.fmt = _format(args, "json" if args.command == "schema" else "markdown")
+        args.fmt = _format(args)
         as_json = as_json or args.fmt == "json"
         from .progress import reporting
 
