@@ -187,11 +187,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(p, brief="optional")
     _add_output(p, ("markdown", "json"), "markdown")
     _add_lang(p)
+    _add_quiet(p)
 
     p = sub.add_parser("summary", help="who is in the pool: actor types, orientation, phases")
     _add_inputs(p)
     _add_output(p, ("markdown", "json"), "markdown")
     _add_lang(p)
+    _add_quiet(p)
 
     p = sub.add_parser("score", help="score every candidate against the brief, with reasons")
     _add_inputs(p)
@@ -698,6 +700,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         with ExitStack() as stack:
             stack.enter_context(reporting(bar=False if getattr(args, "quiet", False) else None))
+            # (schema has no --quiet: it does no long work)
             rendered = _COMMANDS[args.command](args, _Inputs(stack))
             _emit(rendered, args, args.fmt)
         return EXIT_OK
