@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
 
 from composer import Composition, compose, load_brief, load_candidates
 from composer.export import (
@@ -64,11 +65,17 @@ def test_tables_have_stable_keys_and_every_member(comp: Composition) -> None:
 
 
 @pytest.mark.parametrize(
-    ("language", "sheet", "name", "hours"),
-    [("da", "Kerne", "navn", "timer"), ("en", "Core", "name", "hours")],
+    ("language", "sheet", "name", "hours", "reasons"),
+    [("da", "Kerne", "navn", "timer", "grunde"), ("en", "Core", "name", "hours", "reasons")],
 )
 def test_excel_round_trip(
-    comp: Composition, tmp_path: Path, language: str, sheet: str, name: str, hours: str
+    comp: Composition,
+    tmp_path: Path,
+    language: str,
+    sheet: str,
+    name: str,
+    hours: str,
+    reasons: str,
 ) -> None:
     path = composition_to_excel(comp, tmp_path / "netværk.xlsx", language)
     sheets = pd.read_excel(path, sheet_name=None, dtype=object)
@@ -77,7 +84,7 @@ def test_excel_round_trip(
     assert core.index.tolist() == [m.id for m in comp.core]
     assert core.loc["A01", name] == "'" + EVIL
     assert core[hours].astype(float).tolist() == [m.hours for m in comp.core]
-    assert core.loc["A01", core.columns[-2]] == " ".join(comp.member("A01").reasons)
+    assert core.loc["A01", reasons] == " ".join(comp.member("A01").reasons)
     import openpyxl
 
     wb = openpyxl.load_workbook(path)
@@ -107,3 +114,18 @@ def test_html_escapes_what_the_user_wrote(comp: Composition) -> None:
     assert "&#x27;=HYPERLINK(&quot;http://x&quot;)" in page
     assert '<html lang="da">' in page and "<h2>Behov og dækning</h2>" in page
     assert "<h2>Needs and coverage</h2>" in composition_to_html(comp, "en")
+
+
+def test_a_composition_without_phase_participants(tmp_path: Path) -> None:
+    from tests.conftest import FIXTURES
+
+    data = yaml.safe_load((FIXTURES / "brief_small.yaml").read_text(encoding="utf-8"))
+    data["phase_participants"] = {"per_phase_max": 0, "total_max": 0}
+    comp = compose(load_candidates(FIXTURES / "good.csv"), load_brief(data))
+    assert not any(comp.phase_participants.values())
+    tables = composition_tables(comp)
+    assert tables["phase_participants"].empty
+    assert tables["phase_participants"].columns[0] == "phase"
+    assert len(tables["core"]) == len(comp.core) > 0
+    sheets = pd.read_excel(composition_to_excel(comp, tmp_path / "x.xlsx"), sheet_name=None)
+    assert sheets["Løbende deltagere"].empty

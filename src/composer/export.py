@@ -26,7 +26,7 @@ from .models import ActorType, Orientation
 from .text import number
 
 if TYPE_CHECKING:
-    from .composition import Composition, Member
+    from .composition import Composition
 
 __all__ = [
     "HEADERS",
@@ -185,36 +185,19 @@ def with_headers(frame: pd.DataFrame, language: str) -> pd.DataFrame:
     return out
 
 
-_MEMBER_COLUMNS = (
-    "id", "name", "role", "actor_type", "orientation", "organisation", "unit", "phases",
-    "meetings", "hours", "needs_covered", "reasons", "flags",
-)  # fmt: skip
-
-
-def _member_rows(members: Iterable[Member], language: str, phase: str | None = None) -> list[dict]:
-    words = _WORDS[language]
-    rows = []
-    for m in members:
-        row: dict[str, Any] = {"phase": phase} if phase is not None else {}
-        row |= {
-            "id": m.id,
-            "name": m.name,
-            "role": words[m.role],
-            "actor_type": ActorType(m.actor_type).label(language),
-            "orientation": (
-                Orientation(m.orientation).label_da if language == "da" else m.orientation
-            ),
-            "organisation": m.organisation,
-            "unit": m.unit,
-            "phases": m.phases,
-            "meetings": m.meetings,
-            "hours": m.hours,
-            "needs_covered": sorted(m.needs_covered),
-            "reasons": " ".join(m.reasons),
-            "flags": " ".join(m.flags),
-        }
-        rows.append(row)
-    return rows
+def _members(comp: Composition, language: str | None = None) -> pd.DataFrame:
+    """:meth:`Composition.to_frame` with reasons and flags as text; with ``language``,
+    role, actor type and orientation as labels in that language."""
+    frame = comp.to_frame()
+    for col in ("reasons", "flags"):
+        frame[col] = frame[col].map(" ".join)
+    if language is not None:
+        words = _WORDS[language]
+        frame["role"] = frame["role"].map(words)
+        frame["actor_type"] = frame["actor_type"].map(lambda a: ActorType(a).label(language))
+        if language == "da":
+            frame["orientation"] = frame["orientation"].map(lambda o: Orientation(o).label_da)
+    return frame
 
 
 def composition_tables(comp: Composition, language: str | None = None) -> dict[str, pd.DataFrame]:
@@ -238,11 +221,14 @@ def composition_tables(comp: Composition, language: str | None = None) -> dict[s
     lang = language or comp.language
     lang = lang if lang in _WORDS else "da"
     words = _WORDS[lang]
-    phase_rows = []
-    for ph, ms in comp.phase_participants.items():
-        phase_rows += _member_rows(ms, lang, ph)
-    core = pd.DataFrame(_member_rows(comp.core, lang), columns=list(_MEMBER_COLUMNS))
-    phases = pd.DataFrame(phase_rows, columns=["phase", *_MEMBER_COLUMNS])
+    members = _members(comp, lang)
+    core = members.loc[[m.id for m in comp.core]].reset_index()
+    phases = pd.concat(
+        [members.loc[[m.id for m in ms]].reset_index() for ms in comp.phase_participants.values()]
+        or [members.iloc[:0].reset_index()],
+        ignore_index=True,
+    )
+    phases.insert(0, "phase", [ph for ph, ms in comp.phase_participants.items() for _ in ms])
 
     plan = comp.meeting_plan().reset_index()
     meeting_cols = [c for c in plan.columns if c not in ("id", "role", "organisation", "total")]
@@ -384,10 +370,7 @@ def composition_to_csv(comp: Composition, path: str | Path | None = None) -> str
     >>> text.splitlines()[0]
     'id,name,role,actor_type,orientation,organisation,unit,phases,meetings,hours,needs_covered,flags,reasons'
     """
-    frame = comp.to_frame()
-    for col in ("reasons", "flags"):
-        frame[col] = frame[col].map(" ".join)
-    text = csv_text(frame)
+    text = csv_text(_members(comp))
     if path is not None:
         Path(path).write_text(text, encoding="utf-8-sig")
     return text
