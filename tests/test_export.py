@@ -62,6 +62,7 @@ def test_tables_have_stable_keys_and_every_member(comp: Composition) -> None:
     en = composition_tables(comp, "en")
     assert en["core"].columns.tolist() == tables["core"].columns.tolist()  # keys, not labels
     assert set(en["core"]["role"]) == {"core"} and set(tables["core"]["role"]) == {"kerne"}
+    assert "meeting_1" in plan.columns and "professional" in set(en["needs"]["kind"])
 
 
 @pytest.mark.parametrize(
@@ -85,6 +86,13 @@ def test_excel_round_trip(
     assert core.loc["A01", name] == "'" + EVIL
     assert core[hours].astype(float).tolist() == [m.hours for m in comp.core]
     assert core.loc["A01", reasons] == " ".join(comp.member("A01").reasons)
+    plan, needs = list(sheets.values())[2], list(sheets.values())[3]
+    meeting = {"da": "møde", "en": "meeting"}[language]
+    assert [c for c in plan.columns if c.startswith(meeting)] == [
+        f"{meeting} {k}" for k in range(1, 6)
+    ]
+    kind = needs.columns[1]
+    assert {"da": "faglig", "en": "professional"}[language] in set(needs[kind])
     import openpyxl
 
     wb = openpyxl.load_workbook(path)

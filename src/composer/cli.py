@@ -311,7 +311,7 @@ def _reading(path: Path) -> Iterator[None]:
         raise
     except UnicodeDecodeError:
         raise CliError(
-            f"{path.name}: cannot read the text (not UTF-8 or Windows-1252); "
+            f"{path.name}: cannot read the text in any encoding composer knows; "
             "save it as UTF-8 (in Excel: CSV UTF-8)"
         ) from None
     except IsADirectoryError:

@@ -115,10 +115,28 @@ HEADERS["en"] = {key: key.replace("_", " ") for key in HEADERS["da"]} | {
     "closest": "closest in the pool",
 }
 
-_WORDS = {
-    "da": {"core": "kerne", "phase": "løbende", True: "ja", False: "nej"},
+#: Values shown to people: roles, yes/no, need kinds and quota scopes (data keeps keys).
+_WORDS: dict[str, dict[object, str]] = {
+    "da": {
+        "core": "kerne",
+        "phase": "løbende",
+        "network": "netværk",
+        True: "ja",
+        False: "nej",
+        "professional": "faglig",
+        "personal": "personlig",
+        "methodological": "metodisk",
+        "perspective": "perspektiv",
+        "actor_type": "aktørtype",
+        "topic": "emne",
+    },
     "en": {"core": "core", "phase": "phase", True: "yes", False: "no"},
 }
+
+
+def _word(value: object, language: str) -> object:
+    """``value`` as shown in ``language`` (unknown values, e.g. phase names, as they are)."""
+    return _WORDS[language].get(value, value)
 
 
 def safe_cell(value: Any) -> Any:
@@ -164,7 +182,9 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _label(key: str, language: str) -> str:
-    """The header of column ``key`` (phase names and other unknown keys as they are)."""
+    """The header of column ``key`` (``meeting_3`` is "møde 3"; phase names as they are)."""
+    if key.startswith("meeting_") and key[8:].isdigit():
+        return f"{HEADERS[language]['meeting']} {key[8:]}"
     return HEADERS[language].get(key, key)
 
 
@@ -192,8 +212,7 @@ def _members(comp: Composition, language: str | None = None) -> pd.DataFrame:
     for col in ("reasons", "flags"):
         frame[col] = frame[col].map(" ".join)
     if language is not None:
-        words = _WORDS[language]
-        frame["role"] = frame["role"].map(words)
+        frame["role"] = frame["role"].map(lambda r: _word(r, language))
         frame["actor_type"] = frame["actor_type"].map(lambda a: ActorType(a).label(language))
         if language == "da":
             frame["orientation"] = frame["orientation"].map(lambda o: Orientation(o).label_da)
@@ -204,9 +223,10 @@ def composition_tables(comp: Composition, language: str | None = None) -> dict[s
     """The composition as six tables with stable column keys, by table key.
 
     Keys: ``core``, ``phase_participants`` (one row per person and phase),
-    ``meeting_plan`` (hours per person and meeting), ``needs`` (coverage per phase),
-    ``gaps``, ``quotas``. Labels (actor types, roles, yes/no) are in ``language``
-    (default: the composition's).
+    ``meeting_plan`` (hours per person and meeting: ``meeting_1`` ...), ``needs``
+    (coverage per phase), ``gaps``, ``quotas``. Values shown to people (actor types,
+    orientation, roles, need kinds, scopes, yes/no) are in ``language`` (default: the
+    composition's); :func:`with_headers` gives the column labels.
 
     Examples
     --------
@@ -220,7 +240,6 @@ def composition_tables(comp: Composition, language: str | None = None) -> dict[s
     """
     lang = language or comp.language
     lang = lang if lang in _WORDS else "da"
-    words = _WORDS[lang]
     members = _members(comp, lang)
     core = members.loc[[m.id for m in comp.core]].reset_index()
     phases = pd.concat(
@@ -232,19 +251,17 @@ def composition_tables(comp: Composition, language: str | None = None) -> dict[s
 
     plan = comp.meeting_plan().reset_index()
     meeting_cols = [c for c in plan.columns if c not in ("id", "role", "organisation", "total")]
-    plan = plan.rename(
-        columns={c: f"{HEADERS[lang]['meeting']} {k}" for k, c in enumerate(meeting_cols, 1)}
-    )
+    plan = plan.rename(columns={c: f"meeting_{k}" for k, c in enumerate(meeting_cols, 1)})
     names = {m.id: m.name for m in comp.members}
     plan.insert(1, "name", plan["id"].map(names))
-    plan["role"] = plan["role"].map(lambda r: words.get(r, r))
+    plan["role"] = plan["role"].map(lambda r: _word(r, lang))
 
     phase_names = comp.brief.phase_names
     needs = pd.DataFrame(
         [
             {
                 "need": ns.name,
-                "kind": ns.kind,
+                "kind": _word(ns.kind, lang),
                 "weight": ns.weight,
                 "count": ns.count,
                 "phases": ns.phases,
@@ -256,7 +273,7 @@ def composition_tables(comp: Composition, language: str | None = None) -> dict[s
         columns=["need", "kind", "weight", "count", "phases", *phase_names, "covered_by"],
     )
     gaps = pd.DataFrame(
-        [g.model_dump() for g in comp.gaps],
+        [g.model_dump() | {"kind": _word(g.kind, lang)} for g in comp.gaps],
         columns=["need", "kind", "phases", "covered", "count", "closest", "advice"],
     )
     quotas = pd.DataFrame(
@@ -265,12 +282,12 @@ def composition_tables(comp: Composition, language: str | None = None) -> dict[s
                 "quota": q.label,
                 "column": q.column,
                 "value": q.value,
-                "scope": q.scope,
+                "scope": _word(q.scope, lang),
                 "min": q.min,
                 "max": q.max,
                 "count": q.count,
                 "members": q.members,
-                "met": words[q.met],
+                "met": _word(q.met, lang),
             }
             for q in comp.quotas
         ],
@@ -391,7 +408,7 @@ def frame_to_html(frame: pd.DataFrame, language: str = "da", *, index: bool = Tr
         if v is None or (isinstance(v, float) and v != v):
             return f"<{tag}></{tag}>"
         if isinstance(v, bool | np.bool_):
-            return f"<{tag}>{_WORDS.get(language, _WORDS['da'])[bool(v)]}</{tag}>"
+            return f"<{tag}>{_word(bool(v), language)}</{tag}>"
         if isinstance(v, numbers.Real):
             x = float(v)
             text = str(int(x)) if x.is_integer() else number(round(x, 2), language)
