@@ -3,11 +3,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck pytest acceptance bench clean
+.PHONY: install demo test lint typecheck pytest acceptance bench sdist clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	@# metadata left by the distribution's old name ("composer"), which pip would still list
+	rm -rf src/composer.egg-info
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
@@ -18,8 +20,8 @@ demo: $(STAMP)
 	$(BIN)/python -m composer demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy src
@@ -27,13 +29,17 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest
 
+# the workspace's shared acceptance check, when it sits beside the repo (see the script)
 acceptance: $(STAMP)
-	$(BIN)/python ../shared/acceptance/check_reference.py ../shared/reference
+	$(BIN)/python scripts/acceptance.py
 
 test: lint typecheck acceptance pytest
 
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
+
+sdist: $(STAMP)
+	$(BIN)/python -m build --sdist
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache src/*.egg-info

@@ -15,13 +15,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
+from sklearn.base import BaseEstimator
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import normalize
+from sklearn.utils.validation import check_is_fitted
 
 from .encoding import Encoding, encode
+from ._coerce import BriefLike, PoolLike, as_brief, as_pool
 from .errors import InputError, Problem
 from .models import ACTOR_LOOKUP, ActorType, NeedKind, NetworkBrief, Orientation
-from .pool import CandidatePool
+from .progress import track
 from .text import apply_synonyms, number, phrase_key, squash, stem, synonym_table, tokens
 from .validation import validate
 
@@ -63,8 +66,13 @@ def _analyzer(text: str) -> list[str]:
     return [stem(t) for t in tokens(text) if len(t) > 1]
 
 
-class CandidateScorer:
-    """Scores a pool against a brief (scikit-learn style estimator).
+class CandidateScorer(BaseEstimator):
+    """Scores a pool against a brief (a scikit-learn estimator).
+
+    ``get_params``, ``set_params``, :func:`sklearn.base.clone` and
+    :func:`sklearn.utils.validation.check_is_fitted` work as for any estimator. Every
+    method that takes candidates accepts a pool, a DataFrame, records or a path; the
+    brief may be a :class:`NetworkBrief`, a dict or a path.
 
     Parameters
     ----------
@@ -124,8 +132,9 @@ class CandidateScorer:
         self.ngram_range = ngram_range
 
     # ------------------------------------------------------------------ fitting
-    def fit(self, pool: CandidatePool, brief: NetworkBrief) -> CandidateScorer:
+    def fit(self, pool: PoolLike, brief: BriefLike) -> CandidateScorer:
         """Validate ``pool`` against ``brief`` and learn the vocabulary."""
+        pool, brief = as_pool(pool), as_brief(brief)
         validate(pool, brief)
         if not 0 < self.text_scale <= 1:
             raise ValueError(f"text_scale={self.text_scale} should be in (0, 1]")
@@ -191,8 +200,10 @@ class CandidateScorer:
         return out
 
     def _check_fitted(self) -> None:
-        if not hasattr(self, "brief_"):
-            raise ValueError("This CandidateScorer is not fitted yet; call fit(pool, brief) first.")
+        # NotFittedError is a ValueError: callers catching ValueError keep working
+        check_is_fitted(
+            self, "brief_", msg="This %(name)s is not fitted yet; call fit(pool, brief) first."
+        )
 
     # ------------------------------------------------------------------ coverage
     def phrase_similarity(self, phrases: list[str], need: str) -> np.ndarray:
@@ -269,13 +280,14 @@ class CandidateScorer:
             phrase = np.maximum(phrase, self._phrase_coverage(f[col].to_numpy(dtype=object), need))
         return np.clip(np.maximum(words, phrase), 0, 1)
 
-    def coverage(self, pool: CandidatePool) -> pd.DataFrame:
+    def coverage(self, pool: PoolLike) -> pd.DataFrame:
         """Candidate × need coverage in [0, 1], index = ids, one column per need."""
         self._check_fitted()
-        f = pool.frame
+        f = as_pool(pool).frame
         out = np.zeros((len(f), len(self.needs_)))
         actor = f["actor_type"].to_numpy(dtype=object)
-        for j, need in enumerate(self.brief_.needs):
+        needs = self.brief_.needs
+        for j, need in enumerate(track(needs, len(needs), "coverage", rows=len(f))):
             if need.kind is NeedKind.actor_type:
                 out[:, j] = actor == self.need_actor_types_[need.name].value
             elif need.kind is NeedKind.topic:
@@ -287,13 +299,11 @@ class CandidateScorer:
         frame.columns.name = None
         return frame
 
-    def best_phrase(
-        self, pool: CandidatePool, cid: str, need_name: str
-    ) -> tuple[float, str | None]:
+    def best_phrase(self, pool: PoolLike, cid: str, need_name: str) -> tuple[float, str | None]:
         """The phrase of ``cid`` that best matches the need ``need_name``, with its similarity."""
         self._check_fitted()
         need = next(n for n in self.brief_.needs if n.name == need_name)
-        c = pool[cid]
+        c = as_pool(pool)[cid]
         if need.kind is NeedKind.actor_type:
             ok = c.actor_type is self.need_actor_types_[need.name]
             return (1.0 if ok else 0.0), (c.actor_type.label(self.brief_.language) if ok else None)
@@ -319,7 +329,7 @@ class CandidateScorer:
 
     def transform(
         self,
-        pool: CandidatePool,
+        pool: PoolLike,
         cov: pd.DataFrame | None = None,
         encoding: Encoding | None = None,
     ) -> pd.DataFrame:
@@ -329,6 +339,7 @@ class CandidateScorer:
         ``encoding`` the pool's :func:`~composer.encoding.encode` (rows in pool order).
         """
         self._check_fitted()
+        pool = as_pool(pool)
         brief = self.brief_
         lang = brief.language.value
         f = pool.frame
@@ -471,8 +482,9 @@ class CandidateScorer:
         out["reasons"] = self._reasons(c, signals, lang)
         return out
 
-    def fit_transform(self, pool: CandidatePool, brief: NetworkBrief) -> pd.DataFrame:
+    def fit_transform(self, pool: PoolLike, brief: BriefLike) -> pd.DataFrame:
         """``fit(pool, brief).transform(pool)``."""
+        pool = as_pool(pool)
         return self.fit(pool, brief).transform(pool)
 
     # ------------------------------------------------------------------ reasons
@@ -488,7 +500,7 @@ class CandidateScorer:
         total_h = brief.meetings.total_hours
         phases = brief.phase_names
         out: list[list[str]] = []
-        for i in range(len(c)):
+        for i in track(range(len(c)), len(c), "reasons"):
             r: list[str] = []
             covered = [(names[j], c[i, j]) for j in np.flatnonzero(c[i] >= 0.5)]
             if covered:
@@ -571,10 +583,11 @@ class CandidateScorer:
         return out
 
 
-def coverage(pool: CandidatePool, brief: NetworkBrief, **params: Any) -> pd.DataFrame:
+def coverage(pool: PoolLike, brief: BriefLike, **params: Any) -> pd.DataFrame:
     """How well each candidate covers each need: index = ids, one column per need, in [0, 1].
 
-    Parameters are passed to :class:`CandidateScorer`.
+    ``pool`` may be a pool, a DataFrame, records or a path; ``brief`` a brief, a dict or
+    a path. Other parameters are passed to :class:`CandidateScorer`.
 
     Examples
     --------
@@ -585,12 +598,16 @@ def coverage(pool: CandidatePool, brief: NetworkBrief, **params: Any) -> pd.Data
     >>> float(coverage(pool, brief).loc["A", "borgerinddragelse"])
     1.0
     """
+    pool = as_pool(pool)
     return CandidateScorer(**params).fit(pool, brief).coverage(pool)
 
 
-def score(pool: CandidatePool, brief: NetworkBrief, **params: Any) -> pd.DataFrame:
+def score(pool: PoolLike, brief: BriefLike, **params: Any) -> pd.DataFrame:
     """Score each candidate: ``competence``, ``background``, ``perspective``, ``commitment``,
     ``availability``, ``total``, ``core_fit`` (all in [0, 1]) and ``reasons``.
+
+    ``pool`` may be a pool, a DataFrame, records or a path; ``brief`` a brief, a dict or
+    a path. Other parameters are passed to :class:`CandidateScorer`.
 
     Examples
     --------
@@ -601,4 +618,4 @@ def score(pool: CandidatePool, brief: NetworkBrief, **params: Any) -> pd.DataFra
     >>> float(s.loc["A", "core_fit"]), "Personalelederen har sagt nej – kan ikke vælges." in s.loc["A", "reasons"]
     (0.0, True)
     """
-    return CandidateScorer(**params).fit(pool, brief).transform(pool)
+    return CandidateScorer(**params).fit_transform(pool, brief)
