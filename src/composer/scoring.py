@@ -20,8 +20,8 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
-from .encoding import Encoding, encode
 from ._coerce import BriefLike, PoolLike, as_brief, as_pool
+from .encoding import Encoding, encode
 from .errors import InputError, Problem
 from .models import ACTOR_LOOKUP, ActorType, NeedKind, NetworkBrief, Orientation
 from .progress import track
