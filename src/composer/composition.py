@@ -8,6 +8,7 @@ A composition is a pydantic model, so it serialises to JSON for other tools
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
@@ -206,6 +207,19 @@ class Composition(BaseModel):
         if by != "person":
             raise ValueError(f"by={by!r} should be 'person' or 'organisation'")
         return plan.set_index("id")
+
+    def to_excel(self, path: str | Path, language: str | None = None) -> Path:
+        """Write the composition to an Excel workbook (sheets: core, phase participants,
+        meeting plan, needs and coverage, gaps, quotas), Danish or English headers."""
+        from .export import composition_to_excel
+
+        return composition_to_excel(self, path, language)
+
+    def to_csv(self, path: str | Path | None = None) -> str:
+        """The members as CSV (``;``-lists, formula-safe); written to ``path`` when given."""
+        from .export import composition_to_csv
+
+        return composition_to_csv(self, path)
 
     def to_networkx(self) -> nx.Graph:
         """Members, needs and who covers what, as a networkx graph.

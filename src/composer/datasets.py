@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -12,9 +13,13 @@ from .loaders import load_brief, load_candidates
 from .models import ActorType, NetworkBrief
 from .pool import CandidatePool
 
+if TYPE_CHECKING:
+    from .optimise.joint import JointProblem
+
 __all__ = [
     "list_samples",
     "load_sample",
+    "random_joint_problem",
     "sample_path",
     "synthetic_brief",
     "synthetic_frame",
@@ -281,4 +286,74 @@ def synthetic_brief(
                 {"column": "gender", "value": "mand", "min": 2},
             ],
         }
+    )
+
+
+def random_joint_problem(seed: int, n: int | None = None) -> JointProblem:
+    """A random joint problem (arrays only) for solver tests and benchmarks.
+
+    Sizes follow the leaflet: a core of 3–9, 2–4 participants a phase, 3–8 in all,
+    2–5 phases of one or two meetings; sparse coverage (about one need in eight per
+    person), a third with unknown hours, some not available for some phases, a few
+    blocked, and 0–2 quotas of random scope.
+
+    Examples
+    --------
+    >>> p = random_joint_problem(0)
+    >>> p.core_min <= p.core_max, p.coverage.shape[0] == len(p.names)
+    (True, True)
+    """
+    import scipy.sparse as sp
+
+    from .optimise.joint import CORE, NETWORK, JointProblem, JointQuota
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(30, 120)) if n is None else n
+    m = int(rng.integers(5, 16))
+    P = int(rng.integers(2, 6))
+    ph = (rng.integers(1, 3, size=P) * 3.0).astype(np.float64)
+    dense = np.where(rng.random((n, m)) < 0.12, np.round(rng.uniform(0.3, 1.0, (n, m)), 2), 0.0)
+    active = np.zeros((P, m), dtype=bool)
+    for f in range(m):
+        if rng.random() < 0.4:
+            active[rng.choice(P, size=int(rng.integers(1, P + 1)), replace=False), f] = True
+        else:
+            active[:, f] = True
+    avail = rng.random((n, P)) < 0.8
+    avail[rng.random(n) < 0.5] = True
+    hours = np.where(
+        rng.random(n) < 0.3, np.nan, rng.choice([3.0, 6.0, 9.0, 12.0, 20.0, 40.0], size=n)
+    )
+    blocked = rng.random(n) < 0.05
+    free = np.isnan(hours)
+    core_ok = avail.all(axis=1) & (free | (hours >= ph.sum())) & ~blocked
+    phase_ok = avail & (free[:, None] | (hours[:, None] >= ph[None, :])) & ~blocked[:, None]
+    core_min = int(rng.integers(3, 7))
+    quotas = [
+        JointQuota(
+            rng.random(n) < 0.3,
+            int(rng.integers(0, 3)),
+            None if rng.random() < 0.5 else int(rng.integers(2, 5)),
+            int(rng.choice([NETWORK, CORE, *range(P)])),
+            f"q{k}",
+        )
+        for k in range(int(rng.integers(0, 3)))
+    ]
+    return JointProblem(
+        coverage=sp.csr_array(dense),
+        weights=rng.integers(1, 4, size=m).astype(float),
+        demand=rng.integers(1, 3, size=m).astype(float),
+        active=active,
+        phase_hours=ph,
+        hours=hours,
+        core_ok=core_ok,
+        phase_ok=phase_ok,
+        core_min=core_min,
+        core_max=core_min + int(rng.integers(0, 4)),
+        per_phase_max=int(rng.integers(2, 5)),
+        total_max=int(rng.integers(3, 9)),
+        quotas=quotas,
+        fit=rng.random(n),
+        score=rng.random(n),
+        names=[f"c{i:03d}" for i in range(n)],
     )

@@ -512,7 +512,7 @@ def _read_xlsx(path: Path, name: str, sheet: str | int | None, limits: Limits) -
         import openpyxl
     except ImportError:  # pragma: no cover - depends on the install
         raise _file_problem(
-            name, "openpyxl installed to read Excel: pip install openpyxl"
+            name, "openpyxl installed to read Excel: pip install 'netvaerk-composer[excel]'"
         ) from None
     _check_file(path, limits)
     try:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ._coerce import BriefLike, PoolLike, as_brief, as_pool
 from .errors import InputError, Problem
-from .models import ActorType, NetworkBrief, Orientation, allowed_actor_types
-from .pool import BOOL_COLUMNS, CandidatePool
+from .models import ActorType, Orientation, allowed_actor_types
+from .pool import BOOL_COLUMNS
 
 __all__ = ["validate"]
 
@@ -12,7 +13,7 @@ __all__ = ["validate"]
 DERIVED_COLUMNS = ("orientation",)
 
 
-def validate(pool: CandidatePool, brief: NetworkBrief, *, counts: bool = False) -> None:
+def validate(pool: PoolLike, brief: BriefLike, *, counts: bool = False) -> None:
     """Check that ``pool`` and ``brief`` fit together; raise one error listing every problem.
 
     Checks that every phase a candidate names exists in the brief, that the ids in
@@ -46,6 +47,7 @@ def validate(pool: CandidatePool, brief: NetworkBrief, *, counts: bool = False) 
       - <records>, record 1, column 'phases': value 'afprøving' – expected a phase of the brief: afdækning, afprøvning, or all/alle
       - <brief>, column 'include': value 'Z' – expected the id of a candidate in <records>
     """
+    pool, brief = as_pool(pool), as_brief(brief)
     problems: list[Problem] = []
     names = {p.lower() for p in brief.phase_names}
     allowed = ", ".join(brief.phase_names)

@@ -7,10 +7,9 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import numpy.typing as npt
 
+from .._coerce import BriefLike, PoolLike, as_brief, as_pool
 from ..composition import Composition
-from ..models import NetworkBrief
 from ..optimise.joint import JointSolution
-from ..pool import CandidatePool
 from ..scoring import CandidateScorer
 from .assemble import assemble
 from .model import Method, Plan, build_plan, joint_problem, solve_plan
@@ -41,8 +40,8 @@ def solve_for(
 
 
 def compose(
-    pool: CandidatePool,
-    brief: NetworkBrief,
+    pool: PoolLike,
+    brief: BriefLike,
     *,
     seed: int = 0,
     method: Method = "auto",
@@ -90,5 +89,5 @@ def compose(
     >>> all(m.reasons for m in comp.members)
     True
     """
-    plan = build_plan(pool, brief, scorer)
+    plan = build_plan(as_pool(pool), as_brief(brief), scorer)
     return assemble(plan, solve_for(plan, method=method, seed=seed))

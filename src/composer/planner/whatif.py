@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._coerce import BriefLike, PoolLike, as_brief, as_pool
 from ..composition import Composition
 from ..errors import InfeasibleError
 from ..messages import say
-from ..models import NetworkBrief
 from ..optimise.joint import CORE, NETWORK
-from ..pool import CandidatePool
 from ..text import number
 from .assemble import assemble
 from .compose import solve_for
@@ -19,8 +18,8 @@ __all__ = ["alternatives", "replace"]
 
 
 def alternatives(
-    pool: CandidatePool,
-    brief: NetworkBrief,
+    pool: PoolLike,
+    brief: BriefLike,
     n: int = 3,
     *,
     seed: int = 0,
@@ -44,7 +43,7 @@ def alternatives(
     """
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
         raise ValueError(f"n={n!r} should be an int >= 1")
-    plan = build_plan(pool, brief)
+    plan = build_plan(as_pool(pool), as_brief(brief))
     n = min(n, len(plan.ids) + 1)  # more differing networks than people cannot exist
     avoid: list[tuple[np.ndarray, int, int]] = []
     found: list[tuple[tuple[float, float, float], Composition]] = []
@@ -80,8 +79,8 @@ def alternatives(
 def replace(
     composition: Composition,
     member_id: str,
-    pool: CandidatePool,
-    brief: NetworkBrief | None = None,
+    pool: PoolLike,
+    brief: BriefLike | None = None,
     *,
     seed: int = 0,
     method: Method = "auto",
@@ -99,7 +98,8 @@ def replace(
     KeyError
         When ``member_id`` is not in the composition, or a member is not in the pool.
     """
-    brief = composition.brief if brief is None else brief
+    brief = composition.brief if brief is None else as_brief(brief)
+    pool = as_pool(pool)
     composition.member(member_id)  # KeyError when unknown
     plan = build_plan(pool, brief)
     ids = list(plan.ids)
