@@ -29,9 +29,11 @@ __all__ = ["solve"]
 #: nonzero entries, and keeps the greedy answer above. The choice depends on the problem's
 #: size only, never on a clock. Set from ``benchmarks/bench_milp_presolve.py --scan`` on
 #: the 2-core benchmark machine (``benchmarks/README.md``), the planner's core problems
-#: with 15 needs, 5 seeds a size, without presolve: up to ~16,000 entries (pools of
-#: 10,000) the slowest proof took 2.9 s; at ~24,000 one took 5.0 s and at ~31,000 one
-#: 9.8 s, while the fastest stayed under 1 s (hardness varies more than size).
+#: with 15 needs, 5 seeds a size, without presolve. Slowest proof of the 5 seeds: 0.9 s
+#: at ~16,000 entries (pools of 10,000), 2.0 s at ~24,000, 5.2 s at ~31,000, 5.9 s at
+#: ~39,000 (in an earlier run under heavier load: 2.9 s, 5.0 s, 9.8 s, 9.3 s), while the
+#: fastest stayed under 0.5 s: hardness varies more than size. 20,000 keeps every proof
+#: seen below it under 3 s, a twentieth of the safety valve.
 AUTO_EXACT_MAX_NNZ = 20_000
 #: Safety valve (seconds) of the exact search inside ``method="auto"``. At or below the
 #: size threshold HiGHS proves optimality far within it on the benchmark machine; should it
