@@ -452,6 +452,22 @@ def test_completion_check_falls_back_to_an_integer_programme(
     assert np.array_equal(fallback.selected, expected.selected)
 
 
+def test_completion_check_with_more_types_than_the_recursion_limit_allows() -> None:
+    # 1,200 max-1 twin groups come before the one quota with a minimum in the search
+    # order: a depth-first search over the types would recurse 1,200 levels deep
+    groups = 1200
+    n = 2 * groups + 3
+    quotas = [Quota([2 * k, 2 * k + 1], max=1, name=f"twins {k}") for k in range(groups)]
+    quotas.append(Quota([n - 3, n - 2, n - 1], min=3, name="q"))
+    rng = np.random.default_rng(0)
+    problem = CoverageProblem(
+        rng.random((n, 4)), [1, 1, 1, 1], [2, 2, 2, 2], min_size=3, max_size=3, quotas=quotas
+    )
+    assert optimise_types._Types(problem).n_types > 1000
+    result = solve(problem, method="greedy")
+    assert result.selected.tolist() == [n - 3, n - 2, n - 1]
+
+
 def test_greedy_time_limit_returns_a_feasible_selection() -> None:
     problem = _bank_like(seed=6)
     result = solve(problem, method="greedy", time_limit=0)

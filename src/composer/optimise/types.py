@@ -19,6 +19,9 @@ from composer.optimise.problem import BoolArray, CoverageProblem, IntArray
 
 #: Search nodes the type-level completion check may visit before it asks HiGHS instead.
 _DFS_NODE_BUDGET = 20_000
+#: The search recurses once per type; with more types than this it asks HiGHS at once
+#: (Python's default recursion limit is 1,000 frames).
+_DFS_MAX_LEVELS = 400
 
 
 class _Budget(Exception):
@@ -331,7 +334,7 @@ class _Completion:
     A failed state is remembered by the counts that can still matter: a quota no type
     further down is in is settled (its minimum was checked on the way), and a quota
     without a max only counts up to its minimum. Raises :class:`_Budget` after
-    ``_DFS_NODE_BUDGET`` states.
+    ``_DFS_NODE_BUDGET`` states, or at once with more than ``_DFS_MAX_LEVELS`` types.
     """
 
     def __init__(self, types: _Types, room: int, need: int, avail: tuple[int, ...]) -> None:
@@ -339,6 +342,8 @@ class _Completion:
         self.lo, self.hi, self.tq = lo, types.hi, types.type_quotas
         self.room, self.need, self.avail = room, need, avail
         self.order = [t for t in types.order if avail[t] > 0]
+        if len(self.order) > _DFS_MAX_LEVELS:
+            raise _Budget
         n_q, n_t = len(lo), len(self.order)
         self.with_min = [q for q in range(n_q) if lo[q] > 0]
         slot = {q: k for k, q in enumerate(self.with_min)}
