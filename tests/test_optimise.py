@@ -360,13 +360,30 @@ def test_auto_uses_exact_or_a_proven_greedy() -> None:
     assert result.objective == pytest.approx(solve(problem, method="exact").objective, abs=1e-6)
 
 
-def test_auto_skips_exact_on_huge_problems(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(solve_module, "AUTO_EXACT_MAX_CANDIDATES", 5)
+def test_auto_chooses_by_size_not_by_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     rng = np.random.default_rng(4)
     problem = CoverageProblem(rng.random((10, 3)), [1, 1, 1], [3, 3, 3], max_size=2)
-    result = solve(problem)
-    assert result.method == "greedy"
-    assert "exact skipped: 10 candidates > 5" in result.note
+    limits: list[float | None] = []
+    real_exact = solve_module._exact
+
+    def spy(*args: object, **kwargs: object) -> object:
+        limits.append(args[2])  # type: ignore[arg-type]
+        return real_exact(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(solve_module, "_exact", spy)
+    monkeypatch.setattr(solve_module, "AUTO_EXACT_MAX_NNZ", problem.coverage.nnz)
+    at_threshold = solve(problem)
+    assert limits == [solve_module.AUTO_TIME_LIMIT]  # the safety valve, not a budget
+    assert at_threshold.optimal
+    monkeypatch.setattr(solve_module, "AUTO_EXACT_MAX_NNZ", problem.coverage.nnz - 1)
+    above = solve(problem)
+    assert limits == [solve_module.AUTO_TIME_LIMIT]  # exact not tried again
+    assert above.method == "greedy"
+    assert (
+        "exact not tried: the coverage matrix has 30 entries, more than auto's threshold of 29"
+        in above.note
+    )
+    np.testing.assert_array_equal(above.selected, solve(problem, method="greedy").selected)
 
 
 def _bank_like(seed: int = 0, n: int = 60) -> CoverageProblem:
@@ -398,7 +415,7 @@ def test_exact_without_incumbent_falls_back_to_greedy(monkeypatch: pytest.Monkey
     assert "the MILP found no selection" in result.note
     auto = solve(problem, time_limit=0.1)
     assert auto.method == "greedy"
-    assert "no proof of optimality within the time limit" in auto.note
+    assert "safety valve: the exact search stopped without a proof of optimality" in auto.note
 
 
 def test_exact_stopped_early_reports_its_dual_bound(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -433,6 +450,22 @@ def test_completion_check_falls_back_to_an_integer_programme(
     monkeypatch.setattr(optimise_types, "_DFS_NODE_BUDGET", 0)
     fallback = solve(problem, method="greedy")
     assert np.array_equal(fallback.selected, expected.selected)
+
+
+def test_completion_check_with_more_types_than_the_recursion_limit_allows() -> None:
+    # 1,200 max-1 twin groups come before the one quota with a minimum in the search
+    # order: a depth-first search over the types would recurse 1,200 levels deep
+    groups = 1200
+    n = 2 * groups + 3
+    quotas = [Quota([2 * k, 2 * k + 1], max=1, name=f"twins {k}") for k in range(groups)]
+    quotas.append(Quota([n - 3, n - 2, n - 1], min=3, name="q"))
+    rng = np.random.default_rng(0)
+    problem = CoverageProblem(
+        rng.random((n, 4)), [1, 1, 1, 1], [2, 2, 2, 2], min_size=3, max_size=3, quotas=quotas
+    )
+    assert optimise_types._Types(problem).n_types > 1000
+    result = solve(problem, method="greedy")
+    assert result.selected.tolist() == [n - 3, n - 2, n - 1]
 
 
 def test_greedy_time_limit_returns_a_feasible_selection() -> None:

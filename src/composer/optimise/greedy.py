@@ -24,6 +24,7 @@ import heapq
 import math
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -112,6 +113,58 @@ def _entries_of(
     return np.concatenate([by_need[s:e] for s, e in zip(lo, hi, strict=True)] or [by_need[:0]])
 
 
+@dataclass(frozen=True)
+class _PoolRows:
+    """The CSR entries of a pool of candidates, and the same entries sorted by need."""
+
+    pool: IntArray
+    rowid: IntArray
+    needs: npt.NDArray[np.int64]
+    a: FloatArray
+    by_need: IntArray
+    sorted_needs: npt.NDArray[np.int64]
+
+    def entries_of(self, needs: npt.NDArray[Any]) -> IntArray:
+        """Positions of the entries whose need is in ``needs``."""
+        return _entries_of(self.sorted_needs, self.by_need, needs)
+
+
+_Entry = tuple[float, int, int]  # (-gain, candidate, step its gain was computed at; -1: g0)
+
+
+class _LazyQueue:
+    """Candidates by descending last known gain: the sorted ``g0`` stream merged with a heap.
+
+    Candidates already selected (``in_s``) or marked ``tabu`` are skipped.
+    """
+
+    def __init__(
+        self, ranked: _Sorted, g0: FloatArray, in_s: BoolArray, tabu: BoolArray | None
+    ) -> None:
+        self.ranked, self.g0, self.in_s, self.tabu = ranked, g0, in_s, tabu
+        self.cursor = 0
+        self.heap: list[_Entry] = []
+
+    def push(self, entry: _Entry) -> None:
+        heapq.heappush(self.heap, entry)
+
+    def pop(self) -> _Entry | None:
+        """The entry with the highest gain (ties: lowest index), or None when empty."""
+        heap, in_s, tabu = self.heap, self.in_s, self.tabu
+        while heap and in_s[heap[0][1]]:
+            heapq.heappop(heap)
+        head = self.ranked.get(self.cursor)
+        while head is not None and (in_s[head] or (tabu is not None and tabu[head])):
+            self.cursor += 1
+            head = self.ranked.get(self.cursor)
+        if head is not None and (not heap or (-float(self.g0[head]), head) < heap[0][:2]):
+            self.cursor += 1
+            return (-float(self.g0[head]), head, -1)
+        if heap:
+            return heapq.heappop(heap)
+        return None
+
+
 class _Search:
     """Greedy, swap and perturbation search state. Prior validation is assumed."""
 
@@ -137,6 +190,7 @@ class _Search:
         # Gain of each candidate on its own: one sparse matrix-vector product (c <= 1 <= d).
         self.g0: FloatArray = matrix @ (self.w * self.inv_d) + self.bonus
         self.level = np.zeros(problem.n_needs)  # sum over S of c / d, per need
+        self._shift = np.zeros(problem.n_needs)  # scratch of _gains_without (kept zero)
         self.in_s = np.zeros(n, dtype=bool)
         self.blocked = np.zeros(n, dtype=bool)
         self.blocked[problem.exclude] = True
@@ -236,40 +290,40 @@ class _Search:
         are parked until it may again. Candidates marked in ``tabu`` are skipped.
         """
         allowed = self._allowed()
-        ranked, cursor = self.ranked, 0
-        heap: list[tuple[float, int, int]] = []
-        parked: dict[int, list[tuple[float, int, int]]] = {}
-        type_of = self.types.type_of
+        queue = _LazyQueue(self.ranked, self.g0, self.in_s, tabu)
+        parked: dict[int, list[_Entry]] = {}
         step = 0
         while allowed:
-            while True:
-                while heap and self.in_s[heap[0][1]]:
-                    heapq.heappop(heap)
-                head = ranked.get(cursor)
-                while head is not None and (self.in_s[head] or (tabu is not None and tabu[head])):
-                    cursor += 1
-                    head = ranked.get(cursor)
-                if head is not None and (not heap or (-float(self.g0[head]), head) < heap[0][:2]):
-                    entry = (-float(self.g0[head]), head, -1)
-                    cursor += 1
-                elif heap:
-                    entry = heapq.heappop(heap)
-                else:
-                    return
-                i = entry[1]
-                t = int(type_of[i])
-                if t not in allowed:
-                    parked.setdefault(t, []).append(entry)
-                elif entry[2] == step:  # fresh: no other candidate can beat it
-                    break
-                else:
-                    heapq.heappush(heap, (-self._gain(i), i, step))
-            self._add(i, -entry[0])
+            entry = self._next_fresh(queue, allowed, parked, step)
+            if entry is None:
+                return
+            self._add(entry[1], -entry[0])
             step += 1
             allowed = self._allowed()
             for t in allowed & parked.keys():
                 for item in parked.pop(t):
-                    heapq.heappush(heap, item)
+                    queue.push(item)
+
+    def _next_fresh(
+        self, queue: _LazyQueue, allowed: set[int], parked: dict[int, list[_Entry]], step: int
+    ) -> _Entry | None:
+        """The best allowed candidate with its gain computed at this ``step``, or None.
+
+        Parks candidates of types not allowed now; recomputes stale gains.
+        """
+        type_of = self.types.type_of
+        while True:
+            entry = queue.pop()
+            if entry is None:
+                return None
+            i = entry[1]
+            t = int(type_of[i])
+            if t not in allowed:
+                parked.setdefault(t, []).append(entry)
+            elif entry[2] == step:  # fresh: no other candidate can beat it
+                return entry
+            else:
+                queue.push((-self._gain(i), i, step))
 
     def swap_phase(self) -> None:
         """Best-improvement one-in-one-out swaps until no swap improves F.
@@ -278,63 +332,88 @@ class _Search:
         (their gain given ``S - j`` is at most ``g0``), so the scan stops there; the
         gains given ``S - j`` are those given ``S`` corrected on the needs of ``j``.
         """
-        types = self.types
-        type_of = types.type_of
-        one = np.minimum
-        shift = np.zeros(self.problem.n_needs)
         while not self.out_of_time():
-            removable = [j for j in sorted(self.selected) if not self.fixed[j]]
-            if not removable:
+            move = self._best_swap()
+            if move is None:
                 return
-            losses = [self._loss(j) for j in removable]
-            tol = 1e-10 * (1.0 + abs(self.value))
-            pool = np.sort(self.ranked.above(min(losses) + tol))
-            pool = pool[~self.in_s[pool]]
-            if pool.size == 0:
-                return
-            rowid, needs, a = self._pool_rows(pool)
-            lv = self.level[needs]
-            base = self.w[needs] * (one(1.0, lv + a) - one(1.0, lv))
-            gains = np.bincount(rowid, weights=base, minlength=pool.size) + self.bonus[pool]
-            by_need = np.argsort(needs, kind="stable")
-            sorted_needs = needs[by_need]
-            pool_types = type_of[pool]
-            pool_g0 = self.g0[pool]
-            best_gain, best_j, best_i = tol, -1, -1
-            ok_after: dict[int, BoolArray] = {}  # per type leaving: may each candidate enter?
-            for j, loss in zip(removable, losses, strict=True):
-                if not (pool_g0 > loss + best_gain).any():
-                    continue
-                tj = int(type_of[j])
-                if tj not in ok_after:
-                    ok_after[tj] = types.valid_after(types.plus(self.counts, tj, -1))[pool_types]
-                ok_in = ok_after[tj]
-                j_needs, j_a = self._row(j)
-                pos = _entries_of(sorted_needs, by_need, j_needs)
-                trial = gains.copy()
-                if pos.size:
-                    shift[j_needs] = j_a
-                    f = needs[pos]
-                    old = lv[pos]
-                    new = old - shift[f]
-                    shift[j_needs] = 0.0
-                    aa = a[pos]
-                    delta = self.w[f] * (
-                        (one(1.0, new + aa) - one(1.0, new)) - (one(1.0, old + aa) - one(1.0, old))
-                    )
-                    np.add.at(trial, rowid[pos], delta)
-                gain = trial - loss
-                gain[~ok_in] = -np.inf
-                k = int(np.argmax(gain))
-                if gain[k] > best_gain:
-                    best_gain, best_j, best_i = float(gain[k]), j, int(pool[k])
-            if best_j < 0:
-                return
-            self._remove(best_j, self._loss(best_j))
-            self._add(best_i, self._gain(best_i))
+            j, i = move
+            self._remove(j, self._loss(j))
+            self._add(i, self._gain(i))
             self.swaps += 1
             if len(self.selected) < self.max_size:
                 self.add_phase()
+
+    def _best_swap(self) -> tuple[int, int] | None:
+        """The swap (out, in) that improves F the most, or None when none does."""
+        types = self.types
+        type_of = types.type_of
+        removable = [j for j in sorted(self.selected) if not self.fixed[j]]
+        if not removable:
+            return None
+        losses = [self._loss(j) for j in removable]
+        tol = 1e-10 * (1.0 + abs(self.value))
+        pool = np.sort(self.ranked.above(min(losses) + tol))
+        pool = pool[~self.in_s[pool]]
+        if pool.size == 0:
+            return None
+        rows = self._pool_view(pool)
+        gains = self._gains(rows, self.level)
+        pool_types = type_of[pool]
+        pool_g0 = self.g0[pool]
+        best_gain, best_j, best_i = tol, -1, -1
+        ok_after: dict[int, BoolArray] = {}  # per type leaving: may each candidate enter?
+        for j, loss in zip(removable, losses, strict=True):
+            if not (pool_g0 > loss + best_gain).any():
+                continue
+            tj = int(type_of[j])
+            if tj not in ok_after:
+                ok_after[tj] = types.valid_after(types.plus(self.counts, tj, -1))[pool_types]
+            gain = self._gains_without(j, rows, gains) - loss
+            gain[~ok_after[tj]] = -np.inf
+            k = int(np.argmax(gain))
+            if gain[k] > best_gain:
+                best_gain, best_j, best_i = float(gain[k]), j, int(pool[k])
+        return None if best_j < 0 else (best_j, best_i)
+
+    def _pool_view(self, pool: IntArray) -> _PoolRows:
+        rowid, needs, a = self._pool_rows(pool)
+        by_need = np.argsort(needs, kind="stable")
+        return _PoolRows(pool, rowid, needs, a, by_need, needs[by_need])
+
+    def _gains(self, rows: _PoolRows, level: FloatArray) -> FloatArray:
+        """Each pool candidate's gain given the per-need ``level``."""
+        lv = level[rows.needs]
+        met = self.w[rows.needs] * (np.minimum(1.0, lv + rows.a) - np.minimum(1.0, lv))
+        return (
+            np.bincount(rows.rowid, weights=met, minlength=rows.pool.size) + self.bonus[rows.pool]
+        )
+
+    def _correct(
+        self, trial: FloatArray, rows: _PoolRows, pos: IntArray, old: FloatArray, new: FloatArray
+    ) -> None:
+        """Correct ``trial`` on the entries ``pos`` for their needs' levels going old -> new."""
+        one = np.minimum
+        f = rows.needs[pos]
+        aa = rows.a[pos]
+        delta = self.w[f] * (
+            (one(1.0, new + aa) - one(1.0, new)) - (one(1.0, old + aa) - one(1.0, old))
+        )
+        np.add.at(trial, rows.rowid[pos], delta)
+
+    def _gains_without(self, j: int, rows: _PoolRows, gains: FloatArray) -> FloatArray:
+        """The pool's gains given ``S - j``, from its ``gains`` given ``S``."""
+        j_needs, j_a = self._row(j)
+        pos = rows.entries_of(j_needs)
+        trial = gains.copy()
+        if pos.size:
+            shift = self._shift
+            shift[j_needs] = j_a
+            f = rows.needs[pos]
+            old = self.level[f]
+            new = old - shift[f]
+            shift[j_needs] = 0.0
+            self._correct(trial, rows, pos, old, new)
+        return trial
 
     def perturb_phase(self, rounds: int) -> None:
         """Iterated local search: drop a few members at random, refill greedily, swap.
@@ -381,82 +460,96 @@ class _Search:
         the candidates whose ``g0`` exceeds half the smallest pair loss (at most
         ``_PAIR_POOL`` of them). A heuristic neighbourhood: it is not exhaustive.
         """
-        types = self.types
-        type_of = types.type_of
-        one = np.minimum
         while not self.out_of_time():
-            removable = [j for j in sorted(self.selected) if not self.fixed[j]]
-            if not 2 <= len(removable) <= _PAIR_MAX_SIZE:
+            move = self._best_pair_move()
+            if move is None:
                 return
-            rows = {j: self._row(j) for j in removable}
-            pairs = []
-            for x in range(len(removable)):
-                for y in range(x + 1, len(removable)):
-                    j1, j2 = removable[x], removable[y]
-                    lv = self.level.copy()
-                    for j in (j1, j2):
-                        lv[rows[j][0]] -= rows[j][1]
-                    drop = float(self.w @ (one(1.0, self.level) - one(1.0, lv)))
-                    drop += float(self.bonus[j1] + self.bonus[j2])
-                    pairs.append((drop, j1, j2, lv))
-            tol = 1e-10 * (1.0 + abs(self.value))
-            floor = min(p[0] for p in pairs) / 2.0
-            pool = np.sort(self.ranked.above(floor + tol))
-            pool = pool[~self.in_s[pool]]
-            if pool.size < 2:
-                return
-            if pool.size > _PAIR_POOL:
-                keep = np.lexsort((pool, -self.g0[pool]))[:_PAIR_POOL]
-                pool = np.sort(pool[keep])
-            rowid, needs, a = self._pool_rows(pool)
-            pool_types = type_of[pool]
-            by_need = np.argsort(needs, kind="stable")
-            sorted_needs = needs[by_need]
-            best = (tol, -1, -1, -1, -1)
-            for drop, j1, j2, lv in pairs:
-                base_counts = types.plus(
-                    types.plus(self.counts, int(type_of[j1]), -1), int(type_of[j2]), -1
-                )
-                low = lv[needs]
-                met = self.w[needs] * (one(1.0, low + a) - one(1.0, low))
-                gains = np.bincount(rowid, weights=met, minlength=pool.size) + self.bonus[pool]
-                if gains.max() * 2 <= drop + best[0]:
-                    continue
-                top = np.argsort(-gains, kind="stable")[:_PAIR_LOOKAHEAD]
-                for k1 in top:
-                    i1 = int(pool[k1])
-                    c1 = types.plus(base_counts, int(pool_types[k1]))
-                    ok = types.valid_after(c1)
-                    i_needs, i_a = self._row(i1)
-                    pos = _entries_of(sorted_needs, by_need, i_needs)
-                    trial = gains.copy()
-                    if pos.size:
-                        add = np.zeros(self.problem.n_needs)
-                        add[i_needs] = i_a
-                        f = needs[pos]
-                        old = lv[f]
-                        new = old + add[f]
-                        aa = a[pos]
-                        delta = self.w[f] * (
-                            (one(1.0, new + aa) - one(1.0, new))
-                            - (one(1.0, old + aa) - one(1.0, old))
-                        )
-                        np.add.at(trial, rowid[pos], delta)
-                    trial[k1] = -np.inf
-                    trial[~ok[pool_types]] = -np.inf
-                    k2 = int(np.argmax(trial))
-                    total = float(gains[k1] + trial[k2] - drop)
-                    if total > best[0]:
-                        best = (total, j1, j2, i1, int(pool[k2]))
-            if best[1] < 0:
-                return
-            _, j1, j2, i1, i2 = best
+            j1, j2, i1, i2 = move
             for j in (j1, j2):
                 self._remove(j, self._loss(j))
             for i in (i1, i2):
                 self._add(i, self._gain(i))
             self.pairs += 1
             self.swap_phase()
+
+    def _pair_drops(self, removable: list[int]) -> list[tuple[float, int, int, FloatArray]]:
+        """For each pair of members: (F lost without them, j1, j2, levels without them)."""
+        one = np.minimum
+        rows = {j: self._row(j) for j in removable}
+        pairs = []
+        for x in range(len(removable)):
+            for y in range(x + 1, len(removable)):
+                j1, j2 = removable[x], removable[y]
+                lv = self.level.copy()
+                for j in (j1, j2):
+                    lv[rows[j][0]] -= rows[j][1]
+                drop = float(self.w @ (one(1.0, self.level) - one(1.0, lv)))
+                drop += float(self.bonus[j1] + self.bonus[j2])
+                pairs.append((drop, j1, j2, lv))
+        return pairs
+
+    def _best_pair_move(self) -> tuple[int, int, int, int] | None:
+        """The best (out, out, in, in) move the lookahead finds, or None if none improves F."""
+        types = self.types
+        type_of = types.type_of
+        removable = [j for j in sorted(self.selected) if not self.fixed[j]]
+        if not 2 <= len(removable) <= _PAIR_MAX_SIZE:
+            return None
+        pairs = self._pair_drops(removable)
+        tol = 1e-10 * (1.0 + abs(self.value))
+        floor = min(p[0] for p in pairs) / 2.0
+        pool = np.sort(self.ranked.above(floor + tol))
+        pool = pool[~self.in_s[pool]]
+        if pool.size < 2:
+            return None
+        if pool.size > _PAIR_POOL:
+            keep = np.lexsort((pool, -self.g0[pool]))[:_PAIR_POOL]
+            pool = np.sort(pool[keep])
+        rows = self._pool_view(pool)
+        best = (tol, -1, -1, -1, -1)
+        for drop, j1, j2, lv in pairs:
+            base_counts = types.plus(
+                types.plus(self.counts, int(type_of[j1]), -1), int(type_of[j2]), -1
+            )
+            gains = self._gains(rows, lv)
+            if gains.max() * 2 <= drop + best[0]:
+                continue
+            best = self._best_pair_in(rows, gains, lv, base_counts, drop, (j1, j2), best)
+        return None if best[1] < 0 else best[1:]
+
+    def _best_pair_in(
+        self,
+        rows: _PoolRows,
+        gains: FloatArray,
+        lv: FloatArray,
+        base_counts: tuple[int, ...],
+        drop: float,
+        out: tuple[int, int],
+        best: tuple[float, int, int, int, int],
+    ) -> tuple[float, int, int, int, int]:
+        """``best`` or a better move that drops ``out``: lookahead over the first addition."""
+        types = self.types
+        pool_types = types.type_of[rows.pool]
+        top = np.argsort(-gains, kind="stable")[:_PAIR_LOOKAHEAD]
+        for k1 in top:
+            i1 = int(rows.pool[k1])
+            ok = types.valid_after(types.plus(base_counts, int(pool_types[k1])))
+            i_needs, i_a = self._row(i1)
+            pos = rows.entries_of(i_needs)
+            trial = gains.copy()
+            if pos.size:
+                add = np.zeros(self.problem.n_needs)
+                add[i_needs] = i_a
+                f = rows.needs[pos]
+                old = lv[f]
+                self._correct(trial, rows, pos, old, old + add[f])
+            trial[k1] = -np.inf
+            trial[~ok[pool_types]] = -np.inf
+            k2 = int(np.argmax(trial))
+            total = float(gains[k1] + trial[k2] - drop)
+            if total > best[0]:
+                best = (total, out[0], out[1], i1, int(rows.pool[k2]))
+        return best
 
     def upper_bound(self) -> float:
         """F(S) plus the largest marginal gains [1]_: no feasible selection beats it.

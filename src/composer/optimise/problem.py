@@ -138,6 +138,39 @@ def _as_indices(name: str, value: npt.ArrayLike, n: int) -> IntArray:
     return out
 
 
+def _as_coverage(coverage: Any) -> Any:
+    """CSR float64 copy of ``coverage`` (duplicates summed), entries in [0, 1]; else ValueError."""
+    if sp.issparse(coverage):
+        matrix = sp.csr_array(coverage, dtype=np.float64, copy=True)
+    else:
+        dense = np.asarray(coverage, dtype=np.float64)
+        if dense.ndim != 2:
+            raise ValueError(f"coverage should be 2-D, got shape {dense.shape}")
+        matrix = sp.csr_array(dense)
+    matrix.sum_duplicates()
+    matrix.sort_indices()
+    matrix.indptr = matrix.indptr.astype(np.int64, copy=False)
+    matrix.indices = matrix.indices.astype(np.int64, copy=False)
+    data = matrix.data
+    bad = np.flatnonzero(~((data >= 0.0) & (data <= 1.0)))  # NaN fails both
+    if bad.size:
+        k = int(bad[0])
+        row = int(np.searchsorted(matrix.indptr, k, side="right") - 1)
+        more = f" ({bad.size} entries are out of range)" if bad.size > 1 else ""
+        raise ValueError(
+            f"coverage[{row}, {int(matrix.indices[k])}]={float(data[k])!r} should be in [0, 1]{more}"
+        )
+    return matrix
+
+
+def _as_quota(k: int, quota: Any, n: int) -> Quota:
+    """``quotas[k]`` with its members as sorted candidate indices; else ValueError."""
+    if not isinstance(quota, Quota):
+        raise ValueError(f"quotas[{k}] should be a Quota, got {type(quota).__name__}")
+    label = f"quotas[{k}] ({quota.name}).members" if quota.name else f"quotas[{k}].members"
+    return Quota(_as_indices(label, quota.members, n), quota.min, quota.max, quota.name)
+
+
 class CoverageProblem:
     """A validated coverage problem: who covers which needs, and the rules of the choice.
 
@@ -218,26 +251,7 @@ class CoverageProblem:
         exclude: npt.ArrayLike = (),
         candidate_names: Sequence[str] | None = None,
     ) -> None:
-        if sp.issparse(coverage):
-            matrix = sp.csr_array(coverage, dtype=np.float64, copy=True)
-        else:
-            dense = np.asarray(coverage, dtype=np.float64)
-            if dense.ndim != 2:
-                raise ValueError(f"coverage should be 2-D, got shape {dense.shape}")
-            matrix = sp.csr_array(dense)
-        matrix.sum_duplicates()
-        matrix.sort_indices()
-        matrix.indptr = matrix.indptr.astype(np.int64, copy=False)
-        matrix.indices = matrix.indices.astype(np.int64, copy=False)
-        data = matrix.data
-        bad = np.flatnonzero(~((data >= 0.0) & (data <= 1.0)))  # NaN fails both
-        if bad.size:
-            k = int(bad[0])
-            row = int(np.searchsorted(matrix.indptr, k, side="right") - 1)
-            more = f" ({bad.size} entries are out of range)" if bad.size > 1 else ""
-            raise ValueError(
-                f"coverage[{row}, {int(matrix.indices[k])}]={float(data[k])!r} should be in [0, 1]{more}"
-            )
+        matrix = _as_coverage(coverage)
         n, m = (int(s) for s in matrix.shape)
         self.coverage = matrix
         self.weights = _as_vector("weights", weights, m, 0.0)
@@ -256,13 +270,7 @@ class CoverageProblem:
         self.max_size = n if max_size is None else int(max_size)
         if self.min_size > self.max_size:
             raise ValueError(f"min_size={self.min_size} should be <= max_size={self.max_size}")
-        normalised = []
-        for k, quota in enumerate(quotas):
-            if not isinstance(quota, Quota):
-                raise ValueError(f"quotas[{k}] should be a Quota, got {type(quota).__name__}")
-            label = f"quotas[{k}] ({quota.name}).members" if quota.name else f"quotas[{k}].members"
-            members = _as_indices(label, quota.members, n)
-            normalised.append(Quota(members, quota.min, quota.max, quota.name))
+        normalised = [_as_quota(k, quota, n) for k, quota in enumerate(quotas)]
         self.quotas: tuple[Quota, ...] = tuple(normalised)
         self.include = _as_indices("include", include, n)
         self.exclude = _as_indices("exclude", exclude, n)

@@ -25,10 +25,21 @@ from composer.optimise.types import _Types
 
 __all__ = ["solve"]
 
-#: ``method="auto"`` skips the exact search above this many candidates.
-AUTO_EXACT_MAX_CANDIDATES = 200_000
-#: Default time limit (seconds) of the exact search inside ``method="auto"``.
-AUTO_TIME_LIMIT = 5.0
+#: ``method="auto"`` solves the exact MILP when the coverage matrix has at most this many
+#: nonzero entries, and keeps the greedy answer above. The choice depends on the problem's
+#: size only, never on a clock. Set from ``benchmarks/bench_milp_presolve.py --scan`` on
+#: the 2-core benchmark machine (``benchmarks/README.md``), the planner's core problems
+#: with 15 needs, 5 seeds a size, without presolve. Slowest proof of the 5 seeds: 0.9 s
+#: at ~16,000 entries (pools of 10,000), 2.0 s at ~24,000, 5.2 s at ~31,000, 5.9 s at
+#: ~39,000 (in an earlier run under heavier load: 2.9 s, 5.0 s, 9.8 s, 9.3 s), while the
+#: fastest stayed under 0.5 s: hardness varies more than size. 20,000 keeps every proof
+#: seen below it under 3 s, a twentieth of the safety valve.
+AUTO_EXACT_MAX_NNZ = 20_000
+#: Safety valve (seconds) of the exact search inside ``method="auto"``. At or below the
+#: size threshold HiGHS proves optimality far within it on the benchmark machine; should it
+#: ever be reached, auto keeps the greedy answer (which does not depend on the clock) and
+#: says so in ``Selection.note``.
+AUTO_TIME_LIMIT = 60.0
 
 
 def solve(
@@ -50,19 +61,23 @@ def solve(
         Include is in from the start, exclude never; ties go to the lowest index.
         ``"exact"``: a MILP solved by HiGHS (``mip_rel_gap=0``), proven optimal when it
         finishes; at the time limit it returns its incumbent with the dual bound, or
-        the greedy answer when it has none. ``"auto"``: greedy, then the MILP within
-        ``time_limit`` (default 5 s) unless there are more than 200,000 candidates or
-        greedy's own bound already proves it optimal; returns the MILP's answer when it
-        proves optimality, otherwise the greedy answer (an unproven incumbent depends on
-        the clock, the greedy answer does not) with the tighter bound, and says what
-        happened in ``note``.
+        the greedy answer when it has none. HiGHS runs without presolve (faster on
+        these models, and HiGHS does not check the time limit inside its presolve).
+        ``"auto"`` chooses by the problem's size, never by a clock: greedy, then, unless
+        greedy's own bound already proves it optimal, the MILP when the coverage matrix
+        has at most ``AUTO_EXACT_MAX_NNZ`` nonzero entries (a threshold measured so that
+        HiGHS proves optimality within a few seconds on the benchmark machine). Above
+        it, the greedy answer. ``time_limit`` (default ``AUTO_TIME_LIMIT`` = 60 s) is only
+        a safety valve: if the MILP reaches it, auto returns the greedy answer (which
+        does not depend on the clock) with the tighter bound and says so in ``note``.
     seed : int, numpy Generator or None, default 0
         Normalised once with :func:`numpy.random.default_rng`; drives the perturbation
         rounds. The same seed gives the same selection, and which members a round drops
         is drawn from the selection ranked by gain, so row order does not matter.
     time_limit : float, optional
-        Seconds allowed for the MILP (``"exact"``, ``"auto"``) or for the local search
-        (``"greedy"``, which then returns its best selection so far).
+        Seconds allowed for the MILP (``"exact"``; the safety valve of ``"auto"``) or
+        for the local search (``"greedy"``, which then returns its best selection so
+        far and says so in ``note``).
 
     Returns
     -------
@@ -85,8 +100,8 @@ def solve(
     ``benchmarks/bench_optimise_quality.py``), and ``Selection.upper_bound`` says how
     close it is on the problem at hand.
 
-    The exact method needs memory and time that grow with the number of candidates;
-    beyond a few tens of thousands use ``"greedy"``.
+    The exact method needs memory and time that grow with the number of candidates and
+    vary with how hard the instance is; ``"auto"`` uses it only below its size threshold.
 
     Examples
     --------
@@ -134,19 +149,24 @@ def solve(
     if method == "greedy":
         deadline = None if time_limit is None else start + time_limit
         return _greedy(problem, types, rng, deadline)
+    return _auto(problem, types, rng, AUTO_TIME_LIMIT if time_limit is None else time_limit)
+
+
+def _auto(
+    problem: CoverageProblem, types: _Types, rng: np.random.Generator, limit: float
+) -> Selection:
+    """Greedy; then, when the problem is small enough, the exact MILP (see :func:`solve`)."""
     greedy = _greedy(problem, types, rng, None)
     if greedy.optimal:
         return _replace(greedy, note=f"{greedy.note}; its upper bound proves it optimal")
-    n = problem.n_candidates
-    if n > AUTO_EXACT_MAX_CANDIDATES:
+    size = int(problem.coverage.nnz)
+    if size > AUTO_EXACT_MAX_NNZ:
         return _replace(
             greedy,
-            note=f"{greedy.note}; exact skipped: {n} candidates > {AUTO_EXACT_MAX_CANDIDATES}",
+            note=f"{greedy.note}; exact not tried: the coverage matrix has {size} entries, "
+            f"more than auto's threshold of {AUTO_EXACT_MAX_NNZ}",
         )
-    limit = AUTO_TIME_LIMIT if time_limit is None else time_limit
     exact, bound, message = _exact(problem, types, limit)
-    bounds = [b for b in (bound, greedy.upper_bound) if b is not None]
-    best_bound = min(bounds) if bounds else None
     if exact is not None and exact.optimal:
         if exact.objective >= greedy.objective:
             return exact
@@ -156,13 +176,19 @@ def solve(
             upper_bound=exact.upper_bound,
             note=f"{message}; greedy matched it",
         )
-    # an unproven MILP incumbent depends on how far the clock let HiGHS get; the greedy
-    # answer does not, so auto keeps it (same input and seed, same result)
+    # The safety valve was reached (or HiGHS failed): an unproven MILP incumbent depends on
+    # how far the clock let HiGHS get; the greedy answer does not, so auto keeps it.
+    bounds = [b for b in (bound, greedy.upper_bound) if b is not None]
     found = ""
     if exact is not None and exact.objective > greedy.objective:
-        found = f" (its incumbent {exact.objective:.6g} was better but is not proven; use method='exact' with a longer time_limit)"
+        found = (
+            f" (its incumbent {exact.objective:.6g} was better but is not proven; "
+            "use method='exact' with a longer time_limit)"
+        )
     return _replace(
         greedy,
-        upper_bound=best_bound,
-        note=f"{greedy.note}; {message}, no proof of optimality within the time limit{found}",
+        upper_bound=min(bounds) if bounds else None,
+        note=f"{greedy.note}; safety valve: the exact search stopped without a proof of "
+        f"optimality within the time limit of {limit:g} s ({message}), so auto kept the "
+        f"greedy answer{found}",
     )

@@ -19,6 +19,9 @@ from composer.optimise.problem import BoolArray, CoverageProblem, IntArray
 
 #: Search nodes the type-level completion check may visit before it asks HiGHS instead.
 _DFS_NODE_BUDGET = 20_000
+#: The search recurses once per type; with more types than this it asks HiGHS at once
+#: (Python's default recursion limit is 1,000 frames).
+_DFS_MAX_LEVELS = 400
 
 
 class _Budget(Exception):
@@ -263,89 +266,8 @@ class _Types:
         return hit
 
     def _dfs(self, counts: tuple[int, ...], room: int, need: int, avail: tuple[int, ...]) -> bool:
-        """Depth-first search over how many of each type to add, one type per level.
-
-        A failed state is remembered by the counts that can still matter: a quota no
-        type further down is in is settled (its minimum was checked on the way), and a
-        quota without a max only counts up to its minimum.
-        """
-        lo, hi, tq = self.lo, self.hi, self.type_quotas
-        order = [t for t in self.order if avail[t] > 0]
-        n_q, n_t = len(lo), len(order)
-        with_min = [q for q in range(n_q) if lo[q] > 0]
-        slot = {q: k for k, q in enumerate(with_min)}
-        # suffix[pos][k]: candidates of the types at pos and after in quota with_min[k]
-        suffix = [[0] * len(with_min) for _ in range(n_t + 1)]
-        suffix_all = [0] * (n_t + 1)
-        last = [-1] * n_q  # the last level whose type is in quota q
-        for pos in range(n_t - 1, -1, -1):
-            t = order[pos]
-            suffix[pos] = list(suffix[pos + 1])
-            for q in tq[t]:
-                if q in slot:
-                    suffix[pos][slot[q]] += avail[t]
-                if last[q] < 0:
-                    last[q] = pos
-            suffix_all[pos] = suffix_all[pos + 1] + avail[t]
-        by_last = sorted(range(n_q), key=lambda q: -last[q])
-        n_open = [0] * (n_t + 1)  # quotas still open at pos: by_last[: n_open[pos]]
-        k = 0
-        for pos in range(n_t, -1, -1):
-            while k < n_q and last[by_last[k]] >= pos:
-                k += 1
-            n_open[pos] = k
-        uncapped = [h is None for h in hi]
-        families = self._disjoint_min_families()
-        failed: set[tuple[int, tuple[int, ...], int]] = set()
-        visited = 0
-
-        def rec(pos: int, cnt: tuple[int, ...], total: int) -> bool:
-            nonlocal visited
-            left = room - total
-            met = True
-            room_q = suffix[pos]
-            for k, q in enumerate(with_min):
-                deficit = lo[q] - cnt[q]
-                if deficit > 0:
-                    if deficit > left or deficit > room_q[k]:
-                        return False
-                    met = False
-            if need - total > min(left, suffix_all[pos]):
-                return False
-            if not met:  # no member counts for two quotas of a family
-                for family in families:
-                    if sum(max(lo[q] - cnt[q], 0) for q in family) > left:
-                        return False
-            if (met and total >= need) or pos == n_t:  # the maxes hold all along
-                return True
-            key = (
-                pos,
-                tuple(
-                    min(cnt[q], lo[q]) if uncapped[q] else cnt[q] for q in by_last[: n_open[pos]]
-                ),
-                total,
-            )
-            if key in failed:
-                return False
-            visited += 1
-            if visited > _DFS_NODE_BUDGET:
-                raise _Budget
-            t = order[pos]
-            top = min(avail[t], left)
-            for q in tq[t]:
-                h = hi[q]
-                if h is not None:
-                    top = min(top, h - cnt[q])
-            for x in range(top, -1, -1):
-                new = list(cnt)
-                for q in tq[t]:
-                    new[q] += x
-                if rec(pos + 1, tuple(new), total + x):
-                    return True
-            failed.add(key)
-            return False
-
-        return rec(0, counts, 0)
+        """Whether the selection can be completed: an exact search (:class:`_Completion`)."""
+        return _Completion(self, room, need, avail).run(counts)
 
     def _disjoint_min_families(self) -> list[list[int]]:
         """Groups of quotas with a minimum that no type is in two of (e.g. actor types).
@@ -404,3 +326,102 @@ class _Types:
         if not res.optimal or res.x is None:
             return None
         return round(float(np.sum(res.x)))
+
+
+class _Completion:
+    """Depth-first search over how many of each type to add, one type per level.
+
+    A failed state is remembered by the counts that can still matter: a quota no type
+    further down is in is settled (its minimum was checked on the way), and a quota
+    without a max only counts up to its minimum. Raises :class:`_Budget` after
+    ``_DFS_NODE_BUDGET`` states, or at once with more than ``_DFS_MAX_LEVELS`` types.
+    """
+
+    def __init__(self, types: _Types, room: int, need: int, avail: tuple[int, ...]) -> None:
+        lo = types.lo
+        self.lo, self.hi, self.tq = lo, types.hi, types.type_quotas
+        self.room, self.need, self.avail = room, need, avail
+        self.order = [t for t in types.order if avail[t] > 0]
+        if len(self.order) > _DFS_MAX_LEVELS:
+            raise _Budget
+        n_q, n_t = len(lo), len(self.order)
+        self.with_min = [q for q in range(n_q) if lo[q] > 0]
+        slot = {q: k for k, q in enumerate(self.with_min)}
+        # suffix[pos][k]: candidates of the types at pos and after in quota with_min[k]
+        self.suffix = [[0] * len(self.with_min) for _ in range(n_t + 1)]
+        self.suffix_all = [0] * (n_t + 1)
+        last = [-1] * n_q  # the last level whose type is in quota q
+        for pos in range(n_t - 1, -1, -1):
+            t = self.order[pos]
+            self.suffix[pos] = list(self.suffix[pos + 1])
+            for q in self.tq[t]:
+                if q in slot:
+                    self.suffix[pos][slot[q]] += avail[t]
+                if last[q] < 0:
+                    last[q] = pos
+            self.suffix_all[pos] = self.suffix_all[pos + 1] + avail[t]
+        self.by_last = sorted(range(n_q), key=lambda q: -last[q])
+        self.n_open = [0] * (n_t + 1)  # quotas still open at pos: by_last[: n_open[pos]]
+        k = 0
+        for pos in range(n_t, -1, -1):
+            while k < n_q and last[self.by_last[k]] >= pos:
+                k += 1
+            self.n_open[pos] = k
+        self.uncapped = [h is None for h in self.hi]
+        self.families = types._disjoint_min_families()
+        self.failed: set[tuple[int, tuple[int, ...], int]] = set()
+        self.visited = 0
+
+    def run(self, counts: tuple[int, ...]) -> bool:
+        return self._rec(0, counts, 0)
+
+    def _settled(self, pos: int, cnt: tuple[int, ...], total: int) -> bool | None:
+        """True: complete as it is; False: cannot be completed; None: search on."""
+        lo, left = self.lo, self.room - total
+        met = True
+        room_q = self.suffix[pos]
+        for k, q in enumerate(self.with_min):
+            deficit = lo[q] - cnt[q]
+            if deficit > 0:
+                if deficit > left or deficit > room_q[k]:
+                    return False
+                met = False
+        if self.need - total > min(left, self.suffix_all[pos]):
+            return False
+        if not met:  # no member counts for two quotas of a family
+            for family in self.families:
+                if sum(max(lo[q] - cnt[q], 0) for q in family) > left:
+                    return False
+        if (met and total >= self.need) or pos == len(self.order):  # maxes hold all along
+            return True
+        return None
+
+    def _key(self, pos: int, cnt: tuple[int, ...], total: int) -> tuple[int, tuple[int, ...], int]:
+        lo, uncapped = self.lo, self.uncapped
+        open_q = self.by_last[: self.n_open[pos]]
+        return pos, tuple(min(cnt[q], lo[q]) if uncapped[q] else cnt[q] for q in open_q), total
+
+    def _rec(self, pos: int, cnt: tuple[int, ...], total: int) -> bool:
+        done = self._settled(pos, cnt, total)
+        if done is not None:
+            return done
+        key = self._key(pos, cnt, total)
+        if key in self.failed:
+            return False
+        self.visited += 1
+        if self.visited > _DFS_NODE_BUDGET:
+            raise _Budget
+        t = self.order[pos]
+        top = min(self.avail[t], self.room - total)
+        for q in self.tq[t]:
+            h = self.hi[q]
+            if h is not None:
+                top = min(top, h - cnt[q])
+        for x in range(top, -1, -1):
+            new = list(cnt)
+            for q in self.tq[t]:
+                new[q] += x
+            if self._rec(pos + 1, tuple(new), total + x):
+                return True
+        self.failed.add(key)
+        return False
