@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import os
 import pathlib
+import threading
 
 import numpy as np
 import pytest
@@ -112,6 +113,36 @@ def test_silenced_restores_the_descriptors_on_error(capfd: pytest.CaptureFixture
         raise RuntimeError("boom")
     os.write(1, b"visible\n")
     assert capfd.readouterr().out == "visible\n"
+
+
+def test_overlapping_blocks_in_threads_restore_the_descriptors(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    # A enters, B enters, A leaves while B is still in, B leaves: with one save per block
+    # B would restore devnull as fd 1 "as it found it", and later output would be lost
+    a_in, b_in, a_out = threading.Event(), threading.Event(), threading.Event()
+
+    def first() -> None:
+        with silenced():
+            a_in.set()
+            b_in.wait(5)
+            os.write(1, b"hidden a\n")
+        a_out.set()
+
+    def second() -> None:
+        a_in.wait(5)
+        with silenced():
+            b_in.set()
+            a_out.wait(5)
+            os.write(1, b"hidden b\n")  # A has left: B's block must still be silent
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    os.write(1, b"after\n")
+    assert capfd.readouterr().out == "after\n"
 
 
 def test_every_milp_call_goes_through_run_milp() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -65,44 +66,77 @@ def _flush_c_stdio() -> None:
         pass
 
 
+class _Redirection:
+    """Descriptors 1 and 2 sent to devnull while at least one :func:`silenced` is open.
+
+    Counted under a lock, so solves in several threads (or nested) share one redirection
+    and the first one to finish cannot restore the descriptors under the others (nor the
+    last one restore devnull as "the original").
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.depth = 0
+        self.saved: list[tuple[int, int]] = []
+
+    def enter(self) -> None:
+        with self.lock:
+            self.depth += 1
+            if self.depth > 1:
+                return
+            for stream in (sys.stdout, sys.stderr):
+                with contextlib.suppress(Exception):
+                    stream.flush()
+            try:
+                sink = os.open(os.devnull, os.O_WRONLY)
+            except OSError:  # pragma: no cover - no devnull: nothing to redirect to
+                return
+            try:
+                for fd in (1, 2):
+                    try:
+                        self.saved.append((fd, os.dup(fd)))
+                    except OSError:  # not open: nothing can reach it
+                        continue
+                    os.dup2(sink, fd)
+            finally:
+                os.close(sink)
+
+    def exit(self) -> None:
+        with self.lock:
+            self.depth -= 1
+            if self.depth > 0:
+                return
+            _flush_c_stdio()
+            saved, self.saved = self.saved, []
+            for fd, copy in saved:
+                os.dup2(copy, fd)
+                os.close(copy)
+
+
+_REDIRECTION = _Redirection()
+
+
 @contextlib.contextmanager
 def silenced() -> Iterator[None]:
     """Send whatever is written to file descriptors 1 and 2 to :data:`os.devnull`.
 
     Catches output of C code (HiGHS prints with ``printf``), which redirecting
     :data:`sys.stdout` cannot. Python's and C's buffers are flushed before and after, and
-    the descriptors are restored in ``finally``. A descriptor that is not open is left
-    alone, so the context is safe where there is no console. The redirection is
-    process-wide: output of other threads during the block is dropped too.
+    the descriptors are restored in ``finally``, when the last of the blocks open in any
+    thread ends. A descriptor that is not open is left alone, so the context is safe
+    where there is no console. The redirection is process-wide: output of other threads
+    during the block is dropped too.
 
     Examples
     --------
     >>> with silenced():
     ...     _ = os.write(1, b"not shown")
     """
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(Exception):
-            stream.flush()
+    _REDIRECTION.enter()
     try:
-        sink = os.open(os.devnull, os.O_WRONLY)
-    except OSError:  # pragma: no cover - no devnull: nothing to redirect to
-        yield
-        return
-    saved: list[tuple[int, int]] = []
-    try:
-        for fd in (1, 2):
-            try:
-                saved.append((fd, os.dup(fd)))
-            except OSError:  # not open: nothing can reach it
-                continue
-            os.dup2(sink, fd)
         yield
     finally:
-        _flush_c_stdio()
-        for fd, copy in saved:
-            os.dup2(copy, fd)
-            os.close(copy)
-        os.close(sink)
+        _REDIRECTION.exit()
 
 
 def run_milp(
