@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -117,37 +117,40 @@ def twin_groups(plan: Plan) -> list[tuple[npt.NDArray[np.intp], int]]:
 
     Near-identical: same actor type, unit and perspectives, and coverage rows equal to
     one decimal (covering some need). The core takes one of them, unless a need they
-    cover asks (``count``) for more than the rest of the pool can give.
+    cover asks (``count``) for more than the rest of the pool can give. Grouping is one
+    ``np.unique`` over integer codes, so it costs about a sort of the pool.
     """
     enc, cov = plan.enc, plan.cov
-    f = plan.pool.frame
-    rows = f.index.get_indexer(enc.ids)
-    persp = f["perspectives"].to_numpy(dtype=object)[rows]
-    unit = f["unit"].to_numpy(dtype=object)[rows]
-    groups: dict[tuple[Any, ...], list[int]] = {}
-    for i in np.flatnonzero(enc.core_ok & (cov >= COVERS).any(axis=1)).tolist():
-        key = (
-            enc.actor[i],
-            str(unit[i]).strip().lower(),
-            tuple(sorted(t.lower() for t in persp[i])),
-            tuple(np.round(cov[i], 1).tolist()),
-        )
-        groups.setdefault(key, []).append(i)
+    rows = np.flatnonzero(enc.core_ok & (cov >= COVERS).any(axis=1))
+    if len(rows) < 2:
+        return []
+    f = plan.pool.frame.loc[enc.ids[rows]]
+    unit = f["unit"].map(lambda u: str(u).strip().lower()).to_numpy(dtype=object)
+    persp = f["perspectives"].map(lambda ts: ";".join(sorted(t.lower() for t in ts)))
+    codes = np.column_stack(
+        [
+            pd.factorize(pd.Series(enc.actor[rows], dtype=object))[0],
+            pd.factorize(pd.Series(unit, dtype=object))[0],
+            pd.factorize(persp)[0],
+            np.round(cov[rows] * 10).astype(np.int64),
+        ]
+    )
+    _, inverse, sizes = np.unique(codes, axis=0, return_inverse=True, return_counts=True)
+    inverse = inverse.ravel()
+    supply = cov[enc.can_join].sum(axis=0)
+    order = np.argsort(inverse, kind="stable")
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]
     out = []
-    can = enc.can_join
-    demand = plan.demand
-    for group in groups.values():
-        if len(group) < 2:
-            continue
+    for g in np.flatnonzero(sizes > 1).tolist():
+        group = rows[order[starts[g] : starts[g] + sizes[g]]]
         cap = 1
-        others = can.copy()
-        others[group] = False
+        rest = supply - cov[group].sum(axis=0)  # what everyone else can give
         for need in np.flatnonzero(cov[group[0]] >= COVERS):
-            lacking = demand[need] - float(cov[others, need].sum())
+            lacking = plan.demand[need] - float(rest[need])
             if lacking > 1 - 1e-9:
                 cap = max(cap, min(len(group), int(np.ceil(lacking))))
         if cap < len(group):
-            out.append((np.array(sorted(group), dtype=np.intp), cap))
+            out.append((np.sort(group).astype(np.intp), cap))
     return out
 
 

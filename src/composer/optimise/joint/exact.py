@@ -114,171 +114,202 @@ def solve_exact(
     return None
 
 
+class _Model:
+    """The variables of the MILP and where each block of them starts."""
+
+    def __init__(self, problem: JointProblem) -> None:
+        self.pr = problem
+        n, P = problem.n, problem.n_phases
+        keep = kept(problem)
+        self.core_idx = np.flatnonzero(keep & problem.core_ok)
+        if P > 1:
+            self.pair_i, self.pair_p = np.nonzero(problem.phase_ok & keep[:, None])
+        else:  # with one phase a participant would attend every meeting: that is the core
+            self.pair_i = self.pair_p = np.zeros(0, dtype=np.intp)
+        self.part_idx = np.unique(self.pair_i)
+        self.fp_f, self.fp_p = np.nonzero(problem.active.T)
+        self.nx, self.ny = len(self.core_idx), len(self.pair_i)
+        self.nu, self.nt = len(self.part_idx), len(self.fp_f)
+        self.ox, self.oy = 0, self.nx
+        self.ou, self.ot = self.nx + self.ny, self.nx + self.ny + self.nu
+        self.nv = self.ot + self.nt
+        self.xpos = np.full(n, -1, dtype=np.intp)
+        self.xpos[self.core_idx] = np.arange(self.nx)
+        self.upos = np.full(n, -1, dtype=np.intp)
+        self.upos[self.part_idx] = np.arange(self.nu)
+        self.pairpos = np.full((n, max(P, 1)), -1, dtype=np.intp)
+        self.pairpos[self.pair_i, self.pair_p] = np.arange(self.ny)
+        self.rows = _Rows.empty()
+        self.lb = np.zeros(self.nv)
+        self.ub = np.ones(self.nv)
+
+    # ------------------------------------------------------------------ blocks
+    def coverage_rows(self) -> None:
+        """d_f t_fp - sum_i c_if x_i - sum_i c_if y_ip <= 0."""
+        csc = sp.csc_array(self.pr.coverage)
+        for k, (f, p) in enumerate(zip(self.fp_f.tolist(), self.fp_p.tolist(), strict=True)):
+            who = csc.indices[csc.indptr[f] : csc.indptr[f + 1]]
+            c = csc.data[csc.indptr[f] : csc.indptr[f + 1]]
+            in_core = self.xpos[who] >= 0
+            pair = self.pairpos[who, p] if self.ny else np.full(len(who), -1)
+            in_phase = pair >= 0
+            cols = np.concatenate(
+                [[self.ot + k], self.ox + self.xpos[who[in_core]], self.oy + pair[in_phase]]
+            )
+            vals = np.concatenate([[float(self.pr.demand[f])], -c[in_core], -c[in_phase]])
+            self.rows.add(cols, vals, -np.inf, 0.0)
+
+    def role_rows(self) -> None:
+        """y_ip <= u_i; sum_p y_ip >= u_i; not every phase; one role; hours."""
+        pr, P = self.pr, self.pr.n_phases
+        for k in range(self.ny):
+            self.rows.add([self.oy + k, self.ou + self.upos[self.pair_i[k]]], [1.0, -1.0],
+                          -np.inf, 0.0)  # fmt: skip
+        starts = np.searchsorted(self.pair_i, self.part_idx)
+        ends = np.searchsorted(self.pair_i, self.part_idx, side="right")
+        for j, i in enumerate(self.part_idx.tolist()):
+            ks = self.oy + np.arange(starts[j], ends[j])
+            self.rows.add([self.ou + j, *ks], [1.0, *([-1.0] * len(ks))], -np.inf, 0.0)
+            if len(ks) == P:
+                self.rows.add(ks, 1.0, -np.inf, float(P - 1))
+            if self.xpos[i] >= 0:
+                self.rows.add([self.ox + self.xpos[i], self.ou + j], 1.0, -np.inf, 1.0)
+            cost = pr.phase_hours[self.pair_p[ks - self.oy]]
+            if not np.isnan(pr.hours[i]) and cost.sum() > pr.hours[i] + 1e-9:
+                self.rows.add(ks, cost, -np.inf, float(pr.hours[i]))
+
+    def size_rows(self) -> None:
+        """core_min..core_max; per_phase_max; total_max."""
+        pr = self.pr
+        self.rows.add(self.ox + np.arange(self.nx), 1.0, float(pr.core_min), float(pr.core_max))
+        for phase in range(pr.n_phases):
+            ks = np.flatnonzero(self.pair_p == phase)
+            if len(ks):
+                self.rows.add(self.oy + ks, 1.0, -np.inf, float(pr.per_phase_max))
+        if self.nu:
+            self.rows.add(self.ou + np.arange(self.nu), 1.0, -np.inf, float(pr.total_max))
+
+    def quota_rows(self) -> bool:
+        """Every quota by its scope; False when one cannot be met by anyone modelled."""
+        for q in self.pr.quotas:
+            mem = q.members
+            cols = [self.ox + self.xpos[self.core_idx[mem[self.core_idx]]]]
+            if q.scope == NETWORK:
+                cols.append(self.ou + self.upos[self.part_idx[mem[self.part_idx]]])
+            elif q.scope != CORE:
+                cols.append(self.oy + np.flatnonzero((self.pair_p == q.scope) & mem[self.pair_i]))
+            cols_q = np.concatenate(cols)
+            if len(cols_q):
+                self.rows.add(cols_q, 1.0, float(q.min), np.inf if q.max is None else float(q.max))
+            elif q.min > 0:
+                return False
+        return True
+
+    def include_rows(self, core_includes: int) -> bool:
+        """Includes are in; at least ``core_includes`` of those who qualify are core."""
+        inc = self.pr.include.tolist()
+        inc_core = [i for i in inc if self.xpos[i] >= 0]
+        if core_includes and len(inc_core) == core_includes:
+            self.lb[self.ox + self.xpos[inc_core]] = 1.0
+        elif core_includes:
+            self.rows.add(self.ox + self.xpos[inc_core], 1.0, float(core_includes), np.inf)
+        for i in inc:
+            cols = [self.ox + self.xpos[i]] if self.xpos[i] >= 0 else []
+            cols += [self.ou + self.upos[i]] if self.upos[i] >= 0 else []
+            if not cols:
+                return False
+            self.rows.add(cols, 1.0, 1.0, 1.0)
+        return True
+
+    def fixed_bounds(self) -> bool:
+        """Kept roles as bounds; False when a kept role is not possible."""
+        for i, role in self.pr.fixed.items():
+            if role is None:
+                if self.xpos[i] < 0:
+                    return False
+                self.lb[self.ox + self.xpos[i]] = 1.0
+                continue
+            if self.xpos[i] >= 0:
+                self.ub[self.ox + self.xpos[i]] = 0.0
+            if any(self.pairpos[i, p] < 0 for p in role):
+                return False
+            for k in np.flatnonzero(self.pair_i == i).tolist():
+                self.lb[self.oy + k] = self.ub[self.oy + k] = float(int(self.pair_p[k]) in role)
+        return True
+
+    # ------------------------------------------------------------------ stages
+    def integrality(self, extra: int = 0) -> np.ndarray:
+        return np.r_[np.ones(self.nx + self.ny + self.nu), np.zeros(self.nt + extra)]
+
+    def stage1(self, time_limit: float) -> MilpOutcome:
+        """Maximise F."""
+        c = np.zeros(self.nv)
+        c[self.ot :] = -self.pr.need_share[self.fp_f]
+        cons = self.rows.constraint(self.nv)
+        return _milp(c, cons, self.integrality(), self.lb, self.ub, time_limit)
+
+    def stage2(self, F1: float, time_limit: float) -> MilpOutcome:
+        """Keep F >= F1 - F_SLACK; fewest person-hours, then the fit and near twins."""
+        pr = self.pr
+        groups = [(g[self.xpos[g] >= 0], cap) for g, cap in pr.twins]
+        groups = [(g, cap) for g, cap in groups if len(g) > cap]
+        ne = len(groups)
+        nv2 = self.nv + ne
+        hours = np.zeros(nv2)
+        hours[self.ox : self.ox + self.nx] = pr.all_hours
+        hours[self.oy : self.oy + self.ny] = pr.phase_hours[self.pair_p]
+        tier = np.zeros(nv2)
+        tier[self.ox : self.ox + self.nx] = pr.fit_or_zero[self.core_idx]
+        tier[self.ou : self.ou + self.nu] = (
+            PARTICIPANT_SCORE_SHARE * pr.score_or_zero[self.part_idx]
+        )
+        tier[self.nv :] = -1.0
+        # the whole third tier is worth less than half of the smallest step in hours
+        top = (
+            pr.core_max
+            + PARTICIPANT_SCORE_SHARE * pr.total_max
+            + sum(len(g) - cap for g, cap in groups)
+            + 1
+        )
+        beta = 0.5 * float(pr.phase_hours.min()) / top
+        for k, (g, cap) in enumerate(groups):
+            self.rows.add([*(self.ox + self.xpos[g]), self.nv + k], [*([1.0] * len(g)), -1.0],
+                          -np.inf, float(cap))  # fmt: skip
+        self.rows.add(self.ot + np.arange(self.nt), pr.need_share[self.fp_f], F1 - F_SLACK, np.inf)
+        lb = np.r_[self.lb, np.zeros(ne)]
+        ub = np.r_[self.ub, np.full(ne, np.inf)]
+        cons = self.rows.constraint(nv2)
+        return _milp(hours - beta * tier, cons, self.integrality(ne), lb, ub, time_limit)
+
+    def decode(self, x: np.ndarray) -> tuple[tuple[int, ...], dict[int, tuple[int, ...]]]:
+        """The core and each participant's phases from a solution vector."""
+        xr = np.round(np.asarray(x)[: self.nv]).astype(int)
+        core = tuple(int(i) for i in self.core_idx[xr[self.ox : self.ox + self.nx] == 1])
+        phases: dict[int, list[int]] = {}
+        for k in np.flatnonzero(xr[self.oy : self.oy + self.ny] == 1).tolist():
+            phases.setdefault(int(self.pair_i[k]), []).append(int(self.pair_p[k]))
+        return core, {i: tuple(sorted(p)) for i, p in sorted(phases.items())}
+
+
 def _solve(problem: JointProblem, time_limit: float, core_includes: int) -> JointSolution | None:
     """Solve with at least ``core_includes`` of the core-qualified includes in the core."""
-    n, P = problem.n, problem.n_phases
-    keep = kept(problem)
-    cov = problem.coverage
-    core_idx = np.flatnonzero(keep & problem.core_ok)
-    if P > 1:
-        pair_i, pair_p = np.nonzero(problem.phase_ok & keep[:, None])
-    else:  # with one phase, every participant would attend every meeting: that is the core
-        pair_i = pair_p = np.zeros(0, dtype=np.intp)
-    part_idx = np.unique(pair_i)
-    fp_f, fp_p = np.nonzero(problem.active.T)
-    nx_, ny, nu, nt = len(core_idx), len(pair_i), len(part_idx), len(fp_f)
-    ox, oy, ou, ot = 0, nx_, nx_ + ny, nx_ + ny + nu
-    nv = ot + nt
-    xpos = np.full(n, -1, dtype=np.intp)
-    xpos[core_idx] = np.arange(nx_)
-    upos = np.full(n, -1, dtype=np.intp)
-    upos[part_idx] = np.arange(nu)
-    rows = _Rows.empty()
-    share = problem.need_share
-
-    # coverage: d_f t_fp - sum_i c_if x_i - sum_i c_if y_ip <= 0
-    csc = sp.csc_array(cov)
-    pair_of = {(int(i), int(p)): k for k, (i, p) in enumerate(zip(pair_i, pair_p, strict=True))}
-    for k, (f, p) in enumerate(zip(fp_f, fp_p, strict=True)):
-        lo_, hi_ = csc.indptr[f], csc.indptr[f + 1]
-        who, c = csc.indices[lo_:hi_], csc.data[lo_:hi_]
-        cols = [ot + k]
-        vals = [float(problem.demand[f])]
-        sel = xpos[who] >= 0
-        cols += (ox + xpos[who[sel]]).tolist()
-        vals += (-c[sel]).tolist()
-        for i, v in zip(who.tolist(), c.tolist(), strict=True):
-            kk = pair_of.get((i, int(p)))
-            if kk is not None:
-                cols.append(oy + kk)
-                vals.append(-v)
-        rows.add(cols, vals, -np.inf, 0.0)
-
-    # roles: y_ip <= u_i, sum_p y_ip >= u_i, sum_p y_ip <= P - 1, x_i + u_i <= 1, hours
-    for k in range(ny):
-        rows.add([oy + k, ou + upos[pair_i[k]]], [1.0, -1.0], -np.inf, 0.0)
-    starts = np.searchsorted(pair_i, part_idx)
-    ends = np.searchsorted(pair_i, part_idx, side="right")
-    for j, i in enumerate(part_idx.tolist()):
-        ks = np.arange(starts[j], ends[j])
-        rows.add([ou + j, *(oy + ks)], [1.0, *([-1.0] * len(ks))], -np.inf, 0.0)
-        if len(ks) == P:
-            rows.add(oy + ks, 1.0, -np.inf, float(P - 1))
-        if xpos[i] >= 0:
-            rows.add([ox + xpos[i], ou + j], 1.0, -np.inf, 1.0)
-        h = problem.hours[i]
-        cost = problem.phase_hours[pair_p[ks]]
-        if not np.isnan(h) and cost.sum() > h + 1e-9:
-            rows.add(oy + ks, cost, -np.inf, float(h))
-    # sizes
-    rows.add(ox + np.arange(nx_), 1.0, float(problem.core_min), float(problem.core_max))
-    for phase in range(P):
-        ks = np.flatnonzero(pair_p == phase)
-        if len(ks):
-            rows.add(oy + ks, 1.0, -np.inf, float(problem.per_phase_max))
-    if nu:
-        rows.add(ou + np.arange(nu), 1.0, -np.inf, float(problem.total_max))
-    # quotas
-    for q in problem.quotas:
-        mem = q.members
-        cols_x = ox + xpos[core_idx[mem[core_idx]]]
-        if q.scope == CORE:
-            extra = np.zeros(0, dtype=np.intp)
-        elif q.scope == NETWORK:
-            extra = ou + upos[part_idx[mem[part_idx]]]
-        else:
-            ks = np.flatnonzero((pair_p == q.scope) & mem[pair_i])
-            extra = oy + ks
-        cols_q = np.concatenate([cols_x, extra])
-        hi_q = np.inf if q.max is None else float(q.max)
-        if len(cols_q) == 0:
-            if q.min > 0:
-                return None
-            continue
-        rows.add(cols_q, 1.0, float(q.min), hi_q)
-    # include
-    lb = np.zeros(nv)
-    ub = np.ones(nv)
-    inc_core = [i for i in problem.include.tolist() if xpos[i] >= 0]
-    if core_includes and len(inc_core) == core_includes:
-        lb[ox + xpos[inc_core]] = 1.0
-    elif core_includes:
-        rows.add(ox + xpos[inc_core], 1.0, float(core_includes), np.inf)
-    for i in problem.include.tolist():
-        cols_i = ([ox + xpos[i]] if xpos[i] >= 0 else []) + ([ou + upos[i]] if upos[i] >= 0 else [])
-        if not cols_i:
-            return None
-        rows.add(cols_i, 1.0, 1.0, 1.0)
-    for i, role in problem.fixed.items():
-        if role is None:
-            if xpos[i] < 0:
-                return None
-            lb[ox + xpos[i]] = 1.0
-            continue
-        if xpos[i] >= 0:
-            ub[ox + xpos[i]] = 0.0
-        for k in np.flatnonzero(pair_i == i).tolist():
-            on = int(pair_p[k]) in role
-            lb[oy + k] = ub[oy + k] = float(on)
-        if set(role) - set(pair_p[pair_i == i].tolist()):
-            return None
-    integrality = np.r_[np.ones(nx_ + ny + nu), np.zeros(nt)]
-
-    # stage 1: maximise F
-    c1 = np.zeros(nv)
-    c1[ot:] = -share[fp_f]
-    cons = rows.constraint(nv)
-    res1 = _milp(c1, cons, integrality, lb, ub, time_limit)
+    model = _Model(problem)
+    model.coverage_rows()
+    model.role_rows()
+    model.size_rows()
+    if not (model.quota_rows() and model.include_rows(core_includes) and model.fixed_bounds()):
+        return None
+    res1 = model.stage1(time_limit)
     if res1.x is None:
         return None
-    optimal = res1.optimal
-    F1 = float(-(res1.objective or 0.0))
-
-    # stage 2: keep F, fewest person-hours, then the fit (and near twins)
-    groups = [(g[xpos[g] >= 0], cap) for g, cap in problem.twins]
-    groups = [(g, cap) for g, cap in groups if len(g) > cap]
-    ne = len(groups)
-    nv2 = nv + ne
-    hours_c = np.zeros(nv2)
-    hours_c[ox : ox + nx_] = problem.all_hours
-    hours_c[oy : oy + ny] = problem.phase_hours[pair_p]
-    tier = np.zeros(nv2)
-    tier[ox : ox + nx_] = problem.fit_or_zero[core_idx]
-    tier[ou : ou + nu] = PARTICIPANT_SCORE_SHARE * problem.score_or_zero[part_idx]
-    tier[nv:] = -1.0
-    unit = float(problem.phase_hours.min()) if P else 1.0
-    top = (
-        problem.core_max
-        + PARTICIPANT_SCORE_SHARE * problem.total_max
-        + sum(len(g) - cap for g, cap in groups)
-        + 1
-    )
-    beta = 0.5 * unit / top
-    c2 = hours_c - beta * tier
-    rows2 = rows
-    for g_k, (g, cap) in enumerate(groups):
-        rows2.add([*(ox + xpos[g]), nv + g_k], [*([1.0] * len(g)), -1.0], -np.inf, float(cap))
-    f_cols = ot + np.arange(nt)
-    rows2.add(f_cols, share[fp_f], F1 - F_SLACK, np.inf)
-    lb2 = np.r_[lb, np.zeros(ne)]
-    ub2 = np.r_[ub, np.full(ne, np.inf)]
-    integ2 = np.r_[integrality, np.zeros(ne)]
-    x0 = res1.x
-    res2 = _milp(c2, rows2.constraint(nv2), integ2, lb2, ub2, time_limit)
-    if res2.x is not None:
-        optimal = optimal and res2.optimal
-        x = res2.x[:nv]
-    else:  # pragma: no cover - stage 1's answer satisfies stage 2
-        x = x0
-    xr = np.round(np.asarray(x)).astype(int)
-    core = tuple(int(i) for i in core_idx[xr[ox : ox + nx_] == 1])
-    phases: dict[int, list[int]] = {}
-    for kk in np.flatnonzero(xr[oy : oy + ny] == 1).tolist():
-        phases.setdefault(int(pair_i[kk]), []).append(int(pair_p[kk]))
-    phases_t = {i: tuple(sorted(p)) for i, p in sorted(phases.items())}
-    F, H, fit = evaluate(problem, core, phases_t)
+    res2 = model.stage2(float(-(res1.objective or 0.0)), time_limit)
+    best = res2 if res2.x is not None else res1
+    assert best.x is not None
+    core, phases = model.decode(best.x)
+    F, H, fit = evaluate(problem, core, phases)
+    optimal = res1.optimal and res2.optimal
     note = "" if optimal else "time limit reached"
-    return JointSolution(core, phases_t, F, H, fit, "exact", optimal, note)
+    return JointSolution(core, phases, F, H, fit, "exact", optimal, note)
 
 
 def _milp(c: np.ndarray, cons: LinearConstraint | None, integrality: np.ndarray,

@@ -323,36 +323,39 @@ class _Search:
         self.banned = np.zeros(self.r, dtype=bool)
         if banned is not None:
             self.banned[banned] = True
+        self._meet_minimums(s, by_ratio)
+        while (pick := self._options(s, by_ratio, None)) is not None:
+            self.add(s, pick)
+        while int(s.core.sum()) < self.pr.core_min and self._fill_core_seat(s):
+            pass
+        return s
+
+    def _meet_minimums(self, s: _State, by_ratio: bool) -> None:
+        """Add the best people for the quotas still short, while that is possible."""
         for _ in range(4 * (self.pr.core_max + self.pr.total_max * self.P) + 8):
             need = self.counts(s) < self.qmin
             if not need.any():
-                break
+                return
             pick = self._options(s, by_ratio, need)
             if pick is None:
-                break
+                return
             self.add(s, pick)
-        while True:
-            pick = self._options(s, by_ratio, None)
-            if pick is None:
-                break
-            self.add(s, pick)
-        while int(s.core.sum()) < self.pr.core_min:
-            cand = np.flatnonzero(self.core_ok & ~s.core & ~s.part.any(axis=1))
-            if not len(cand):
-                cand = np.flatnonzero(self.core_ok & ~s.core & ~self.locked)
-            if (~self.banned[cand]).any():
-                cand = cand[~self.banned[cand]]
-            if not len(cand):
-                break
-            G = self.gains(s.cov).sum(axis=1)[cand]
-            D = self.deltas(s, cand, True, -1)
-            ok = (self.counts(s)[None, :] + D <= self.qmax[None, :]).all(axis=1)
-            cand, G = cand[ok], G[ok]
-            if not len(cand):
-                break
-            order = np.lexsort((cand, -self.fit[cand], -G))
-            self.set_role(s, int(cand[order[0]]), True, np.zeros(self.P, bool))
-        return s
+
+    def _fill_core_seat(self, s: _State) -> bool:
+        """Put the best remaining candidate in the core (gain, then fit, then id)."""
+        cand = np.flatnonzero(self.core_ok & ~s.core & ~s.part.any(axis=1))
+        if not len(cand):
+            cand = np.flatnonzero(self.core_ok & ~s.core & ~self.locked)
+        if (~self.banned[cand]).any():
+            cand = cand[~self.banned[cand]]
+        D = self.deltas(s, cand, True, -1)
+        cand = cand[(self.counts(s)[None, :] + D <= self.qmax[None, :]).all(axis=1)]
+        if not len(cand):
+            return False
+        G = self.gains(s.cov).sum(axis=1)[cand]
+        order = np.lexsort((cand, -self.fit[cand], -G))
+        self.set_role(s, int(cand[order[0]]), True, np.zeros(self.P, bool))
+        return True
 
     def start(self) -> _State:
         s = _State(
@@ -621,59 +624,53 @@ class _Search:
 
     def _drop_step(self, s: _State, floor: float) -> bool:
         """The simple move that saves most hours with F >= floor (drop, demote, drop a phase)."""
-        pr = self.pr
-        best: tuple[float, float, int, np.ndarray, bool] | None = None
-        n_core = int(s.core.sum())
-        n_part = int(s.part.any(axis=1).sum())
-        per = s.part.sum(axis=0)
-        members = np.flatnonzero(s.core | s.part.any(axis=1))
-        for j in members.tolist():
-            if self.locked[j]:
-                continue
-            options: list[tuple[bool, np.ndarray]] = []
-            if s.core[j]:
-                if n_core <= pr.core_min:
-                    continue
-                S = self._useful_phases(s, j)
-                if not self.is_inc[j]:
-                    options.append((False, np.zeros(self.P, bool)))
-                if (
-                    S.any()
-                    and S.sum() < self.P
-                    and self.phase_ok[j, S].all()
-                    and (per[S] < pr.per_phase_max).all()
-                    and n_part < pr.total_max
-                ):
-                    options.append((False, S))
-            else:
-                S0 = s.part[j]
-                if not self.is_inc[j] or S0.sum() > 1:
-                    if not self.is_inc[j]:
-                        options.append((False, np.zeros(self.P, bool)))
-                    for p in np.flatnonzero(S0).tolist():
-                        if S0.sum() > 1:
-                            S = S0.copy()
-                            S[p] = False
-                            options.append((False, S))
-            for to_core, S in options:
+        best: tuple[float, float, int, np.ndarray] | None = None
+        H0 = self.hours_of(s)
+        for j in np.flatnonzero((s.core | s.part.any(axis=1)) & ~self.locked).tolist():
+            for S in self._smaller_roles(s, j):
                 trial = s.copy()
-                self.set_role(trial, j, to_core, S)
+                self.set_role(trial, j, False, S)
                 F = self.value(trial.cov)
-                if floor > F:
+                saved = H0 - self.hours_of(trial)
+                if floor > F or saved <= 1e-9 or not self._quotas_hold(trial):
                     continue
-                c = self.counts(trial)
-                if not ((c >= self.qmin) & (c <= self.qmax)).all():
-                    continue
-                saved = self.hours_of(s) - self.hours_of(trial)
-                if saved <= 1e-9:
-                    continue
-                key = (saved, F)
-                if best is None or key > (best[0], best[1]):
-                    best = (saved, F, j, S, to_core)
+                if best is None or (saved, F) > (best[0], best[1]):
+                    best = (saved, F, j, S)
         if best is None:
             return False
-        self.set_role(s, best[2], best[4], best[3])
+        self.set_role(s, best[2], False, best[3])
         return True
+
+    def _quotas_hold(self, s: _State) -> bool:
+        c = self.counts(s)
+        return bool(((c >= self.qmin) & (c <= self.qmax)).all())
+
+    def _smaller_roles(self, s: _State, j: int) -> list[np.ndarray]:
+        """Roles for member ``j`` that cost fewer hours: out, or fewer phases."""
+        pr = self.pr
+        out: list[np.ndarray] = []
+        if not self.is_inc[j]:
+            out.append(np.zeros(self.P, bool))
+        if s.core[j]:
+            if int(s.core.sum()) <= pr.core_min:
+                return []
+            S = self._useful_phases(s, j)
+            if (
+                S.any()
+                and S.sum() < self.P
+                and self.phase_ok[j, S].all()
+                and (s.part.sum(axis=0)[S] < pr.per_phase_max).all()
+                and int(s.part.any(axis=1).sum()) < pr.total_max
+            ):
+                out.append(S)
+            return out
+        S0 = s.part[j]
+        if S0.sum() > 1:
+            for p in np.flatnonzero(S0).tolist():
+                S = S0.copy()
+                S[p] = False
+                out.append(S)
+        return out
 
     def polish(self, s: _State, floor: float) -> None:
         """Raise the fit by core swaps that keep F >= floor and the hours."""
@@ -695,6 +692,68 @@ def _better(a: tuple[float, float, float], b: tuple[float, float, float], floor:
     return a[0] > b[0] + 1e-9
 
 
+def _kick(search: _Search, base: _State, by_ratio: bool) -> _State | None:
+    """Drop one to four random members of ``base`` (not includes) and refill without them."""
+    s = base.copy()
+    members = np.flatnonzero((s.core | s.part.any(axis=1)) & ~search.is_inc)
+    if not len(members):
+        return None
+    k = int(search.rng.integers(1, min(4, len(members)) + 1))
+    kicked = search.rng.choice(members, size=k, replace=False)
+    for j in kicked.tolist():
+        search.set_role(s, j, False, np.zeros(search.P, bool))
+    s = search.greedy(s, by_ratio, banned=kicked)
+    return s if search.feasible(s) else None
+
+
+def _best_F(search: _Search, rounds: int) -> tuple[_State, list[_State]] | None:
+    """Greedy (by gain per hour and by gain), local search, then perturbation on F."""
+    found: list[_State] = []
+    for by_ratio in (True, False):
+        s = search.greedy(search.start(), by_ratio)
+        if search.feasible(s):
+            search.improve(s)
+            found.append(s)
+    if not found:
+        return None
+    best = max(found, key=search.key)
+    for r in range(rounds):
+        kicked = _kick(search, best, bool(r % 2))
+        if kicked is None:
+            continue
+        search.improve(kicked)
+        found.append(kicked)
+        if search.key(kicked) > search.key(best):
+            best = kicked
+    search.intensify(best)
+    found.append(best)
+    return best, found
+
+
+def _fewest_hours(search: _Search, found: list[_State], floor: float, rounds: int) -> _State:
+    """Among solutions with F >= floor: save hours, then perturbation on hours."""
+    finals = []
+    for s in found:
+        if search.value(s.cov) >= floor:
+            search.save_hours(s, floor)
+            search.polish(s, floor)
+            finals.append((search.key(s), s))
+    choice = finals[0]
+    for item in finals[1:]:
+        if _better(item[0], choice[0], floor):
+            choice = item
+    for r in range(rounds):
+        kicked = _kick(search, choice[1], bool(r % 2))
+        if kicked is None:
+            continue
+        search.save_hours(kicked, floor)
+        search.polish(kicked, floor)
+        key = search.key(kicked)
+        if _better(key, choice[0], floor):
+            choice = (key, kicked)
+    return choice[1]
+
+
 def solve_heuristic(
     problem: JointProblem, *, seed: int = 0, rounds: int = PERTURB_ROUNDS
 ) -> JointSolution | None:
@@ -706,66 +765,11 @@ def solve_heuristic(
     if not len(rows):
         return None
     search = _Search(problem, rows, seed)
-    found: list[_State] = []
-    for by_ratio in (True, False):
-        s = search.greedy(search.start(), by_ratio)
-        if search.feasible(s):
-            search.improve(s)
-            found.append(s)
-    if not found:
+    first = _best_F(search, rounds)
+    if first is None:
         return None
-    # iterated local search on F: kick the best, rebuild, keep what is better
-    best = max(found, key=search.key)
-    rng = search.rng
-    for r in range(rounds):
-        s = best.copy()
-        members = np.flatnonzero((s.core | s.part.any(axis=1)) & ~search.is_inc)
-        if not len(members):
-            break
-        k = int(rng.integers(1, min(4, len(members)) + 1))
-        kicked = rng.choice(members, size=k, replace=False)
-        for j in kicked.tolist():
-            search.set_role(s, j, False, np.zeros(search.P, bool))
-        s = search.greedy(s, bool(r % 2), banned=kicked)
-        if not search.feasible(s):
-            continue
-        search.improve(s)
-        found.append(s)
-        if search.key(s) > search.key(best):
-            best = s
-    search.intensify(best)
-    found.append(best)
-    best_F = search.value(best.cov)
-    floor = best_F - F_SLACK
-    finals = []
-    for s in found:
-        if search.value(s.cov) >= floor:
-            search.save_hours(s, floor)
-            search.polish(s, floor)
-            finals.append((search.key(s), s))
-    choice = finals[0]
-    for item in finals[1:]:
-        if _better(item[0], choice[0], floor):
-            choice = item
-    # iterated local search on person-hours, F kept above the floor
-    for r in range(rounds):
-        s = choice[1].copy()
-        members = np.flatnonzero((s.core | s.part.any(axis=1)) & ~search.is_inc)
-        if not len(members):
-            break
-        k = int(rng.integers(1, min(4, len(members)) + 1))
-        kicked = rng.choice(members, size=k, replace=False)
-        for j in kicked.tolist():
-            search.set_role(s, j, False, np.zeros(search.P, bool))
-        s = search.greedy(s, bool(r % 2), banned=kicked)
-        if not search.feasible(s):
-            continue
-        search.save_hours(s, floor)
-        search.polish(s, floor)
-        key = search.key(s)
-        if _better(key, choice[0], floor):
-            choice = (key, s)
-    s = choice[1]
+    best, found = first
+    s = _fewest_hours(search, found, search.value(best.cov) - F_SLACK, rounds)
     core = tuple(int(rows[i]) for i in np.flatnonzero(s.core))
     phases = {
         int(rows[i]): tuple(int(p) for p in np.flatnonzero(s.part[i]))

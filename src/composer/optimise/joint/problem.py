@@ -252,45 +252,64 @@ def rule_violations(
     problem: JointProblem, core: Sequence[int], phases: Mapping[int, Sequence[int]]
 ) -> list[str]:
     """Every hard rule the solution breaks (empty when it keeps them all)."""
-    out: list[str] = []
-    P = problem.n_phases
     core_set = {int(i) for i in core}
-    if len(core_set) != len(core):
-        out.append("someone is in the core twice")
-    if not problem.core_min <= len(core_set) <= problem.core_max:
-        out.append(f"core size {len(core_set)} outside {problem.core_min}..{problem.core_max}")
-    for i in core_set:
-        if not problem.core_ok[i]:
-            out.append(f"{problem.label(i)} may not sit in the core")
-    per_phase = np.zeros(P, dtype=int)
-    for i, phs in phases.items():
-        if i in core_set:
-            out.append(f"{problem.label(i)} is both core and participant")
-        if not phs or len(set(phs)) == P or len(set(phs)) != len(phs):
-            out.append(f"{problem.label(i)} has phases {list(phs)}: not a proper subset")
-        for p in phs:
-            per_phase[p] += 1
-            if not problem.phase_ok[i, p]:
-                out.append(f"{problem.label(i)} may not join phase {p}")
-        h = problem.hours[i]
-        if not np.isnan(h) and problem.phase_cost(phs) > h + 1e-9:
-            out.append(f"{problem.label(i)} lacks the hours for phases {list(phs)}")
-    if (per_phase > problem.per_phase_max).any():
-        out.append(f"phase sizes {per_phase.tolist()} above {problem.per_phase_max}")
-    if len(phases) > problem.total_max:
-        out.append(f"{len(phases)} participants above {problem.total_max}")
+    out = _size_violations(problem, core, core_set, phases)
+    out += _role_violations(problem, core_set, phases)
     for q in problem.quotas:
         k = quota_count(q, core_set, phases)
         if k < q.min or (q.max is not None and k > q.max):
             out.append(f"quota {q.name} has {k}")
-    for i in problem.include:
-        if int(i) not in core_set and int(i) not in phases:
-            out.append(f"include {problem.label(int(i))} is out")
-    for i, role in problem.fixed.items():
-        if (role is None and i not in core_set) or (
-            role is not None and tuple(sorted(phases.get(i, ()))) != tuple(sorted(role))
-        ):
-            out.append(f"{problem.label(i)} did not keep their role")
+    out += [
+        f"include {problem.label(int(i))} is out"
+        for i in problem.include
+        if int(i) not in core_set and int(i) not in phases
+    ]
+    out += [
+        f"{problem.label(i)} did not keep their role"
+        for i, role in problem.fixed.items()
+        if (role is None and i not in core_set)
+        or (role is not None and tuple(sorted(phases.get(i, ()))) != tuple(sorted(role)))
+    ]
+    return out
+
+
+def _size_violations(
+    problem: JointProblem,
+    core: Sequence[int],
+    core_set: set[int],
+    phases: Mapping[int, Sequence[int]],
+) -> list[str]:
+    out = []
+    if len(core_set) != len(core):
+        out.append("someone is in the core twice")
+    if not problem.core_min <= len(core_set) <= problem.core_max:
+        out.append(f"core size {len(core_set)} outside {problem.core_min}..{problem.core_max}")
+    per_phase = np.zeros(problem.n_phases, dtype=int)
+    for phs in phases.values():
+        per_phase[list(phs)] += 1
+    if (per_phase > problem.per_phase_max).any():
+        out.append(f"phase sizes {per_phase.tolist()} above {problem.per_phase_max}")
+    if len(phases) > problem.total_max:
+        out.append(f"{len(phases)} participants above {problem.total_max}")
+    return out
+
+
+def _role_violations(
+    problem: JointProblem, core_set: set[int], phases: Mapping[int, Sequence[int]]
+) -> list[str]:
+    out = [
+        f"{problem.label(i)} may not sit in the core" for i in core_set if not problem.core_ok[i]
+    ]
+    for i, phs in phases.items():
+        who = problem.label(i)
+        if i in core_set:
+            out.append(f"{who} is both core and participant")
+        if not phs or len(set(phs)) == problem.n_phases or len(set(phs)) != len(phs):
+            out.append(f"{who} has phases {list(phs)}: not a proper subset")
+        out += [f"{who} may not join phase {p}" for p in phs if not problem.phase_ok[i, p]]
+        h = problem.hours[i]
+        if not np.isnan(h) and problem.phase_cost(phs) > h + 1e-9:
+            out.append(f"{who} lacks the hours for phases {list(phs)}")
     return out
 
 
