@@ -441,40 +441,75 @@ class _Search:
         return (base + extra - before).astype(float)
 
     def _swap_part(self, s: _State) -> bool:
-        """Best swap of a participant for an outsider in the same phases (raises F)."""
+        """Best swap of a member (a participant, or a core member above core_min) for an
+        outsider who joins the phases where they add most (raises F)."""
         F0 = self.value(s.cov)
-        counts = self.counts(s)
-        best: tuple[float, int, int] | None = None
-        free = ~s.core & ~s.part.any(axis=1)
-        for j in np.flatnonzero(s.part.any(axis=1) & ~self.is_inc).tolist():
-            S = s.part[j]
-            cost = float(self.ph[S].sum())
-            outs = np.flatnonzero(
-                free & self.phase_ok[:, S].all(axis=1) & (self.hours >= cost - 1e-9)
-            )
+        best: tuple[float, int, int, np.ndarray] | None = None
+        free = ~s.core & ~s.part.any(axis=1) & ~self.locked
+        movable = s.part.any(axis=1)
+        if int(s.core.sum()) > self.pr.core_min:
+            movable = movable | s.core
+        for j in np.flatnonzero(movable & ~self.is_inc).tolist():
+            present = np.ones(self.P, bool) if s.core[j] else s.part[j]
+            trial_cov = s.cov - self.C[j][:, None] * present[None, :]
+            outs, sets, gain = self._best_sets(s, j, trial_cov, free)
             if not len(outs):
                 continue
-            cov_j = s.cov - self.C[j][:, None] * S[None, :]
-            F_new = self.value(cov_j) + self.gains(cov_j)[outs][:, S].sum(axis=1)
-            D = np.zeros((len(outs), len(self.qmin)))
-            for p in np.flatnonzero(S).tolist():
-                D = np.maximum(D, self.deltas(s, outs, False, p))  # joins S: counts once per scope
-            c = counts[None, :] + D + self.leave_deltas(s, j)[None, :]
-            ok = ((c >= self.qmin[None, :]) & (c <= self.qmax[None, :])).all(axis=1)
-            ok &= F_new > F0 + 1e-7
+            F_new = self.value(trial_cov) + gain
+            ok = F_new > F0 + 1e-7
+            ok &= self._quota_ok_after(s, j, outs, sets)
             if not ok.any():
                 continue
             cand = np.flatnonzero(ok)
             k = int(cand[np.lexsort((outs[cand], -F_new[cand]))[0]])
             if best is None or F_new[k] > best[0]:
-                best = (float(F_new[k]), j, int(outs[k]))
+                best = (float(F_new[k]), j, int(outs[k]), sets[k])
         if best is None:
             return False
-        _, j, i = best
-        S = s.part[j].copy()
+        _, j, i, S = best
         self.set_role(s, j, False, np.zeros(self.P, bool))
         self.set_role(s, i, False, S)
         return True
+
+    def _best_sets(
+        self, s: _State, j: int, cov: np.ndarray, free: np.ndarray
+    ) -> tuple[IntArray, np.ndarray, np.ndarray]:
+        """For outsiders: the phases where each adds most (seats, hours, not all phases)."""
+        pr = self.pr
+        seats = pr.per_phase_max - s.part.sum(axis=0) + s.part[j]
+        n_part = int(s.part.any(axis=1).sum()) - int(s.part[j].any())
+        if n_part >= pr.total_max:
+            return np.zeros(0, dtype=np.intp), np.zeros((0, self.P), bool), np.zeros(0)
+        outs = np.flatnonzero(free & self.phase_ok.any(axis=1))
+        G = self.gains(cov)[outs]
+        sets = self.phase_ok[outs] & (G > _EPS) & (seats > 0)[None, :]
+        for _ in range(self.P):
+            cost = sets @ self.ph
+            over = (cost > self.hours[outs] + 1e-9) | (sets.sum(axis=1) >= self.P)
+            if not over.any():
+                break
+            worth = np.where(sets, G / self.ph[None, :], np.inf)
+            drop = np.argmin(worth, axis=1)
+            rows = np.flatnonzero(over)
+            sets[rows, drop[rows]] = False
+        gain = (G * sets).sum(axis=1)
+        keep = gain > _EPS
+        return outs[keep], sets[keep], gain[keep]
+
+    def _quota_ok_after(
+        self, s: _State, j: int, outs: IntArray, sets: np.ndarray
+    ) -> np.ndarray:
+        """Whether every quota holds when ``j`` leaves and each of ``outs`` joins ``sets``."""
+        if not len(self.qmin):
+            return np.ones(len(outs), dtype=bool)
+        D = np.zeros((len(outs), len(self.qmin)))
+        for k, scope in enumerate(self.qscope):
+            if scope == NETWORK:
+                D[:, k] = self.mem[outs, k]
+            elif scope >= 0:
+                D[:, k] = self.mem[outs, k] & sets[:, scope]
+        c = self.counts(s)[None, :] + D + self.leave_deltas(s, j)[None, :]
+        return ((c >= self.qmin[None, :]) & (c <= self.qmax[None, :])).all(axis=1)
 
     def improve(self, s: _State) -> None:
         """Raise F: additions, swaps and one-out-refill moves until none helps."""
