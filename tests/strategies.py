@@ -79,3 +79,76 @@ def candidate_records(draw: Any, min_size: int = 1, max_size: int = 12) -> list[
         rec["knows"] = ";".join(k for k in rec["knows"].split(";") if k and k != cid)
         records.append(rec)
     return records
+
+
+PHASE_NAMES = ["afdækning", "idéudvikling", "afprøvning", "forankring"]
+NEED_KINDS = ["professional", "personal", "methodological", "perspective", "topic"]
+
+
+@st.composite
+def briefs(draw: Any, ids: list[str]) -> dict[str, Any]:
+    """A brief (as a dict, the way YAML gives it) over the phases ``candidate_records`` uses."""
+    n_needs = draw(st.integers(0, 6))
+    names = draw(
+        st.lists(st.sampled_from(PHRASES), min_size=n_needs, max_size=n_needs, unique_by=str.lower)
+    )
+    needs: list[dict[str, Any]] = [
+        {
+            "name": name,
+            "kind": draw(st.sampled_from(NEED_KINDS)),
+            "weight": draw(st.sampled_from([1, 2, 3])),
+            "count": draw(st.sampled_from([1, 1, 2])),
+            **(
+                {
+                    "phases": draw(
+                        st.lists(st.sampled_from(PHASE_NAMES), min_size=1, max_size=2, unique=True)
+                    )
+                }
+                if draw(st.booleans())
+                else {}
+            ),
+        }
+        for name in names
+    ]
+    if draw(st.booleans()):
+        needs.append({"name": "borger", "kind": "actor_type", "weight": 2})
+    lo = draw(st.integers(0, 2))
+    quotas = []
+    for _ in range(draw(st.integers(0, 3))):
+        column, value = draw(
+            st.sampled_from(
+                [("actor_type", "borger"), ("orientation", "inside"), ("orientation", "outside"),
+                 ("gender", "mand"), ("can_present", "ja")]
+            )
+        )  # fmt: skip
+        qmin = draw(st.integers(0, 2))
+        quotas.append(
+            {
+                "column": column,
+                "value": value,
+                "min": qmin,
+                "max": draw(st.one_of(st.none(), st.integers(qmin, qmin + 2))),
+                "scope": draw(st.sampled_from(["network", "core", *PHASE_NAMES])),
+            }
+        )
+    include = draw(st.lists(st.sampled_from(ids), max_size=2, unique=True))
+    exclude = [
+        i for i in draw(st.lists(st.sampled_from(ids), max_size=2, unique=True)) if i not in include
+    ]
+    return {
+        "theme": "Ensomhed blandt ældre",
+        "description": "Ældre borgere skal have flere fællesskaber.",
+        "home_units": ["Ældre og Sundhed"],
+        "meetings": {"count": 4, "hours": draw(st.sampled_from([2, 3, 3.5]))},
+        "phases": [{"name": p, "meetings": [k + 1]} for k, p in enumerate(PHASE_NAMES)],
+        "needs": needs,
+        "core": {"min": lo, "max": lo + draw(st.integers(0, 4)) or 1},
+        "phase_participants": {
+            "per_phase_max": draw(st.integers(0, 3)),
+            "total_max": draw(st.integers(0, 5)),
+        },
+        "quotas": quotas,
+        "include": include,
+        "exclude": exclude,
+        "language": draw(st.sampled_from(["da", "en"])),
+    }

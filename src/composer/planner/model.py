@@ -18,6 +18,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..encoding import Encoding, encode
+from ..errors import check_seed
 from ..models import NetworkBrief
 from ..optimise.joint import (
     CORE,
@@ -30,6 +31,7 @@ from ..optimise.joint import (
 )
 from ..pool import CandidatePool
 from ..scoring import CandidateScorer
+from ..validation import validate
 
 __all__ = [
     "AUTO_EXACT_MAX",
@@ -84,6 +86,7 @@ def build_plan(
     pool: CandidatePool, brief: NetworkBrief, scorer: CandidateScorer | None = None
 ) -> Plan:
     """Encode, score and sort ``pool`` under ``brief`` once for every later stage."""
+    validate(pool, brief, counts=True)
     scorer = CandidateScorer() if scorer is None else scorer
     scorer.fit(pool, brief)
     enc = encode(pool, brief)
@@ -213,6 +216,7 @@ def solve_plan(problem: JointProblem, method: Method, seed: int) -> JointSolutio
     """Solve by ``method``; ``auto`` is exact up to :data:`AUTO_EXACT_MAX` modelled candidates."""
     if method not in ("auto", "exact", "heuristic", "greedy"):
         raise ValueError(f"method={method!r} should be 'auto', 'exact' or 'heuristic'")
+    seed = check_seed(seed)
     if method == "auto":
         method = "exact" if modelled(problem) <= AUTO_EXACT_MAX else "heuristic"
     if method == "exact":

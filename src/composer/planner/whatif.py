@@ -14,7 +14,10 @@ from .assemble import assemble
 from .compose import solve_for
 from .model import Method, build_plan
 
-__all__ = ["alternatives", "replace"]
+__all__ = ["MAX_ALTERNATIVES", "alternatives", "replace"]
+
+#: More alternatives than this are not asked for (each one is a full optimisation).
+MAX_ALTERNATIVES = 20
 
 
 def alternatives(
@@ -41,10 +44,9 @@ def alternatives(
     >>> len(alts), len({m.id for m in alts[0].core} ^ {m.id for m in alts[1].core}) >= 2
     (2, True)
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise ValueError(f"n={n!r} should be an int >= 1")
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_ALTERNATIVES:
+        raise ValueError(f"n={n!r} should be an int from 1 to {MAX_ALTERNATIVES}")
     plan = build_plan(as_pool(pool), as_brief(brief))
-    n = min(n, len(plan.ids) + 1)  # more differing networks than people cannot exist
     avoid: list[tuple[np.ndarray, int, int]] = []
     found: list[tuple[tuple[float, float, float], Composition]] = []
     seen: set[tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]] = set()

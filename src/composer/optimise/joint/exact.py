@@ -30,6 +30,7 @@ from .problem import (
     JointProblem,
     JointSolution,
     evaluate,
+    rule_violations,
 )
 
 __all__ = ["EXACT_TIME_LIMIT", "F_SLACK", "kept", "solve_exact"]
@@ -294,6 +295,8 @@ class _Model:
 def _solve(problem: JointProblem, time_limit: float, core_includes: int) -> JointSolution | None:
     """Solve with at least ``core_includes`` of the core-qualified includes in the core."""
     model = _Model(problem)
+    if model.nv == 0:  # nobody to model: the empty network, if the rules allow it
+        return _empty(problem)
     model.coverage_rows()
     model.role_rows()
     model.size_rows()
@@ -310,6 +313,13 @@ def _solve(problem: JointProblem, time_limit: float, core_includes: int) -> Join
     optimal = res1.optimal and res2.optimal
     note = "" if optimal else "time limit reached"
     return JointSolution(core, phases, F, H, fit, "exact", optimal, note)
+
+
+def _empty(problem: JointProblem) -> JointSolution | None:
+    if rule_violations(problem, (), {}):
+        return None
+    F, H, fit = evaluate(problem, (), {})
+    return JointSolution((), {}, F, H, fit, "exact", True, "")
 
 
 def _milp(c: np.ndarray, cons: LinearConstraint | None, integrality: np.ndarray,

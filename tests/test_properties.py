@@ -1,0 +1,172 @@
+"""Property tests of compose: any pool and brief either compose by every rule or say why.
+
+Pools and briefs come from hypothesis strategies (``tests/strategies.py``), so a failure
+shrinks to a small example. The checker reads the composition's JSON and the raw input
+records with its own normalisation: it trusts nothing of the library's own checks.
+Derandomised under CI (see ``conftest.py``); ``-m slow`` runs thousands of examples.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from composer import InfeasibleError, InputError, compose, load_brief, load_candidates
+
+from .strategies import ACTOR_INPUTS, briefs, candidate_records
+
+LABELS = {
+    "kommunal medarbejder": "municipal_staff",
+    "kommunal leder": "municipal_manager",
+    "borger": "citizen",
+    "bruger": "user",
+    "pårørende": "relative",
+    "interesseorganisation": "interest_organisation",
+    "virksomhed": "company",
+    "evalueringsinstitut": "evaluation_institute",
+    "fagforening": "union",
+    "anden kommune": "other_municipality",
+    "forsker": "researcher",
+    "politiker": "politician",
+    "anden": "other",
+}
+YES = {"ja", "yes", "true", "1"}
+NO = {"nej", "no", "false", "0"}
+assert {a.lower() for a in ACTOR_INPUTS} >= set(LABELS)
+
+
+def _actor(v: str) -> str:
+    v = v.strip().lower()
+    return LABELS.get(v, v.replace(" ", "_"))
+
+
+def _split(v: str) -> list[str]:
+    return [x.strip() for x in (v or "").split(";") if x.strip()]
+
+
+class _Raw:
+    """The raw records and brief, read the way a network leader means them."""
+
+    def __init__(self, records: list[dict[str, Any]], brief: dict[str, Any]) -> None:
+        self.rows = {r["id"]: r for r in records}
+        self.brief = brief
+        self.phases = [p["name"] for p in brief["phases"]]
+        self.meetings_of = {p["name"]: len(p["meetings"]) for p in brief["phases"]}
+        self.hours = float(brief["meetings"]["hours"])
+        self.home = {u.lower() for u in brief["home_units"]}
+
+    def avail(self, i: str) -> set[str]:
+        named = _split(self.rows[i]["phases"])
+        if not named or any(x.lower() in ("all", "alle") for x in named):
+            return set(self.phases)
+        return set(named)
+
+    def given_hours(self, i: str) -> float:
+        h = self.rows[i]["hours_available"].strip()
+        return float(h) if h else float("inf")
+
+    def value(self, i: str, column: str) -> str:
+        r = self.rows[i]
+        if column == "actor_type":
+            return _actor(r["actor_type"])
+        if column == "orientation":
+            a = _actor(r["actor_type"])
+            if a in ("municipal_staff", "municipal_manager"):
+                return "inside" if r["unit"].strip().lower() in self.home else "across"
+            return "across" if a == "other_municipality" else "outside"
+        if column == "can_present":
+            return "ja" if r["can_present"].strip().lower() in YES else "nej"
+        return r[column].strip().lower()
+
+
+def check_composition(text: str, records: list[dict[str, Any]], brief: dict[str, Any]) -> None:
+    """Every rule of a composition, from its JSON and the raw records."""
+    comp = json.loads(text)
+    raw = _Raw(records, brief)
+    core = [m["id"] for m in comp["core"]]
+    part = {ph: [m["id"] for m in ms] for ph, ms in comp["phase_participants"].items()}
+    members = comp["core"] + [m for ms in comp["phase_participants"].values() for m in ms]
+    assert all(m["reasons"] for m in members)
+    assert comp["person_hours"] == pytest.approx(sum(m["hours"] for m in members))
+    _check_sizes(raw, core, part)
+    _check_people(raw, core, part)
+    _check_quotas(raw, core, part)
+
+
+def _check_sizes(raw: _Raw, core: list[str], part: dict[str, list[str]]) -> None:
+    in_phases = {i for ms in part.values() for i in ms}
+    assert len(core) == len(set(core)) and not set(core) & in_phases
+    assert raw.brief["core"]["min"] <= len(core) <= raw.brief["core"]["max"]
+    pp = raw.brief["phase_participants"]
+    assert all(len(ms) <= pp["per_phase_max"] for ms in part.values())
+    assert len(in_phases) <= pp["total_max"]
+
+
+def _check_people(raw: _Raw, core: list[str], part: dict[str, list[str]]) -> None:
+    everyone = set(core) | {i for ms in part.values() for i in ms}
+    for i in core:
+        assert raw.avail(i) == set(raw.phases)
+        assert raw.given_hours(i) >= raw.hours * raw.brief["meetings"]["count"] - 1e-9
+    for i in everyone - set(core):
+        mine = [ph for ph, ms in part.items() if i in ms]
+        assert set(mine) <= raw.avail(i) and 0 < len(mine) < len(raw.phases)
+        assert raw.given_hours(i) >= raw.hours * sum(raw.meetings_of[p] for p in mine) - 1e-9
+    for i in everyone:
+        if raw.value(i, "actor_type").startswith("municipal_"):
+            assert raw.rows[i]["manager_approval"].strip().lower() not in NO
+    assert set(raw.brief["include"]) <= everyone and not set(raw.brief["exclude"]) & everyone
+
+
+def _check_quotas(raw: _Raw, core: list[str], part: dict[str, list[str]]) -> None:
+    everyone = set(core) | {i for ms in part.values() for i in ms}
+    for q in raw.brief["quotas"]:
+        if q["scope"] == "network":
+            ids = everyone
+        elif q["scope"] == "core":
+            ids = set(core)
+        else:
+            ids = set(core) | set(part.get(q["scope"], []))
+        want = _actor(q["value"]) if q["column"] == "actor_type" else q["value"].lower()
+        n = sum(raw.value(i, q["column"]) == want for i in ids)
+        assert q["min"] <= n and (q["max"] is None or n <= q["max"]), (q, n)
+
+
+@st.composite
+def scenarios(draw: Any) -> tuple[list[dict[str, Any]], dict[str, Any], str]:
+    records = draw(candidate_records(min_size=1, max_size=14))
+    brief = draw(briefs([r["id"] for r in records]))
+    method = draw(st.sampled_from(["auto", "exact", "heuristic"]))
+    return records, brief, method
+
+
+def _compose_and_check(scenario: tuple[list[dict[str, Any]], dict[str, Any], str]) -> None:
+    records, raw, method = scenario
+    try:
+        pool = load_candidates(records)
+        brief = load_brief(raw)
+        comp = compose(pool, brief, seed=0, method=method)  # type: ignore[arg-type]
+    except (InfeasibleError, InputError) as e:
+        assert str(e).strip()  # an impossible brief or bad input is said, with its reasons
+        return
+    check_composition(comp.model_dump_json(), records, raw)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios())
+def test_any_pool_and_brief_compose_by_the_rules_or_say_why(
+    scenario: tuple[list[dict[str, Any]], dict[str, Any], str],
+) -> None:
+    _compose_and_check(scenario)
+
+
+@pytest.mark.slow
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios())
+def test_thousands_of_pools_and_briefs(
+    scenario: tuple[list[dict[str, Any]], dict[str, Any], str],
+) -> None:
+    _compose_and_check(scenario)
