@@ -7,11 +7,14 @@ needs, phases, organisations) is escaped, so it shows as text and never as marku
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from .composition import Composition, Member
 from .messages import KIND_LABELS, ROLES, count, label, say
 from .models import ActorType, Orientation
 from .text import number
+
+if TYPE_CHECKING:
+    from .composition import Composition, Member
 
 __all__ = ["explain", "md"]
 
