@@ -496,9 +496,7 @@ class _Search:
         keep = gain > _EPS
         return outs[keep], sets[keep], gain[keep]
 
-    def _quota_ok_after(
-        self, s: _State, j: int, outs: IntArray, sets: np.ndarray
-    ) -> np.ndarray:
+    def _quota_ok_after(self, s: _State, j: int, outs: IntArray, sets: np.ndarray) -> np.ndarray:
         """Whether every quota holds when ``j`` leaves and each of ``outs`` joins ``sets``."""
         if not len(self.qmin):
             return np.ones(len(outs), dtype=bool)
