@@ -436,20 +436,33 @@ class NetworkBrief(BaseModel):
 
     @model_validator(mode="after")
     def _check(self) -> NetworkBrief:
-        problems: list[str] = []
         if not self.phases:
             self.phases = [Phase(name="forløb", meetings=list(range(1, self.meetings.count + 1)))]
-        names = [p.name for p in self.phases]
-        lower = [n.lower() for n in names]
-        for n in sorted({n for n in lower if lower.count(n) > 1}):
-            problems.append(f"phases: the phase name {n!r} is used twice")
+        problems = [
+            *self._phase_problems(),
+            *self._need_problems(),
+            *self._quota_problems(),
+            *self._size_problems(),
+            *self._weight_problems(),
+        ]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def _phase_problems(self) -> list[str]:
+        lower = [p.name.lower() for p in self.phases]
+        problems = [
+            f"phases: the phase name {n!r} is used twice"
+            for n in sorted({n for n in lower if lower.count(n) > 1})
+        ]
+        count = self.meetings.count
         seen: dict[int, str] = {}
         for p in self.phases:
             for m in p.meetings:
-                if not 1 <= m <= self.meetings.count:
+                if not 1 <= m <= count:
                     problems.append(
                         f"phases: phase {p.name!r} names meeting {m}, but meetings are numbered "
-                        f"1..{self.meetings.count} (meetings.count)"
+                        f"1..{count} (meetings.count)"
                     )
                 elif m in seen:
                     problems.append(
@@ -458,22 +471,35 @@ class NetworkBrief(BaseModel):
                     )
                 else:
                     seen[m] = p.name
-        missing = [m for m in range(1, self.meetings.count + 1) if m not in seen]
+        missing = [m for m in range(1, count + 1) if m not in seen]
         if missing:
             problems.append(
-                f"phases: meetings {missing} belong to no phase; expected every meeting 1..{self.meetings.count} in one phase"
+                f"phases: meetings {missing} belong to no phase; expected every meeting 1..{count} in one phase"
             )
+        return problems
+
+    def _need_problems(self) -> list[str]:
+        names = [p.name for p in self.phases]
+        lower = [n.lower() for n in names]
         need_names = [n.name.strip().lower() for n in self.needs]
-        for n in sorted({n for n in need_names if need_names.count(n) > 1}):
-            problems.append(f"needs: the need name {n!r} is used twice")
-        for i, need in enumerate(self.needs):
-            for ph in need.phases or []:
-                if ph.lower() not in lower:
-                    problems.append(
-                        f"needs[{i}] ({need.name!r}): unknown phase {ph!r}; expected one of {names}"
-                    )
+        problems = [
+            f"needs: the need name {n!r} is used twice"
+            for n in sorted({n for n in need_names if need_names.count(n) > 1})
+        ]
+        problems += [
+            f"needs[{i}] ({need.name!r}): unknown phase {ph!r}; expected one of {names}"
+            for i, need in enumerate(self.needs)
+            for ph in need.phases or []
+            if ph.lower() not in lower
+        ]
+        return problems
+
+    def _quota_problems(self) -> list[str]:
+        names = [p.name for p in self.phases]
+        scopes = {"network", "core", *(n.lower() for n in names)}
+        problems = []
         for i, q in enumerate(self.quotas):
-            if q.scope.lower() not in ("network", "core") and q.scope.lower() not in lower:
+            if q.scope.lower() not in scopes:
                 problems.append(
                     f"quotas[{i}] ({q.label()}): unknown scope {q.scope!r}; expected network, core or one of {names}"
                 )
@@ -489,20 +515,28 @@ class NetworkBrief(BaseModel):
                 problems.append(
                     f"quotas: {col}={val} ({scope}) asks for at least {lo} and at most {hi} at once"
                 )
+        return problems
+
+    def _size_problems(self) -> list[str]:
+        problems = []
         if self.core.min > self.core.max:
             problems.append(f"core: min {self.core.min} > max {self.core.max}")
         both = sorted(set(self.include) & set(self.exclude))
         if both:
             problems.append(f"include and exclude both name {both}")
-        if self.weights is not None:
-            for k, w in self.weights.items():
-                if not (math.isfinite(w) and 0 <= w <= MAX_WEIGHT):
-                    problems.append(f"weights: {k}={w} should be a number from 0 to {MAX_WEIGHT:g}")
-            if self.weights and sum(self.weights.values()) <= 0:
-                problems.append("weights: at least one weight must be > 0")
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
+        return problems
+
+    def _weight_problems(self) -> list[str]:
+        if self.weights is None:
+            return []
+        problems = [
+            f"weights: {k}={w} should be a number from 0 to {MAX_WEIGHT:g}"
+            for k, w in self.weights.items()
+            if not (math.isfinite(w) and 0 <= w <= MAX_WEIGHT)
+        ]
+        if self.weights and sum(self.weights.values()) <= 0:
+            problems.append("weights: at least one weight must be > 0")
+        return problems
 
     # --- helpers used downstream (data only, no I/O) -------------------------------
     @property

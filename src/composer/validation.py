@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ._coerce import BriefLike, PoolLike, as_brief, as_pool
 from .errors import InputError, Problem
-from .models import ActorType, Orientation, allowed_actor_types
-from .pool import BOOL_COLUMNS
+from .models import ActorType, NetworkBrief, Orientation, allowed_actor_types
+from .pool import BOOL_COLUMNS, CandidatePool
 
 __all__ = ["validate"]
 
@@ -48,44 +48,63 @@ def validate(pool: PoolLike, brief: BriefLike, *, counts: bool = False) -> None:
       - <brief>, column 'include': value 'Z' – expected the id of a candidate in <records>
     """
     pool, brief = as_pool(pool), as_brief(brief)
-    problems: list[Problem] = []
+    problems = [
+        *_phase_problems(pool, brief),
+        *_id_problems(pool, brief),
+        *(_count_problems(pool, brief) if counts else []),
+        *_quota_problems(pool, brief),
+    ]
+    if problems:
+        raise InputError(problems)
+
+
+def _phase_problems(pool: CandidatePool, brief: NetworkBrief) -> list[Problem]:
     names = {p.lower() for p in brief.phase_names}
     allowed = ", ".join(brief.phase_names)
-    for i, ph in enumerate(pool.frame["phases"].to_numpy(dtype=object)):
-        if ph is None:
-            continue
-        for p in ph:
-            if p.lower() not in names:
-                problems.append(
-                    Problem(
-                        pool.source,
-                        int(pool.rows[i]),
-                        "phases",
-                        p,
-                        f"a phase of the brief: {allowed}, or all/alle",
-                        pool.row_word,
-                    )
-                )
-    for key in ("include", "exclude"):
-        for cid in getattr(brief, key):
-            if cid not in pool:
-                problems.append(
-                    Problem("<brief>", None, key, cid, f"the id of a candidate in {pool.source}")
-                )
-    for i, need in enumerate(brief.needs if counts else ()):
-        if need.count > len(pool):
-            problems.append(
-                Problem(
-                    "<brief>",
-                    None,
-                    f"needs[{i}].count",
-                    need.count,
-                    f"at most the number of candidates in {pool.source} ({len(pool)}) for "
-                    f"the need {need.name!r}",
-                    code="count_above_pool",
-                )
-            )
+    return [
+        Problem(
+            pool.source,
+            int(pool.rows[i]),
+            "phases",
+            p,
+            f"a phase of the brief: {allowed}, or all/alle",
+            pool.row_word,
+        )
+        for i, ph in enumerate(pool.frame["phases"].to_numpy(dtype=object))
+        if ph is not None
+        for p in ph
+        if p.lower() not in names
+    ]
+
+
+def _id_problems(pool: CandidatePool, brief: NetworkBrief) -> list[Problem]:
+    return [
+        Problem("<brief>", None, key, cid, f"the id of a candidate in {pool.source}")
+        for key in ("include", "exclude")
+        for cid in getattr(brief, key)
+        if cid not in pool
+    ]
+
+
+def _count_problems(pool: CandidatePool, brief: NetworkBrief) -> list[Problem]:
+    return [
+        Problem(
+            "<brief>",
+            None,
+            f"needs[{i}].count",
+            need.count,
+            f"at most the number of candidates in {pool.source} ({len(pool)}) for "
+            f"the need {need.name!r}",
+            code="count_above_pool",
+        )
+        for i, need in enumerate(brief.needs)
+        if need.count > len(pool)
+    ]
+
+
+def _quota_problems(pool: CandidatePool, brief: NetworkBrief) -> list[Problem]:
     columns = set(pool.frame.columns) | set(DERIVED_COLUMNS)
+    problems = []
     for q in brief.quotas:
         if q.column not in columns:
             problems.append(
@@ -97,12 +116,9 @@ def validate(pool: PoolLike, brief: BriefLike, *, counts: bool = False) -> None:
                     f"a column of the candidates ({', '.join(sorted(columns))})",
                 )
             )
-        else:
-            expected = _quota_value_problem(q.column, q.value)
-            if expected:
-                problems.append(Problem("<brief>", None, f"quotas ({q.column})", q.value, expected))
-    if problems:
-        raise InputError(problems)
+        elif expected := _quota_value_problem(q.column, q.value):
+            problems.append(Problem("<brief>", None, f"quotas ({q.column})", q.value, expected))
+    return problems
 
 
 def _quota_value_problem(column: str, value: str) -> str | None:
