@@ -126,3 +126,12 @@ def test_json_output_is_the_composition_and_nothing_else(
     out, _ = capfd.readouterr()
     assert code == 0
     assert json.loads(out)["theme"] == "Ensomhed blandt ældre"
+
+
+def test_compose_reports_its_stages_to_a_callback() -> None:
+    from composer.progress import reporting
+
+    seen: list[tuple[str, int, int]] = []
+    with reporting(lambda stage, done, total: seen.append((stage, done, total))):
+        compose(*load_sample("klimatilpasning"))
+    assert [s for s in seen if s[0] == "compose"] == [("compose", k, 3) for k in range(4)]

@@ -10,6 +10,7 @@ import numpy.typing as npt
 from .._coerce import BriefLike, PoolLike, as_brief, as_pool
 from ..composition import Composition
 from ..optimise.joint import JointSolution
+from ..progress import progress
 from ..scoring import CandidateScorer
 from .assemble import assemble
 from .model import Method, Plan, build_plan, joint_problem, solve_plan
@@ -89,5 +90,12 @@ def compose(
     >>> all(m.reasons for m in comp.members)
     True
     """
-    plan = build_plan(as_pool(pool), as_brief(brief), scorer)
-    return assemble(plan, solve_for(plan, method=method, seed=seed))
+    pool = as_pool(pool)
+    with progress(3, "compose", rows=len(pool)) as bar:
+        plan = build_plan(pool, as_brief(brief), scorer)
+        bar.update()
+        sol = solve_for(plan, method=method, seed=seed)
+        bar.update()
+        comp = assemble(plan, sol)
+        bar.update()
+    return comp
