@@ -350,6 +350,9 @@ def _refuse_mixed(data: bytes, name: str) -> None:
 
 # -------------------------------------------------------------------------------- CSV
 _LEADING_BLANK = re.compile(r"(?:[ \t]*(?:\r\n|\n|\r))*")
+_LINE_END = re.compile(r"\r\n|\n|\r")
+#: an apostrophe protecting a formula-like cell (see composer.cells.safe_cell)
+_PROTECTED = re.compile(r"'+[=+\-@\t\r]")
 _QUOTED = re.compile(r'"[^"]*"')
 _FIELD_LIMIT_LOCK = threading.Lock()
 
@@ -371,7 +374,8 @@ def _read_csv(data: bytes, name: str, limits: Limits) -> RawTable:
         text = text[blank.end() :]
     if not text.strip():
         raise _file_problem(name, "a header row and at least one person", code="empty_file")
-    first_line = re.split(r"\r\n|\n|\r", text, maxsplit=1)[0]
+    end = _LINE_END.search(text)
+    first_line = text[: end.start()] if end else text
     sep = _separator(first_line)
     n_header = _QUOTED.sub("", first_line).count(sep) + 1
     if n_header > limits.max_columns:
@@ -389,7 +393,8 @@ def _read_csv(data: bytes, name: str, limits: Limits) -> RawTable:
         )
     try:
         df = pd.read_csv(
-            io.StringIO(text),
+            io.BytesIO(text.encode("utf-8")),  # bytes: pandas' C reader skips a re-encoding pass
+            encoding="utf-8",
             sep=sep,
             header=None,
             dtype=object,
@@ -406,7 +411,8 @@ def _read_csv(data: bytes, name: str, limits: Limits) -> RawTable:
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, OverflowError):
         grid, n_records = _read_csv_exactly(text, sep, name, offset, limits)
     rows = np.arange(offset + 1, offset + 1 + n_records, dtype=np.int64)
-    return _finish_sheet(grid, rows, name, limits)
+    protected = _PROTECTED.search(text) is not None
+    return _finish_sheet(grid, rows, name, limits, unprotect=protected)
 
 
 def _read_csv_exactly(
@@ -686,7 +692,7 @@ def _read_sheet(ws: Any, name: str, limits: Limits) -> RawTable:
         raise InputError(problems)
     rows = np.array([r for r, _ in stored], dtype=np.int64)
     grid = [np.array([row[j] for row in grid_rows], dtype=object) for j in range(width)]
-    return _finish_sheet(grid, rows, name, limits, cell_refs=True)
+    return _finish_sheet(grid, rows, name, limits, cell_refs=True, unprotect=False)
 
 
 # ----------------------------------------------------------------- shared: spreadsheets
@@ -696,6 +702,7 @@ def _finish_sheet(
     name: str,
     limits: Limits,
     cell_refs: bool = False,
+    unprotect: bool = True,
 ) -> RawTable:
     """Header from the first row; blank rows and unnamed empty columns dropped; sizes checked.
 
@@ -735,7 +742,7 @@ def _finish_sheet(
                 )
             ]
         )
-    if not cell_refs:  # CSV text: a protected formula is written '=..., as the export does
+    if unprotect:  # a protected formula is written '=..., as the export does
         grid = [_map_text(col, unprotect_cell) for col in grid]
     problems += _long_cells(grid, rows, name, limits, None)
     if problems:
@@ -746,10 +753,11 @@ def _finish_sheet(
     body_rows = rows[1:]
     keep_cols = []
     for j, h in enumerate(header):
-        filled = np.flatnonzero([bool(str(v).strip()) for v in body[j]])
         if h.strip():
             keep_cols.append(j)
-        elif len(filled):
+            continue
+        filled = np.flatnonzero([bool(v.strip()) for v in body[j]])
+        if len(filled):
             where = _column_letter(j) if cell_refs else f"number {j + 1}"
             problems.append(
                 Problem(
@@ -764,14 +772,9 @@ def _finish_sheet(
             )
     if problems:
         raise InputError(problems)
-    if body_rows.size:
-        filled_row = np.zeros(len(body_rows), dtype=bool)
-        for j in keep_cols:
-            filled_row |= np.fromiter(
-                (bool(v.strip()) for v in body[j]), dtype=bool, count=len(body_rows)
-            )
-    else:
-        filled_row = np.zeros(0, dtype=bool)
+    filled_row = np.zeros(len(body_rows), dtype=bool)
+    for j in keep_cols:  # a row of empty cells is a blank row (kept in the numbering)
+        filled_row |= body[j] != ""
     frame = pd.DataFrame(
         {k: body[j][filled_row] for k, j in enumerate(keep_cols)},
         columns=range(len(keep_cols)),
@@ -805,6 +808,8 @@ def _long_cells(
     cap = limits.max_cell_chars
     for j, col in enumerate(grid):
         if not len(col):
+            continue
+        if max(map(len, col)) <= cap:
             continue
         lengths = np.fromiter((len(v) for v in col), dtype=np.int64, count=len(col))
         for i in np.flatnonzero(lengths > cap)[:10]:
