@@ -1042,3 +1042,37 @@ def test_sheet_by_name_or_number(tmp_path: Path) -> None:
     _raises_input_error(
         load_candidates, FIXTURES / "good.csv", sheet="x", match="only workbooks have sheets"
     )
+
+
+# ------------------------------------------------------------- bytes and standard input
+def test_bytes_and_open_files_with_format(tmp_path: Path) -> None:
+    import io
+
+    from composer.reading import Limits
+
+    csv_bytes = "id;navn;aktørtype\nÆ1;Åse;borger\n".encode("cp1252")
+    assert load_candidates(io.BytesIO(csv_bytes), format="csv")["Æ1"].name == "Åse"
+    assert list(load_candidates(csv_bytes, format="CSV").ids) == ["Æ1"]
+    book = _workbook(tmp_path, [["id", "actor_type"], ["X1", "forsker"]])
+    with book.open("rb") as fh:
+        assert list(load_candidates(fh).ids) == ["X1"]  # the open file's name says .xlsx
+    assert list(load_candidates(book.read_bytes(), format="xlsx").ids) == ["X1"]
+    records = json.dumps([{"id": "J1", "actor_type": "user"}]).encode()
+    assert list(load_candidates(records, format="json").ids) == ["J1"]
+    other = tmp_path / "kandidater.dat"
+    other.write_bytes(csv_bytes)
+    assert list(load_candidates(other, format="csv").ids) == ["Æ1"]
+    brief = load_brief(io.BytesIO("theme: Ældre\n".encode()), format="yaml")
+    assert brief.theme == "Ældre"
+    assert load_brief(b'{"theme": "x"}', format="json").theme == "x"
+    _raises_input_error(load_candidates, csv_bytes, match=r"<bytes>.*say which with format=")
+    _raises_input_error(load_candidates, csv_bytes, format="pdf", match=r"format= one of")
+    _raises_input_error(load_candidates, io.StringIO("id"), format="csv", match="binary stream")
+    _raises_input_error(load_brief, b"theme: x", match=r"\.yaml, \.yml or \.json file")
+    _raises_input_error(
+        load_candidates,
+        io.BytesIO(csv_bytes),
+        format="csv",
+        limits=Limits(max_file_bytes=5),
+        match="a file of at most 5 bytes",
+    )

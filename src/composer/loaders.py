@@ -14,7 +14,7 @@ import math
 import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -428,10 +428,11 @@ _ORDER = CONTRACT_COLUMNS[1:]
 
 
 def load_candidates(
-    source: str | Path | pd.DataFrame | Sequence[Mapping[str, Any]],
+    source: str | Path | bytes | BinaryIO | pd.DataFrame | Sequence[Mapping[str, Any]],
     *,
     sheet: str | int | None = None,
     limits: Limits | None = None,
+    format: str | None = None,
 ) -> CandidatePool:
     """Load and validate a pool of candidates.
 
@@ -444,11 +445,15 @@ def load_candidates(
         file; a DataFrame; or a list of dicts. Headers may be the contract's names or
         their Danish forms (``Navn``, ``Aktørtype``, ``Timer til rådighed``, ...: see
         :data:`HEADER_ALIASES`).
+        The bytes of such a file, or an open binary file (``sys.stdin.buffer``), are
+        read too when ``format`` says which.
     sheet : str or int, optional
         The worksheet of a workbook, by name or by number from 0 (default: the first).
     limits : composer.reading.Limits, optional
         Size limits (file size, cells, columns, cell length, nesting depth); raise them
         to read a larger genuine file.
+    format : {"csv", "xlsx", "json"}, optional
+        The format, when the file name does not say it (bytes, standard input).
 
     Returns
     -------
@@ -481,7 +486,7 @@ def load_candidates(
     composer.errors.InputError: 1 problem in the input:
       - <records>, record 1, column 'actor_type': value 'astronaut' – expected one of ...
     """
-    table = read_table(source, sheet=sheet, limits=limits)
+    table = read_table(source, sheet=sheet, limits=limits, format=format)
     frame, rows = _normalise(table)
     return CandidatePool(frame, table.source, rows, table.row_word)
 
@@ -513,7 +518,10 @@ def _brief_problems(err: ValidationError, name: str) -> list[Problem]:
 
 
 def load_brief(
-    source: str | Path | Mapping[str, Any], *, limits: Limits | None = None
+    source: str | Path | bytes | BinaryIO | Mapping[str, Any],
+    *,
+    limits: Limits | None = None,
+    format: str | None = None,
 ) -> NetworkBrief:
     """Load and check a network brief.
 
@@ -521,8 +529,11 @@ def load_brief(
     ----------
     source : path or dict
         A ``.yaml`` / ``.yml`` / ``.json`` file (YAML read with a safe loader) or a dict.
+        The bytes of such a file or an open binary file are read too, with ``format``.
     limits : composer.reading.Limits, optional
         Size limits (file size, nesting depth, number of values).
+    format : {"yaml", "json"}, optional
+        The format, when the file name does not say it (bytes, standard input).
 
     Returns
     -------
@@ -543,7 +554,7 @@ def load_brief(
     >>> brief.phase_names, brief.meetings.total_hours
     (['afdækning', 'afprøvning'], 12.0)
     """
-    data, name = read_mapping(source, limits=limits)
+    data, name = read_mapping(source, limits=limits, format=format)
     if not isinstance(data, Mapping):
         raise InputError(
             [

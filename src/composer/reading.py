@@ -19,11 +19,11 @@ import math
 import re
 import threading
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -513,16 +513,18 @@ def _column_letter(j: int) -> str:
     return letters
 
 
-def _read_xlsx(path: Path, name: str, sheet: str | int | None, limits: Limits) -> RawTable:
+def _read_xlsx(
+    open_: Callable[[], BinaryIO], name: str, sheet: str | int | None, limits: Limits
+) -> RawTable:
+    """Read a workbook from ``open_()`` (a fresh binary file object each call)."""
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - depends on the install
         raise _file_problem(
             name, "openpyxl installed to read Excel: pip install openpyxl"
         ) from None
-    _check_file(path, limits)
     try:
-        with zipfile.ZipFile(path) as zf:
+        with open_() as fh, zipfile.ZipFile(fh) as zf:
             unpacked = sum(i.file_size for i in zf.infolist())
     except (zipfile.BadZipFile, EOFError):
         raise _unreadable_workbook(name, "it is not a zip archive, as an .xlsx must be") from None
@@ -546,7 +548,7 @@ def _read_xlsx(path: Path, name: str, sheet: str | int | None, limits: Limits) -
                 )
             ]
         )
-    with path.open("rb") as fh:  # ours to close, also when openpyxl fails half-way
+    with open_() as fh:  # ours to close, also when openpyxl fails half-way
         try:
             wb = openpyxl.load_workbook(fh, read_only=True, data_only=True, keep_links=False)
         except Exception as e:  # a broken workbook can fail anywhere inside openpyxl
@@ -1200,20 +1202,29 @@ def _walk(data: Any, name: str, limits: Limits, max_values: int | None) -> None:
 
 # ---------------------------------------------------------------------------- entrance
 def read_table(
-    source: Any, *, sheet: str | int | None = None, limits: Limits | None = None
+    source: Any,
+    *,
+    sheet: str | int | None = None,
+    limits: Limits | None = None,
+    format: str | None = None,
 ) -> RawTable:
     """Read candidates from any accepted source into text cells, or raise InputError.
 
     Parameters
     ----------
-    source : path, DataFrame or list of dicts
+    source : path, bytes, binary file, DataFrame or list of dicts
         ``.csv``/``.txt``/``.tsv`` (``,``, ``;`` or tab; UTF-8 ± BOM, UTF-16, Windows-1252,
         Mac Roman), ``.xlsx``/``.xlsm``, ``.json`` (a list of records or
-        ``{"candidates": [...]}``), a DataFrame or a list of dicts.
+        ``{"candidates": [...]}``), the bytes of such a file or an open binary file
+        (standard input: ``sys.stdin.buffer``) with ``format=``, a DataFrame or a list
+        of dicts.
     sheet : str or int, optional
         The worksheet of a workbook, by name or by number from 0 (default: the first).
     limits : Limits, optional
         Size limits (defaults: the module's constants).
+    format : {"csv", "xlsx", "json"}, optional
+        The file format, when the name does not say it (bytes, standard input, or a file
+        with another extension).
 
     Returns
     -------
@@ -1229,6 +1240,8 @@ def read_table(
     >>> t = read_table([{"id": "A1", "actor_type": "NA"}])
     >>> t.header, t.frame.iloc[0].tolist(), t.rows.tolist()
     (['id', 'actor_type'], ['A1', 'NA'], [1])
+    >>> read_table(b"id;actor_type\\nA1;borger\\n", format="csv").frame.iloc[0].tolist()
+    ['A1', 'borger']
     """
     limits = limits or Limits()
     if isinstance(source, pd.DataFrame):
@@ -1240,41 +1253,19 @@ def read_table(
     if isinstance(source, str | Path):
         path = Path(source)
         name = path.name or str(path)
-        suffix = path.suffix.lower()
         if _is_dir(path):
             raise _os_problem(name, IsADirectoryError(21, "Is a directory", str(path)))
-        if suffix in XLSX_SUFFIXES:
-            return _read_xlsx(path, name, sheet, limits)
-        if suffix in CSV_SUFFIXES + JSON_SUFFIXES:
-            _no_sheet(sheet, name)
-            data = _read_file_bytes(path, limits)
-            if suffix in CSV_SUFFIXES:
-                return _read_csv(data, name, limits)
-            parsed = _load_json(decode_text(data, name), name, limits)
-            _walk(parsed, name, limits, None)
-            if isinstance(parsed, Mapping) and isinstance(parsed.get("candidates"), list):
-                parsed = parsed["candidates"]
-            if not isinstance(parsed, list):
-                raise _file_problem(
-                    name, 'a list of records or {"candidates": [...]}', code="bad_json"
-                )
-            return _read_records(parsed, name, limits)
-        if suffix == ".xls":
-            raise _file_problem(
-                name, "an .xlsx workbook: save this old .xls as .xlsx (or as CSV UTF-8)"
-            )
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    suffix or path.name,
-                    "a .csv, .xlsx or .json file",
-                    code="unknown_format",
-                )
-            ]
-        )
+        kind = _kind(format, path.suffix, name, TABLE_FORMATS)
+        if kind == "xlsx":
+            _check_file(path, limits)
+            return _read_xlsx(lambda: path.open("rb"), name, sheet, limits)
+        return _table_from_bytes(_read_file_bytes(path, limits), name, kind, sheet, limits)
+    if isinstance(source, bytes | bytearray | memoryview) or hasattr(source, "read"):
+        name, data = _read_stream(source, limits)
+        kind = _kind(format, Path(name).suffix, name, TABLE_FORMATS)
+        if kind == "xlsx":
+            return _read_xlsx(lambda: io.BytesIO(data), name, sheet, limits)
+        return _table_from_bytes(data, name, kind, sheet, limits)
     raise InputError(
         [
             Problem(
@@ -1289,6 +1280,90 @@ def read_table(
     )
 
 
+#: formats by name, and the suffixes that name them
+TABLE_FORMATS = {"csv": CSV_SUFFIXES, "xlsx": XLSX_SUFFIXES, "json": JSON_SUFFIXES}
+BRIEF_FORMATS = {"yaml": YAML_SUFFIXES, "json": JSON_SUFFIXES}
+_FORMAT_WORDS = {
+    ("csv", "xlsx", "json"): ".csv, .xlsx or .json",
+    ("yaml", "json"): ".yaml, .yml or .json",
+}
+
+
+def _kind(format: str | None, suffix: str, name: str, formats: dict[str, tuple[str, ...]]) -> str:
+    wanted = ", ".join(f".{k}" for k in formats)
+    if format is not None:
+        key = str(format).lower().lstrip(".")
+        key = {"yml": "yaml", "tsv": "csv", "txt": "csv", "xlsm": "xlsx"}.get(key, key)
+        if key in formats:
+            return key
+        raise InputError(
+            [Problem(name, None, None, format, f"format= one of {wanted}", code="unknown_format")]
+        )
+    suffix = suffix.lower()
+    for key, suffixes in formats.items():
+        if suffix in suffixes:
+            return key
+    if suffix == ".xls":
+        raise _file_problem(
+            name, "an .xlsx workbook: save this old .xls as .xlsx (or as CSV UTF-8)"
+        )
+    raise InputError(
+        [
+            Problem(
+                name,
+                None,
+                None,
+                suffix or name,
+                f"a {_FORMAT_WORDS[tuple(formats)]} file (or say which with format=)",
+                code="unknown_format",
+            )
+        ]
+    )
+
+
+def _read_stream(source: Any, limits: Limits) -> tuple[str, bytes]:
+    """The bytes of an in-memory file or an open binary file, within the size limit."""
+    name = Path(str(getattr(source, "name", "") or "")).name or "<stdin>"
+    if isinstance(source, bytes | bytearray | memoryview):
+        name, data = "<bytes>", bytes(source)
+    else:
+        try:
+            data = source.read(limits.max_file_bytes + 1)
+        except (OSError, ValueError) as e:
+            raise _file_problem(name, f"a readable stream ({type(e).__name__})") from None
+        if isinstance(data, str):
+            raise _file_problem(name, "a binary stream (open the file with 'rb')")
+    if len(data) > limits.max_file_bytes:
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    None,
+                    _over("max_file_bytes", limits.max_file_bytes, "a file of at most {} bytes"),
+                    code="limit",
+                )
+            ]
+        )
+    return name, data
+
+
+def _table_from_bytes(
+    data: bytes, name: str, kind: str, sheet: str | int | None, limits: Limits
+) -> RawTable:
+    _no_sheet(sheet, name)
+    if kind == "csv":
+        return _read_csv(data, name, limits)
+    parsed = _load_json(decode_text(data, name), name, limits)
+    _walk(parsed, name, limits, None)
+    if isinstance(parsed, Mapping) and isinstance(parsed.get("candidates"), list):
+        parsed = parsed["candidates"]
+    if not isinstance(parsed, list):
+        raise _file_problem(name, 'a list of records or {"candidates": [...]}', code="bad_json")
+    return _read_records(parsed, name, limits)
+
+
 def _no_sheet(sheet: object, name: str) -> None:
     if sheet is not None:
         raise InputError(
@@ -1296,13 +1371,24 @@ def _no_sheet(sheet: object, name: str) -> None:
         )
 
 
-def read_mapping(source: Any, *, limits: Limits | None = None) -> tuple[Any, str]:
-    """Read a brief from a YAML/JSON file or a mapping; checks depth, size, duplicate keys.
+def read_mapping(
+    source: Any, *, limits: Limits | None = None, format: str | None = None
+) -> tuple[Any, str]:
+    """Read a brief from a YAML/JSON file, its bytes, an open binary file or a mapping.
+
+    Checks depth, size and duplicate keys; the result is not yet validated.
+
+    Parameters
+    ----------
+    source : path, bytes, binary file or mapping
+    limits : Limits, optional
+    format : {"yaml", "json"}, optional
+        The format, when the name does not say it (bytes, standard input).
 
     Returns
     -------
     (data, name)
-        The parsed data (not yet validated) and the name to use in messages.
+        The parsed data and the name to use in messages.
 
     Raises
     ------
@@ -1312,34 +1398,24 @@ def read_mapping(source: Any, *, limits: Limits | None = None) -> tuple[Any, str
     --------
     >>> read_mapping({"theme": "Unges trivsel"})
     ({'theme': 'Unges trivsel'}, '<brief>')
+    >>> read_mapping(b"theme: Unges trivsel\\n", format="yaml")
+    ({'theme': 'Unges trivsel'}, '<bytes>')
     """
     limits = limits or Limits()
     if isinstance(source, str | Path):
         path = Path(source)
         name = path.name or str(path)
-        suffix = path.suffix.lower()
         if _is_dir(path):
             raise _os_problem(name, IsADirectoryError(21, "Is a directory", str(path)))
-        if suffix not in JSON_SUFFIXES + YAML_SUFFIXES:
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        None,
-                        None,
-                        suffix or path.name,
-                        "a .yaml, .yml or .json file",
-                        code="unknown_format",
-                    )
-                ]
-            )
-        text = decode_text(_read_file_bytes(path, limits), name)
-        if suffix in JSON_SUFFIXES:
-            data = _load_json(text, name, limits)
-        else:
-            data = _load_yaml(text, name, limits)
+        kind = _kind(format, path.suffix, name, BRIEF_FORMATS)
+        data_bytes = _read_file_bytes(path, limits)
+    elif isinstance(source, bytes | bytearray | memoryview) or hasattr(source, "read"):
+        name, data_bytes = _read_stream(source, limits)
+        kind = _kind(format, Path(name).suffix, name, BRIEF_FORMATS)
     else:
-        name = "<brief>"
-        data = source
+        _walk(source, "<brief>", limits, limits.max_brief_values)
+        return source, "<brief>"
+    text = decode_text(data_bytes, name)
+    data = _load_json(text, name, limits) if kind == "json" else _load_yaml(text, name, limits)
     _walk(data, name, limits, limits.max_brief_values)
     return data, name
