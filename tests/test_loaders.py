@@ -1107,3 +1107,18 @@ def test_bytes_and_open_files_with_format(tmp_path: Path) -> None:
         limits=Limits(max_file_bytes=5),
         match="a file of at most 5 bytes",
     )
+
+
+@pytest.mark.parametrize("name", ["danish_headers.csv", "excel_unicode_text.txt", "mac_roman.csv"])
+def test_danish_fixture_files(name: str) -> None:
+    f = load_candidates(FIXTURES / name).to_frame()
+    assert list(f.index) == ["D1", "D2"]
+    assert f.loc["D1", "name"] == "Åse Ørnbøl" and f.loc["D2", "name"] == "Søren Æbelø"
+    assert (
+        f.loc["D1", "actor_type"] == "municipal_staff" and f.loc["D2", "actor_type"] == "relative"
+    )
+    assert f.loc["D1", "unit"] == "Ældre og Sundhed"
+    assert f.loc["D1", "professional_competences"] == ["demens", "sundhedsfremme"]
+    assert f.loc["D1", "hours_available"] == 12.5
+    assert bool(f.loc["D1", "manager_approval"]) and bool(f.loc["D2", "can_present"])
+    assert f.loc["D1", "knows"] == ["D2"] and f.loc["D2", "køn"] == "mand"
