@@ -133,6 +133,20 @@ def _file_problem(name: str, expected: str, code: str = "unreadable_file") -> In
     return InputError([Problem(name, None, None, None, expected, code=code)])
 
 
+def _error(
+    name: str,
+    expected: str,
+    *,
+    row: int | None = None,
+    column: str | None = None,
+    value: object = None,
+    row_word: str = "row",
+    code: str = "invalid_value",
+) -> InputError:
+    """One problem as an :class:`InputError` (most reader failures are one problem)."""
+    return InputError([Problem(name, row, column, value, expected, row_word, code=code)])
+
+
 def _read_file_bytes(path: Path, limits: Limits) -> bytes:
     name = _check_file(path, limits)
     try:
@@ -176,22 +190,15 @@ def _check_file(path: Path, limits: Limits) -> str:
     except ValueError:  # a NUL byte in the path
         raise _file_problem(name, "a file name without NUL characters") from None
     if size > limits.max_file_bytes:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    None,
-                    _over(
-                        "max_file_bytes",
-                        limits.max_file_bytes,
-                        "a file of at most {} bytes",
-                        f"{size:,}",
-                    ),
-                    code="limit",
-                )
-            ]
+        raise _error(
+            name,
+            _over(
+                "max_file_bytes",
+                limits.max_file_bytes,
+                "a file of at most {} bytes",
+                f"{size:,}",
+            ),
+            code="limit",
         )
     return name
 
@@ -238,19 +245,13 @@ def decode_text(data: bytes, name: str) -> str:
                 text = body.decode(encoding)
             except UnicodeDecodeError as e:
                 where = _line_of(body, e.start) if encoding == "utf-8" else None
-                raise InputError(
-                    [
-                        Problem(
-                            name,
-                            where,
-                            None,
-                            None,
-                            f"text in {encoding.upper()} as its byte-order mark says, but "
-                            f"some bytes are not; {_SAVE_AS}",
-                            row_word="line",
-                            code="encoding",
-                        )
-                    ]
+                raise _error(
+                    name,
+                    f"text in {encoding.upper()} as its byte-order mark says, but "
+                    f"some bytes are not; {_SAVE_AS}",
+                    row=where,
+                    row_word="line",
+                    code="encoding",
                 ) from None
             break
     if text is None and data.count(b"\x00") * 4 >= len(data) > 0:  # UTF-16/32 without BOM
@@ -263,19 +264,13 @@ def decode_text(data: bytes, name: str) -> str:
             text = _detect(data, name, ["cp1252", "mac_roman"])
     nul = text.find("\x00")
     if nul >= 0:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    text.count("\n", 0, nul) + 1,
-                    None,
-                    None,
-                    "a text file, but it holds NUL characters (is it a binary file, or a "
-                    f"spreadsheet saved with another extension?); {_SAVE_AS}",
-                    row_word="line",
-                    code="encoding",
-                )
-            ]
+        raise _error(
+            name,
+            "a text file, but it holds NUL characters (is it a binary file, or a "
+            f"spreadsheet saved with another extension?); {_SAVE_AS}",
+            row=text.count("\n", 0, nul) + 1,
+            row_word="line",
+            code="encoding",
         )
     return text
 
@@ -303,18 +298,11 @@ def _detect(data: bytes, name: str, candidates: list[str]) -> str:
             continue
     if decoded:
         return max(enumerate(decoded), key=lambda kv: (_danish_score(kv[1]), -kv[0]))[1]
-    raise InputError(
-        [
-            Problem(
-                name,
-                None,
-                None,
-                None,
-                "text in UTF-8, UTF-16, Windows-1252 or Mac Roman, but the encoding could not "
-                f"be recognised; {_SAVE_AS}",
-                code="encoding",
-            )
-        ]
+    raise _error(
+        name,
+        "text in UTF-8, UTF-16, Windows-1252 or Mac Roman, but the encoding could not "
+        f"be recognised; {_SAVE_AS}",
+        code="encoding",
     )
 
 
@@ -331,20 +319,14 @@ def _refuse_mixed(data: bytes, name: str) -> None:
         else:
             utf8_line = utf8_line or i
         if utf8_line and bad_line:
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        bad_line,
-                        None,
-                        None,
-                        f"one text encoding for the whole file, but line {utf8_line} is UTF-8 "
-                        f"and line {bad_line} is not (rows pasted from another file?); "
-                        f"{_SAVE_AS}",
-                        row_word="line",
-                        code="mixed_encoding",
-                    )
-                ]
+            raise _error(
+                name,
+                f"one text encoding for the whole file, but line {utf8_line} is UTF-8 "
+                f"and line {bad_line} is not (rows pasted from another file?); "
+                f"{_SAVE_AS}",
+                row=bad_line,
+                row_word="line",
+                code="mixed_encoding",
             )
 
 
@@ -379,17 +361,11 @@ def _read_csv(data: bytes, name: str, limits: Limits) -> RawTable:
     sep = _separator(first_line)
     n_header = _QUOTED.sub("", first_line).count(sep) + 1
     if n_header > limits.max_columns:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    offset + 1,
-                    None,
-                    None,
-                    _over("max_columns", limits.max_columns, "at most {} columns", f"{n_header:,}"),
-                    code="limit",
-                )
-            ]
+        raise _error(
+            name,
+            _over("max_columns", limits.max_columns, "at most {} columns", f"{n_header:,}"),
+            row=offset + 1,
+            code="limit",
         )
     try:
         df = pd.read_csv(
@@ -531,22 +507,15 @@ def _read_xlsx(
     except Exception as e:  # zipfile raises NotImplementedError, OSError... on damage
         raise _unreadable_workbook(name, type(e).__name__) from None
     if unpacked > limits.max_unpacked_bytes:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    None,
-                    _over(
-                        "max_unpacked_bytes",
-                        limits.max_unpacked_bytes,
-                        "a workbook that unpacks to at most {} bytes",
-                        f"{unpacked:,}",
-                    ),
-                    code="limit",
-                )
-            ]
+        raise _error(
+            name,
+            _over(
+                "max_unpacked_bytes",
+                limits.max_unpacked_bytes,
+                "a workbook that unpacks to at most {} bytes",
+                f"{unpacked:,}",
+            ),
+            code="limit",
         )
     with open_() as fh:  # ours to close, also when openpyxl fails half-way
         try:
@@ -591,17 +560,11 @@ def _pick_sheet(wb: Any, sheet: str | int | None, name: str) -> Any:
         for ws in sheets:
             if ws.title.strip().casefold() == sheet.strip().casefold():
                 return ws
-    raise InputError(
-        [
-            Problem(
-                name,
-                None,
-                None,
-                sheet,
-                f"a worksheet of the workbook, by name or by number from 0: {listing}",
-                code="no_sheet",
-            )
-        ]
+    raise _error(
+        name,
+        f"a worksheet of the workbook, by name or by number from 0: {listing}",
+        value=sheet,
+        code="no_sheet",
     )
 
 
@@ -614,21 +577,15 @@ def _read_sheet(ws: Any, name: str, limits: Limits) -> RawTable:
     for r, values in enumerate(ws.iter_rows(min_row=1, min_col=1, values_only=True), start=1):
         touched += len(values) + 1
         if touched > limits.max_cells:
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        r,
-                        None,
-                        None,
-                        _over(
-                            "max_cells",
-                            limits.max_cells,
-                            "a sheet of at most {} cells (empty formatted cells included)",
-                        ),
-                        code="limit",
-                    )
-                ]
+            raise _error(
+                name,
+                _over(
+                    "max_cells",
+                    limits.max_cells,
+                    "a sheet of at most {} cells (empty formatted cells included)",
+                ),
+                row=r,
+                code="limit",
             )
         last = len(values)
         while last and (values[last - 1] is None or values[last - 1] == ""):
@@ -636,44 +593,32 @@ def _read_sheet(ws: Any, name: str, limits: Limits) -> RawTable:
         if not last:
             continue
         if last > limits.max_columns:
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        r,
-                        _column_letter(last - 1),
-                        None,
-                        _over(
-                            "max_columns",
-                            limits.max_columns,
-                            "values in at most {} columns",
-                            f"a value in column {last:,}",
-                        ),
-                        code="limit",
-                    )
-                ]
+            raise _error(
+                name,
+                _over(
+                    "max_columns",
+                    limits.max_columns,
+                    "values in at most {} columns",
+                    f"a value in column {last:,}",
+                ),
+                row=r,
+                column=_column_letter(last - 1),
+                code="limit",
             )
         width = max(width, last)
         stored.append((r, values[:last]))
     if not stored:
         raise _file_problem(name, "a header row and at least one person", code="empty_file")
     if len(stored) * width > limits.max_cells:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    None,
-                    _over(
-                        "max_cells",
-                        limits.max_cells,
-                        "a table of at most {} cells",
-                        f"{len(stored):,} rows × {width:,} columns",
-                    ),
-                    code="limit",
-                )
-            ]
+        raise _error(
+            name,
+            _over(
+                "max_cells",
+                limits.max_cells,
+                "a table of at most {} cells",
+                f"{len(stored):,} rows × {width:,} columns",
+            ),
+            code="limit",
         )
     problems: list[Problem] = []
     grid_rows: list[list[str]] = []
@@ -714,35 +659,22 @@ def _finish_sheet(
     n_cols = len(grid)
     n_rows = len(rows)
     if n_cols > limits.max_columns:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    int(rows[0]) if n_rows else 1,
-                    None,
-                    None,
-                    _over("max_columns", limits.max_columns, "at most {} columns", f"{n_cols:,}"),
-                    code="limit",
-                )
-            ]
+        raise _error(
+            name,
+            _over("max_columns", limits.max_columns, "at most {} columns", f"{n_cols:,}"),
+            row=int(rows[0]) if n_rows else 1,
+            code="limit",
         )
     if n_cols * n_rows > limits.max_cells:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    None,
-                    _over(
-                        "max_cells",
-                        limits.max_cells,
-                        "a table of at most {} cells",
-                        f"{n_rows:,} rows × {n_cols:,} columns",
-                    ),
-                    code="limit",
-                )
-            ]
+        raise _error(
+            name,
+            _over(
+                "max_cells",
+                limits.max_cells,
+                "a table of at most {} cells",
+                f"{n_rows:,} rows × {n_cols:,} columns",
+            ),
+            code="limit",
         )
     if unprotect:  # a protected formula is written '=..., as the export does
         grid = [_map_text(col, unprotect_cell) for col in grid]
@@ -878,37 +810,21 @@ def _table(
     header: list[str], columns: Sequence[Sequence[Any]], n: int, name: str, limits: Limits
 ) -> RawTable:
     if len(header) > limits.max_columns:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    None,
-                    _over(
-                        "max_columns", limits.max_columns, "at most {} columns", f"{len(header):,}"
-                    ),
-                    code="limit",
-                )
-            ]
+        raise _error(
+            name,
+            _over("max_columns", limits.max_columns, "at most {} columns", f"{len(header):,}"),
+            code="limit",
         )
     if len(header) * n > limits.max_cells:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    None,
-                    _over(
-                        "max_cells",
-                        limits.max_cells,
-                        "a table of at most {} cells",
-                        f"{n:,} records × {len(header):,} columns",
-                    ),
-                    code="limit",
-                )
-            ]
+        raise _error(
+            name,
+            _over(
+                "max_cells",
+                limits.max_cells,
+                "a table of at most {} cells",
+                f"{n:,} records × {len(header):,} columns",
+            ),
+            code="limit",
         )
     problems: list[Problem] = []
     grid = []
@@ -979,20 +895,12 @@ def _read_records(records: Sequence[Any], name: str, limits: Limits) -> RawTable
         for k in r:
             header.setdefault(str(k), None)
             if len(header) > limits.max_columns:
-                raise InputError(
-                    [
-                        Problem(
-                            name,
-                            i,
-                            None,
-                            None,
-                            _over(
-                                "max_columns", limits.max_columns, "records with at most {} columns"
-                            ),
-                            "record",
-                            code="limit",
-                        )
-                    ]
+                raise _error(
+                    name,
+                    _over("max_columns", limits.max_columns, "records with at most {} columns"),
+                    row=i,
+                    row_word="record",
+                    code="limit",
                 )
     if problems:
         raise InputError(problems)
@@ -1029,27 +937,17 @@ def _load_json(text: str, name: str, limits: Limits) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant)
     except json.JSONDecodeError as e:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    e.lineno,
-                    None,
-                    None,
-                    f"valid JSON ({e.msg}, column {e.colno})",
-                    row_word="line",
-                    code="bad_json",
-                )
-            ]
+        raise _error(
+            name,
+            f"valid JSON ({e.msg}, column {e.colno})",
+            row=e.lineno,
+            row_word="line",
+            code="bad_json",
         ) from None
     except RecursionError:
-        raise InputError(
-            [Problem(name, None, None, None, _depth_sentence(limits), code="limit")]
-        ) from None
+        raise _error(name, _depth_sentence(limits), code="limit") from None
     except ValueError as e:  # 5,000-digit numbers, NaN
-        raise InputError(
-            [Problem(name, None, None, None, f"valid JSON numbers ({e})", code="bad_json")]
-        ) from None
+        raise _error(name, f"valid JSON numbers ({e})", code="bad_json") from None
 
 
 def _depth_sentence(limits: Limits) -> str:
@@ -1087,18 +985,8 @@ def _yaml_depth_ok(text: str, name: str, limits: Limits) -> None:
                 depth += 1
                 if depth > limits.max_depth:
                     line = ev.start_mark.line + 1 if ev.start_mark else None
-                    raise InputError(
-                        [
-                            Problem(
-                                name,
-                                line,
-                                None,
-                                None,
-                                _depth_sentence(limits),
-                                row_word="line",
-                                code="limit",
-                            )
-                        ]
+                    raise _error(
+                        name, _depth_sentence(limits), row=line, row_word="line", code="limit"
                     )
             elif isinstance(ev, yaml.CollectionEndEvent):
                 depth -= 1
@@ -1123,13 +1011,9 @@ def _load_yaml(text: str, name: str, limits: Limits) -> Any:
     except yaml.YAMLError as e:
         raise _yaml_problem(e, name) from None
     except RecursionError:
-        raise InputError(
-            [Problem(name, None, None, None, _depth_sentence(limits), code="limit")]
-        ) from None
+        raise _error(name, _depth_sentence(limits), code="limit") from None
     except (ValueError, TypeError, OverflowError) as e:
-        raise InputError(
-            [Problem(name, None, None, None, f"valid YAML values ({e})", code="bad_yaml")]
-        ) from None
+        raise _error(name, f"valid YAML values ({e})", code="bad_yaml") from None
     finally:
         loader.dispose()
     if loader.duplicates:
@@ -1159,26 +1043,17 @@ def _walk(data: Any, name: str, limits: Limits, max_values: int | None) -> None:
         item, depth, path = stack.pop()
         count += 1
         if max_values is not None and count > max_values:
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        None,
-                        None,
-                        None,
-                        _over(
-                            "max_brief_values",
-                            max_values,
-                            "a brief of at most {} values (aliases counted each time)",
-                        ),
-                        code="limit",
-                    )
-                ]
+            raise _error(
+                name,
+                _over(
+                    "max_brief_values",
+                    max_values,
+                    "a brief of at most {} values (aliases counted each time)",
+                ),
+                code="limit",
             )
         if isinstance(item, Mapping | list | tuple) and depth > limits.max_depth:
-            raise InputError(
-                [Problem(name, None, path or None, None, _depth_sentence(limits), code="limit")]
-            )
+            raise _error(name, _depth_sentence(limits), column=path or None, code="limit")
         if isinstance(item, Mapping):
             for key in getattr(item, "duplicate_keys", ()):
                 problems.append(
@@ -1266,17 +1141,11 @@ def read_table(
         if kind == "xlsx":
             return _read_xlsx(lambda: io.BytesIO(data), name, sheet, limits)
         return _table_from_bytes(data, name, kind, sheet, limits)
-    raise InputError(
-        [
-            Problem(
-                "<input>",
-                None,
-                None,
-                type(source).__name__,
-                "a path, a DataFrame or a list of dicts",
-                code="unknown_format",
-            )
-        ]
+    raise _error(
+        "<input>",
+        "a path, a DataFrame or a list of dicts",
+        value=type(source).__name__,
+        code="unknown_format",
     )
 
 
@@ -1296,9 +1165,7 @@ def _kind(format: str | None, suffix: str, name: str, formats: dict[str, tuple[s
         key = {"yml": "yaml", "tsv": "csv", "txt": "csv", "xlsm": "xlsx"}.get(key, key)
         if key in formats:
             return key
-        raise InputError(
-            [Problem(name, None, None, format, f"format= one of {wanted}", code="unknown_format")]
-        )
+        raise _error(name, f"format= one of {wanted}", value=format, code="unknown_format")
     suffix = suffix.lower()
     for key, suffixes in formats.items():
         if suffix in suffixes:
@@ -1307,17 +1174,11 @@ def _kind(format: str | None, suffix: str, name: str, formats: dict[str, tuple[s
         raise _file_problem(
             name, "an .xlsx workbook: save this old .xls as .xlsx (or as CSV UTF-8)"
         )
-    raise InputError(
-        [
-            Problem(
-                name,
-                None,
-                None,
-                suffix or name,
-                f"a {_FORMAT_WORDS[tuple(formats)]} file (or say which with format=)",
-                code="unknown_format",
-            )
-        ]
+    raise _error(
+        name,
+        f"a {_FORMAT_WORDS[tuple(formats)]} file (or say which with format=)",
+        value=suffix or name,
+        code="unknown_format",
     )
 
 
@@ -1334,17 +1195,10 @@ def _read_stream(source: Any, limits: Limits) -> tuple[str, bytes]:
         if isinstance(data, str):
             raise _file_problem(name, "a binary stream (open the file with 'rb')")
     if len(data) > limits.max_file_bytes:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    None,
-                    _over("max_file_bytes", limits.max_file_bytes, "a file of at most {} bytes"),
-                    code="limit",
-                )
-            ]
+        raise _error(
+            name,
+            _over("max_file_bytes", limits.max_file_bytes, "a file of at most {} bytes"),
+            code="limit",
         )
     return name, data
 
@@ -1366,9 +1220,7 @@ def _table_from_bytes(
 
 def _no_sheet(sheet: object, name: str) -> None:
     if sheet is not None:
-        raise InputError(
-            [Problem(name, None, None, sheet, "no sheet= (only workbooks have sheets)")]
-        )
+        raise _error(name, "no sheet= (only workbooks have sheets)", value=sheet)
 
 
 def read_mapping(
