@@ -1122,3 +1122,29 @@ def test_danish_fixture_files(name: str) -> None:
     assert f.loc["D1", "hours_available"] == 12.5
     assert bool(f.loc["D1", "manager_approval"]) and bool(f.loc["D2", "can_present"])
     assert f.loc["D1", "knows"] == ["D2"] and f.loc["D2", "køn"] == "mand"
+
+
+def test_formulas_read_as_their_values_or_refused_when_never_calculated(tmp_path: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["id", "actor_type", "motivation"])
+    ws.append(["A1", "borger", "=2+2"])  # openpyxl stores no computed value
+    p = tmp_path / "formel.xlsx"
+    wb.save(p)
+    err = _raises_input_error(
+        load_candidates, p, match=r"formel.xlsx, row 2, column 'C': expected a value, but"
+    )
+    assert err.problems[0].code == "uncomputed_formula"
+
+    def computed(name: str, data: bytes) -> bytes:  # as Excel saves it: formula and value
+        if name.endswith("sheet1.xml"):
+            return data.replace(b"<f>2+2</f><v></v>", b"<f>2+2</f><v>4</v>").replace(
+                b"<f>2+2</f><v />", b"<f>2+2</f><v>4</v>"
+            )
+        return data
+
+    saved = _rezip(p, tmp_path / "saved.xlsx", computed)
+    assert b"<v>4</v>" in __import__("zipfile").ZipFile(saved).read("xl/worksheets/sheet1.xml")
+    assert load_candidates(saved)["A1"].motivation == 4

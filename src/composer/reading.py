@@ -502,6 +502,7 @@ def _read_xlsx(
     try:
         with open_() as fh, zipfile.ZipFile(fh) as zf:
             unpacked = sum(i.file_size for i in zf.infolist())
+            has_formulas = unpacked <= limits.max_unpacked_bytes and _has_formulas(zf)
     except (zipfile.BadZipFile, EOFError):
         raise _unreadable_workbook(name, "it is not a zip archive, as an .xlsx must be") from None
     except Exception as e:  # zipfile raises NotImplementedError, OSError... on damage
@@ -524,13 +525,54 @@ def _read_xlsx(
             raise _unreadable_workbook(name, type(e).__name__) from None
         try:
             ws = _pick_sheet(wb, sheet, name)
-            return _read_sheet(ws, name, limits)
+            formulas = _formula_cells(open_, ws.title, limits) if has_formulas else set()
+            return _read_sheet(ws, name, limits, formulas)
         except InputError:
             raise
         except Exception as e:  # bad XML, bad deflate, missing parts: all end here
             raise _unreadable_workbook(name, type(e).__name__) from None
         finally:
             wb.close()
+
+
+def _has_formulas(zf: zipfile.ZipFile) -> bool:
+    """Whether any worksheet holds a formula (streamed: a sheet is never unpacked whole)."""
+    for info in zf.infolist():
+        if not info.filename.startswith("xl/worksheets/"):
+            continue
+        tail = b""
+        with zf.open(info) as member:
+            while chunk := member.read(1 << 20):
+                text = tail + chunk
+                if b"<f>" in text or b"<f " in text or b":f>" in text or b":f " in text:
+                    return True
+                tail = chunk[-4:]
+    return False
+
+
+def _formula_cells(
+    open_: Callable[[], BinaryIO], title: str, limits: Limits
+) -> set[tuple[int, int]]:
+    """Cells (row, column from 0) of the sheet ``title`` that hold a formula."""
+    import openpyxl
+
+    cells: set[tuple[int, int]] = set()
+    with open_() as fh:
+        wb = openpyxl.load_workbook(fh, read_only=True, data_only=False, keep_links=False)
+        try:
+            ws = wb[title]
+            ws.reset_dimensions()
+            touched = 0
+            for r, values in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1):
+                touched += len(values) + 1
+                if touched > limits.max_cells:
+                    break  # the reading pass refuses this sheet with the limit's sentence
+                for j, v in enumerate(values):
+                    if isinstance(v, str) and v.startswith("="):
+                        cells.add((r, j))
+        finally:
+            wb.close()
+    return cells
 
 
 def _unreadable_workbook(name: str, why: str) -> InputError:
@@ -568,8 +610,17 @@ def _pick_sheet(wb: Any, sheet: str | int | None, name: str) -> Any:
     )
 
 
-def _read_sheet(ws: Any, name: str, limits: Limits) -> RawTable:
-    """Stream a read-only sheet, keeping only rows that hold a value; check sizes first."""
+def _read_sheet(
+    ws: Any,
+    name: str,
+    limits: Limits,
+    formulas: set[tuple[int, int]] | frozenset[Any] = frozenset(),
+) -> RawTable:
+    """Stream a read-only sheet, keeping only rows that hold a value; check sizes first.
+
+    ``formulas`` are the cells that hold a formula: one without a computed value (a file
+    written by a program and never opened in a spreadsheet) is an error, not an empty cell.
+    """
     ws.reset_dimensions()  # a sheet's own <dimension> may lie; never pad to it
     stored: list[tuple[int, tuple[Any, ...]]] = []
     touched = 0
@@ -607,6 +658,28 @@ def _read_sheet(ws: Any, name: str, limits: Limits) -> RawTable:
             )
         width = max(width, last)
         stored.append((r, values[:last]))
+    if formulas:
+        by_row = dict(stored)
+        uncomputed = sorted(
+            (r, j)
+            for r, j in formulas
+            if j >= len(by_row.get(r, ())) or by_row[r][j] is None or by_row[r][j] == ""
+        )
+        if uncomputed:
+            raise InputError(
+                [
+                    Problem(
+                        name,
+                        r,
+                        _column_letter(j),
+                        None,
+                        "a value, but the cell holds a formula that was never calculated "
+                        "(open the file in Excel or LibreOffice and save it)",
+                        code="uncomputed_formula",
+                    )
+                    for r, j in uncomputed[:20]
+                ]
+            )
     if not stored:
         raise _file_problem(name, "a header row and at least one person", code="empty_file")
     if len(stored) * width > limits.max_cells:
