@@ -1148,3 +1148,12 @@ def test_formulas_read_as_their_values_or_refused_when_never_calculated(tmp_path
     saved = _rezip(p, tmp_path / "saved.xlsx", computed)
     assert b"<v>4</v>" in __import__("zipfile").ZipFile(saved).read("xl/worksheets/sheet1.xml")
     assert load_candidates(saved)["A1"].motivation == 4
+
+
+@pytest.mark.parametrize("value", ["1e400", "-1e400", "nan", "inf", "9" * 400])
+def test_numbers_beyond_float_are_bad_values(value: str) -> None:
+    _raises_input_error(
+        load_candidates,
+        [{"id": "A", "actor_type": "borger", "motivation": value, "hours_available": value}],
+        match=r"column 'motivation'.*\n.*column 'hours_available'",
+    )

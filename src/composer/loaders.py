@@ -178,7 +178,7 @@ def _header_problems(table: RawTable) -> tuple[list[str], list[Problem]]:
                 )
             )
         elif len(hs) > 1:
-            shown = " and ".join(repr(h.strip()) for h in hs[:3])
+            shown = " and ".join(repr(shorten(h.strip(), 60)) for h in hs[:3])
             problems.append(
                 Problem(
                     table.source,
@@ -288,7 +288,8 @@ def _normalise(table: RawTable) -> tuple[pd.DataFrame, np.ndarray]:
         )
         num = pd.to_numeric(pd.Series(txt), errors="coerce").to_numpy(dtype=float)
         empty = txt == ""
-        ok = empty | ((num >= 1) & (num <= 5) & (np.mod(num, 1) == 0))
+        with np.errstate(invalid="ignore"):  # 1e400 reads as inf: not a motivation
+            ok = empty | ((num >= 1) & (num <= 5) & (np.mod(num, 1) == 0))
         bad(
             ~ok,
             "motivation",
@@ -408,7 +409,7 @@ def _lookalike_ids(ids: np.ndarray, rows: np.ndarray, name: str, row_word: str) 
                     "id",
                     cid,
                     f"an id that looks different from every other, but it looks like "
-                    f"{seen[0]!r} in {row_word} {seen[1]} (they differ only in case, invisible "
+                    f"{shorten(seen[0], 60)!r} in {row_word} {seen[1]} (they differ only in case, invisible "
                     f"characters or letters from another alphabet{_spell(cid + seen[0])})",
                     row_word,
                     code="lookalike_id",
