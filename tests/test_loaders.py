@@ -881,7 +881,15 @@ def test_mixed_encodings_are_refused(tmp_path: Path) -> None:
 def test_duplicate_keys_in_json_and_yaml(tmp_path: Path) -> None:
     c = tmp_path / "c.json"
     c.write_text('[{"id": "A", "actor_type": "borger", "id": "B"}]', encoding="utf-8")
-    _raises_input_error(load_candidates, c, match=r"column '\[0\]\.id': expected each key once")
+    _raises_input_error(
+        load_candidates, c, match=r"c.json, record 1, column 'id': expected each key"
+    )
+    wrapped = tmp_path / "w.json"
+    wrapped.write_text('{"candidates": [{"id": "A", "actor_type": "borger", "id": "B"}]}')
+    _raises_input_error(load_candidates, wrapped, match=r"w.json, record 1, column 'id'")
+    twice = tmp_path / "t.json"
+    twice.write_text('{"candidates": [], "candidates": [{"id": "A", "actor_type": "borger"}]}')
+    _raises_input_error(load_candidates, twice, match=r"t.json, column 'candidates': expected each")
     b = tmp_path / "b.json"
     b.write_text('{"theme": "x", "core": {"min": 1, "min": 2}}', encoding="utf-8")
     _raises_input_error(load_brief, b, match=r"column 'core\.min': expected each key once")

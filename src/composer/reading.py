@@ -1107,8 +1107,14 @@ def _load_yaml(text: str, name: str, limits: Limits) -> Any:
     return data
 
 
-def _walk(data: Any, name: str, limits: Limits, max_values: int | None) -> None:
-    """Check depth, size and duplicate keys of parsed data without recursion."""
+def _walk(
+    data: Any, name: str, limits: Limits, max_values: int | None, records: bool = False
+) -> None:
+    """Check depth, size and duplicate keys of parsed data without recursion.
+
+    With ``records``, keys written twice inside a record are left to the record reader,
+    which names the record by its number.
+    """
     problems: list[Problem] = []
     stack: list[tuple[Any, int, str]] = [(data, 1, "")]
     count = 0
@@ -1128,7 +1134,8 @@ def _walk(data: Any, name: str, limits: Limits, max_values: int | None) -> None:
         if isinstance(item, Mapping | list | tuple) and depth > limits.max_depth:
             raise _error(name, _depth_sentence(limits), column=path or None, code="limit")
         if isinstance(item, Mapping):
-            for key in getattr(item, "duplicate_keys", ()):
+            in_record = records and path.startswith(("[", "candidates["))
+            for key in () if in_record else getattr(item, "duplicate_keys", ()):
                 problems.append(
                     Problem(
                         name,
@@ -1283,7 +1290,7 @@ def _table_from_bytes(
     if kind == "csv":
         return _read_csv(data, name, limits)
     parsed = _load_json(decode_text(data, name), name, limits)
-    _walk(parsed, name, limits, None)
+    _walk(parsed, name, limits, None, records=True)
     if isinstance(parsed, Mapping) and isinstance(parsed.get("candidates"), list):
         parsed = parsed["candidates"]
     if not isinstance(parsed, list):
