@@ -86,6 +86,15 @@ def test_safe_cell_and_unprotect_are_inverse(text: str) -> None:
     assert not out.startswith(("=", "+", "-", "@", "\t", "\r"))
 
 
+@pytest.mark.parametrize("sep", [",", "\t"])
+def test_other_separators_round_trip(tmp_path: Path, sep: str) -> None:
+    pool = load_candidates(FIXTURES / "good.csv")
+    pool.to_csv(tmp_path / "p.csv", sep=sep)
+    pd.testing.assert_frame_equal(load_candidates(tmp_path / "p.csv").to_frame(), pool.to_frame())
+    with pytest.raises(InputError, match=r"column 'sep': value '\|'"):
+        pool.to_csv(tmp_path / "p.csv", sep="|")
+
+
 def test_safe_cell_leaves_numbers_alone() -> None:
     assert safe_cell(-3) == -3 and safe_cell(2.5) == 2.5 and safe_cell(None) is None
 
