@@ -919,6 +919,18 @@ def test_lookalike_ids_are_reported(first: str, second: str, match: str) -> None
     assert err.problems[0].code == "lookalike_id"
 
 
+def test_knows_a_lookalike_id_says_which() -> None:
+    _raises_input_error(
+        load_candidates,
+        [
+            {"id": "A1", "actor_type": "borger"},
+            {"id": "B1", "actor_type": "borger", "knows": "\u04101"},
+        ],
+        match=r"column 'knows': value 'А1' – expected the id of a candidate in this file "
+        r"\(it looks like 'A1': 'А' is CYRILLIC CAPITAL LETTER A\)",
+    )
+
+
 @pytest.mark.parametrize("second", ["A\u030a1", "Å1\u200b", " Å1\u00a0", "\ufeffÅ1"])
 def test_invisible_differences_make_the_same_id(second: str) -> None:
     err = _raises_input_error(

@@ -357,11 +357,15 @@ def _normalise(table: RawTable) -> tuple[pd.DataFrame, np.ndarray]:
 
     # knows: ids that exist
     known = set(ids.tolist())
+    alike_ids = _AlikeIds(ids)
     knows = out["knows"].to_numpy(dtype=object)
     for row, own, lst in zip(rows.tolist(), ids.tolist(), knows, strict=True):
         for k in lst:
             if k not in known:
                 expected = "the id of a candidate in this file"
+                alike = alike_ids.get(k)
+                if alike is not None:
+                    expected += f" (it looks like {shorten(alike, 60)!r}{_spell(k + alike)})"
             elif k == own:
                 expected = "the id of another candidate (not the person's own)"
             else:
@@ -416,6 +420,22 @@ def _lookalike_ids(ids: np.ndarray, rows: np.ndarray, name: str, row_word: str) 
                 )
             )
     return problems
+
+
+class _AlikeIds:
+    """The pool's ids by look-alike key, built on first use (only when ``knows`` is wrong)."""
+
+    def __init__(self, ids: np.ndarray) -> None:
+        self._ids = ids
+        self._by_key: dict[str, str] | None = None
+
+    def get(self, text: str) -> str | None:
+        if self._by_key is None:
+            self._by_key = {}
+            for cid in self._ids.tolist():
+                if cid:
+                    self._by_key.setdefault(lookalike_key(cid), cid)
+        return self._by_key.get(lookalike_key(text))
 
 
 def _spell(text: str) -> str:
