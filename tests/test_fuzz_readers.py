@@ -337,7 +337,9 @@ def check_brief_dict(brief: dict[str, Any]) -> None:
 def check_raw_bytes(data: bytes) -> None:
     for suffix in (".csv", ".xlsx", ".json"):
         _load_or_composer_error(load_candidates, _file(data, suffix))
+        _load_or_composer_error(load_candidates, io.BytesIO(data), format=suffix[1:])
     _load_or_composer_error(load_brief, _file(data, ".yaml"))
+    _load_or_composer_error(load_brief, data, format="yaml")
 
 
 CASES: dict[str, tuple[st.SearchStrategy[Any], Callable[[Any], None]]] = {
