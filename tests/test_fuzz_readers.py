@@ -9,10 +9,12 @@ variable) the examples are derandomised, see ``conftest.py``.
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import io
 import json
 import math
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -40,6 +42,7 @@ SLOW_EXAMPLES = 1_500
 SMALL = Limits(max_cells=400, max_columns=30, max_cell_chars=300, max_depth=8)
 
 _DIR = Path(tempfile.mkdtemp(prefix="composer-fuzz-"))
+atexit.register(shutil.rmtree, _DIR, True)
 
 
 def _file(data: bytes, suffix: str) -> Path:
@@ -168,13 +171,15 @@ JSON_SCALARS = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False),
     CELL_TEXT,
 )
-JSON_VALUES = st.recursive(
-    JSON_SCALARS,
-    lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(HEADERS), inner, max_size=5)
-    ),
-    max_leaves=25,
-)
+
+
+def _containers(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(HEADERS), inner, max_size=5)
+    )
+
+
+JSON_VALUES = st.recursive(JSON_SCALARS, _containers, max_leaves=25)
 
 
 @st.composite
@@ -332,7 +337,9 @@ def check_brief_dict(brief: dict[str, Any]) -> None:
 def check_raw_bytes(data: bytes) -> None:
     for suffix in (".csv", ".xlsx", ".json"):
         _load_or_composer_error(load_candidates, _file(data, suffix))
+        _load_or_composer_error(load_candidates, io.BytesIO(data), format=suffix[1:])
     _load_or_composer_error(load_brief, _file(data, ".yaml"))
+    _load_or_composer_error(load_brief, data, format="yaml")
 
 
 CASES: dict[str, tuple[st.SearchStrategy[Any], Callable[[Any], None]]] = {

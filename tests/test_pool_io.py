@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from composer import CandidatePool, InputError, load_brief, load_candidates
 from composer.cells import safe_cell, unprotect_cell
 from composer.datasets import list_samples, load_sample
 
 from .conftest import FIXTURES
+from .strategies import candidate_records
 
 
 def _pools(reference_dir: Path) -> list[CandidatePool]:
@@ -82,6 +86,15 @@ def test_safe_cell_and_unprotect_are_inverse(text: str) -> None:
     assert not out.startswith(("=", "+", "-", "@", "\t", "\r"))
 
 
+@pytest.mark.parametrize("sep", [",", "\t"])
+def test_other_separators_round_trip(tmp_path: Path, sep: str) -> None:
+    pool = load_candidates(FIXTURES / "good.csv")
+    pool.to_csv(tmp_path / "p.csv", sep=sep)
+    pd.testing.assert_frame_equal(load_candidates(tmp_path / "p.csv").to_frame(), pool.to_frame())
+    with pytest.raises(InputError, match=r"column 'sep': value '\|'"):
+        pool.to_csv(tmp_path / "p.csv", sep="|")
+
+
 def test_safe_cell_leaves_numbers_alone() -> None:
     assert safe_cell(-3) == -3 and safe_cell(2.5) == 2.5 and safe_cell(None) is None
 
@@ -117,3 +130,17 @@ def test_quota_on_empty_or_absent_yes_no_column() -> None:
     assert pool.matches("manager_approval", "nej", brief).tolist() == [False, False]
     assert pool.matches("motivation", "3", brief).tolist() == [False, False]
     assert pool.column_values("can_present", brief).tolist() == [None, "ja"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(candidate_records(max_size=6), st.sampled_from(["csv", "xlsx"]))
+def test_any_pool_round_trips(
+    tmp_path_factory: pytest.TempPathFactory, records: list[dict[str, Any]], fmt: str
+) -> None:
+    pool = load_candidates(records)
+    path = tmp_path_factory.mktemp("rt") / f"pool.{fmt}"
+    if fmt == "csv":
+        pool.to_csv(path)
+    else:
+        pool.to_excel(path)
+    pd.testing.assert_frame_equal(load_candidates(path).to_frame(), pool.to_frame())

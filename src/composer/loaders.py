@@ -14,7 +14,7 @@ import math
 import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -178,7 +178,7 @@ def _header_problems(table: RawTable) -> tuple[list[str], list[Problem]]:
                 )
             )
         elif len(hs) > 1:
-            shown = " and ".join(repr(h.strip()) for h in hs[:3])
+            shown = " and ".join(repr(shorten(h.strip(), 60)) for h in hs[:3])
             problems.append(
                 Problem(
                     table.source,
@@ -288,7 +288,8 @@ def _normalise(table: RawTable) -> tuple[pd.DataFrame, np.ndarray]:
         )
         num = pd.to_numeric(pd.Series(txt), errors="coerce").to_numpy(dtype=float)
         empty = txt == ""
-        ok = empty | ((num >= 1) & (num <= 5) & (np.mod(num, 1) == 0))
+        with np.errstate(invalid="ignore"):  # 1e400 reads as inf: not a motivation
+            ok = empty | ((num >= 1) & (num <= 5) & (np.mod(num, 1) == 0))
         bad(
             ~ok,
             "motivation",
@@ -356,11 +357,15 @@ def _normalise(table: RawTable) -> tuple[pd.DataFrame, np.ndarray]:
 
     # knows: ids that exist
     known = set(ids.tolist())
+    alike_ids = _AlikeIds(ids)
     knows = out["knows"].to_numpy(dtype=object)
     for row, own, lst in zip(rows.tolist(), ids.tolist(), knows, strict=True):
         for k in lst:
             if k not in known:
                 expected = "the id of a candidate in this file"
+                alike = alike_ids.get(k)
+                if alike is not None:
+                    expected += f" (it looks like {shorten(alike, 60)!r}{_spell(k + alike)})"
             elif k == own:
                 expected = "the id of another candidate (not the person's own)"
             else:
@@ -408,13 +413,29 @@ def _lookalike_ids(ids: np.ndarray, rows: np.ndarray, name: str, row_word: str) 
                     "id",
                     cid,
                     f"an id that looks different from every other, but it looks like "
-                    f"{seen[0]!r} in {row_word} {seen[1]} (they differ only in case, invisible "
+                    f"{shorten(seen[0], 60)!r} in {row_word} {seen[1]} (they differ only in case, invisible "
                     f"characters or letters from another alphabet{_spell(cid + seen[0])})",
                     row_word,
                     code="lookalike_id",
                 )
             )
     return problems
+
+
+class _AlikeIds:
+    """The pool's ids by look-alike key, built on first use (only when ``knows`` is wrong)."""
+
+    def __init__(self, ids: np.ndarray) -> None:
+        self._ids = ids
+        self._by_key: dict[str, str] | None = None
+
+    def get(self, text: str) -> str | None:
+        if self._by_key is None:
+            self._by_key = {}
+            for cid in self._ids.tolist():
+                if cid:
+                    self._by_key.setdefault(lookalike_key(cid), cid)
+        return self._by_key.get(lookalike_key(text))
 
 
 def _spell(text: str) -> str:
@@ -428,10 +449,11 @@ _ORDER = CONTRACT_COLUMNS[1:]
 
 
 def load_candidates(
-    source: str | Path | pd.DataFrame | Sequence[Mapping[str, Any]],
+    source: str | Path | bytes | BinaryIO | pd.DataFrame | Sequence[Mapping[str, Any]],
     *,
     sheet: str | int | None = None,
     limits: Limits | None = None,
+    format: str | None = None,
 ) -> CandidatePool:
     """Load and validate a pool of candidates.
 
@@ -444,11 +466,15 @@ def load_candidates(
         file; a DataFrame; or a list of dicts. Headers may be the contract's names or
         their Danish forms (``Navn``, ``Aktørtype``, ``Timer til rådighed``, ...: see
         :data:`HEADER_ALIASES`).
+        The bytes of such a file, or an open binary file (``sys.stdin.buffer``), are
+        read too when ``format`` says which.
     sheet : str or int, optional
         The worksheet of a workbook, by name or by number from 0 (default: the first).
     limits : composer.reading.Limits, optional
         Size limits (file size, cells, columns, cell length, nesting depth); raise them
         to read a larger genuine file.
+    format : {"csv", "xlsx", "json"}, optional
+        The format, when the file name does not say it (bytes, standard input).
 
     Returns
     -------
@@ -481,7 +507,7 @@ def load_candidates(
     composer.errors.InputError: 1 problem in the input:
       - <records>, record 1, column 'actor_type': value 'astronaut' – expected one of ...
     """
-    table = read_table(source, sheet=sheet, limits=limits)
+    table = read_table(source, sheet=sheet, limits=limits, format=format)
     frame, rows = _normalise(table)
     return CandidatePool(frame, table.source, rows, table.row_word)
 
@@ -513,7 +539,10 @@ def _brief_problems(err: ValidationError, name: str) -> list[Problem]:
 
 
 def load_brief(
-    source: str | Path | Mapping[str, Any], *, limits: Limits | None = None
+    source: str | Path | bytes | BinaryIO | Mapping[str, Any],
+    *,
+    limits: Limits | None = None,
+    format: str | None = None,
 ) -> NetworkBrief:
     """Load and check a network brief.
 
@@ -521,8 +550,11 @@ def load_brief(
     ----------
     source : path or dict
         A ``.yaml`` / ``.yml`` / ``.json`` file (YAML read with a safe loader) or a dict.
+        The bytes of such a file or an open binary file are read too, with ``format``.
     limits : composer.reading.Limits, optional
         Size limits (file size, nesting depth, number of values).
+    format : {"yaml", "json"}, optional
+        The format, when the file name does not say it (bytes, standard input).
 
     Returns
     -------
@@ -543,7 +575,7 @@ def load_brief(
     >>> brief.phase_names, brief.meetings.total_hours
     (['afdækning', 'afprøvning'], 12.0)
     """
-    data, name = read_mapping(source, limits=limits)
+    data, name = read_mapping(source, limits=limits, format=format)
     if not isinstance(data, Mapping):
         raise InputError(
             [

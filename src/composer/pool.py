@@ -178,6 +178,11 @@ class CandidatePool:
         sep : str
             ``;`` (default), ``,`` or tab.
 
+        Raises
+        ------
+        InputError
+            For another separator.
+
         Examples
         --------
         >>> import tempfile, pathlib
@@ -191,7 +196,16 @@ class CandidatePool:
         import csv
 
         from .cells import safe_cell
+        from .errors import InputError, Problem
 
+        if sep not in (",", ";", "\t"):
+            raise InputError(
+                [
+                    Problem(
+                        "<arguments>", None, "sep", sep, "',', ';' or a tab (what the loader reads)"
+                    )
+                ]
+            )
         records = self.to_records()
         columns = ["id", *self._frame.columns]
         with Path(path).open("w", encoding="utf-8-sig", newline="") as fh:

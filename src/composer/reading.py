@@ -19,11 +19,11 @@ import math
 import re
 import threading
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -133,6 +133,20 @@ def _file_problem(name: str, expected: str, code: str = "unreadable_file") -> In
     return InputError([Problem(name, None, None, None, expected, code=code)])
 
 
+def _error(
+    name: str,
+    expected: str,
+    *,
+    row: int | None = None,
+    column: str | None = None,
+    value: object = None,
+    row_word: str = "row",
+    code: str = "invalid_value",
+) -> InputError:
+    """One problem as an :class:`InputError` (most reader failures are one problem)."""
+    return InputError([Problem(name, row, column, value, expected, row_word, code=code)])
+
+
 def _read_file_bytes(path: Path, limits: Limits) -> bytes:
     name = _check_file(path, limits)
     try:
@@ -176,22 +190,15 @@ def _check_file(path: Path, limits: Limits) -> str:
     except ValueError:  # a NUL byte in the path
         raise _file_problem(name, "a file name without NUL characters") from None
     if size > limits.max_file_bytes:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    None,
-                    _over(
-                        "max_file_bytes",
-                        limits.max_file_bytes,
-                        "a file of at most {} bytes",
-                        f"{size:,}",
-                    ),
-                    code="limit",
-                )
-            ]
+        raise _error(
+            name,
+            _over(
+                "max_file_bytes",
+                limits.max_file_bytes,
+                "a file of at most {} bytes",
+                f"{size:,}",
+            ),
+            code="limit",
         )
     return name
 
@@ -238,19 +245,13 @@ def decode_text(data: bytes, name: str) -> str:
                 text = body.decode(encoding)
             except UnicodeDecodeError as e:
                 where = _line_of(body, e.start) if encoding == "utf-8" else None
-                raise InputError(
-                    [
-                        Problem(
-                            name,
-                            where,
-                            None,
-                            None,
-                            f"text in {encoding.upper()} as its byte-order mark says, but "
-                            f"some bytes are not; {_SAVE_AS}",
-                            row_word="line",
-                            code="encoding",
-                        )
-                    ]
+                raise _error(
+                    name,
+                    f"text in {encoding.upper()} as its byte-order mark says, but "
+                    f"some bytes are not; {_SAVE_AS}",
+                    row=where,
+                    row_word="line",
+                    code="encoding",
                 ) from None
             break
     if text is None and data.count(b"\x00") * 4 >= len(data) > 0:  # UTF-16/32 without BOM
@@ -263,19 +264,13 @@ def decode_text(data: bytes, name: str) -> str:
             text = _detect(data, name, ["cp1252", "mac_roman"])
     nul = text.find("\x00")
     if nul >= 0:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    text.count("\n", 0, nul) + 1,
-                    None,
-                    None,
-                    "a text file, but it holds NUL characters (is it a binary file, or a "
-                    f"spreadsheet saved with another extension?); {_SAVE_AS}",
-                    row_word="line",
-                    code="encoding",
-                )
-            ]
+        raise _error(
+            name,
+            "a text file, but it holds NUL characters (is it a binary file, or a "
+            f"spreadsheet saved with another extension?); {_SAVE_AS}",
+            row=text.count("\n", 0, nul) + 1,
+            row_word="line",
+            code="encoding",
         )
     return text
 
@@ -303,18 +298,11 @@ def _detect(data: bytes, name: str, candidates: list[str]) -> str:
             continue
     if decoded:
         return max(enumerate(decoded), key=lambda kv: (_danish_score(kv[1]), -kv[0]))[1]
-    raise InputError(
-        [
-            Problem(
-                name,
-                None,
-                None,
-                None,
-                "text in UTF-8, UTF-16, Windows-1252 or Mac Roman, but the encoding could not "
-                f"be recognised; {_SAVE_AS}",
-                code="encoding",
-            )
-        ]
+    raise _error(
+        name,
+        "text in UTF-8, UTF-16, Windows-1252 or Mac Roman, but the encoding could not "
+        f"be recognised; {_SAVE_AS}",
+        code="encoding",
     )
 
 
@@ -331,25 +319,22 @@ def _refuse_mixed(data: bytes, name: str) -> None:
         else:
             utf8_line = utf8_line or i
         if utf8_line and bad_line:
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        bad_line,
-                        None,
-                        None,
-                        f"one text encoding for the whole file, but line {utf8_line} is UTF-8 "
-                        f"and line {bad_line} is not (rows pasted from another file?); "
-                        f"{_SAVE_AS}",
-                        row_word="line",
-                        code="mixed_encoding",
-                    )
-                ]
+            raise _error(
+                name,
+                f"one text encoding for the whole file, but line {utf8_line} is UTF-8 "
+                f"and line {bad_line} is not (rows pasted from another file?); "
+                f"{_SAVE_AS}",
+                row=bad_line,
+                row_word="line",
+                code="mixed_encoding",
             )
 
 
 # -------------------------------------------------------------------------------- CSV
 _LEADING_BLANK = re.compile(r"(?:[ \t]*(?:\r\n|\n|\r))*")
+_LINE_END = re.compile(r"\r\n|\n|\r")
+#: an apostrophe protecting a formula-like cell (see composer.cells.safe_cell)
+_PROTECTED = re.compile(r"'+[=+\-@\t\r]")
 _QUOTED = re.compile(r'"[^"]*"')
 _FIELD_LIMIT_LOCK = threading.Lock()
 
@@ -371,25 +356,21 @@ def _read_csv(data: bytes, name: str, limits: Limits) -> RawTable:
         text = text[blank.end() :]
     if not text.strip():
         raise _file_problem(name, "a header row and at least one person", code="empty_file")
-    first_line = re.split(r"\r\n|\n|\r", text, maxsplit=1)[0]
+    end = _LINE_END.search(text)
+    first_line = text[: end.start()] if end else text
     sep = _separator(first_line)
     n_header = _QUOTED.sub("", first_line).count(sep) + 1
     if n_header > limits.max_columns:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    offset + 1,
-                    None,
-                    None,
-                    _over("max_columns", limits.max_columns, "at most {} columns", f"{n_header:,}"),
-                    code="limit",
-                )
-            ]
+        raise _error(
+            name,
+            _over("max_columns", limits.max_columns, "at most {} columns", f"{n_header:,}"),
+            row=offset + 1,
+            code="limit",
         )
     try:
         df = pd.read_csv(
-            io.StringIO(text),
+            io.BytesIO(text.encode("utf-8")),  # bytes: pandas' C reader skips a re-encoding pass
+            encoding="utf-8",
             sep=sep,
             header=None,
             dtype=object,
@@ -406,7 +387,8 @@ def _read_csv(data: bytes, name: str, limits: Limits) -> RawTable:
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, OverflowError):
         grid, n_records = _read_csv_exactly(text, sep, name, offset, limits)
     rows = np.arange(offset + 1, offset + 1 + n_records, dtype=np.int64)
-    return _finish_sheet(grid, rows, name, limits)
+    protected = _PROTECTED.search(text) is not None
+    return _finish_sheet(grid, rows, name, limits, unprotect=protected)
 
 
 def _read_csv_exactly(
@@ -507,53 +489,90 @@ def _column_letter(j: int) -> str:
     return letters
 
 
-def _read_xlsx(path: Path, name: str, sheet: str | int | None, limits: Limits) -> RawTable:
+def _read_xlsx(
+    open_: Callable[[], BinaryIO], name: str, sheet: str | int | None, limits: Limits
+) -> RawTable:
+    """Read a workbook from ``open_()`` (a fresh binary file object each call)."""
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - depends on the install
         raise _file_problem(
             name, "openpyxl installed to read Excel: pip install 'netvaerk-composer[excel]'"
         ) from None
-    _check_file(path, limits)
     try:
-        with zipfile.ZipFile(path) as zf:
+        with open_() as fh, zipfile.ZipFile(fh) as zf:
             unpacked = sum(i.file_size for i in zf.infolist())
+            has_formulas = unpacked <= limits.max_unpacked_bytes and _has_formulas(zf)
     except (zipfile.BadZipFile, EOFError):
         raise _unreadable_workbook(name, "it is not a zip archive, as an .xlsx must be") from None
     except Exception as e:  # zipfile raises NotImplementedError, OSError... on damage
         raise _unreadable_workbook(name, type(e).__name__) from None
     if unpacked > limits.max_unpacked_bytes:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    None,
-                    _over(
-                        "max_unpacked_bytes",
-                        limits.max_unpacked_bytes,
-                        "a workbook that unpacks to at most {} bytes",
-                        f"{unpacked:,}",
-                    ),
-                    code="limit",
-                )
-            ]
+        raise _error(
+            name,
+            _over(
+                "max_unpacked_bytes",
+                limits.max_unpacked_bytes,
+                "a workbook that unpacks to at most {} bytes",
+                f"{unpacked:,}",
+            ),
+            code="limit",
         )
-    with path.open("rb") as fh:  # ours to close, also when openpyxl fails half-way
+    with open_() as fh:  # ours to close, also when openpyxl fails half-way
         try:
             wb = openpyxl.load_workbook(fh, read_only=True, data_only=True, keep_links=False)
         except Exception as e:  # a broken workbook can fail anywhere inside openpyxl
             raise _unreadable_workbook(name, type(e).__name__) from None
         try:
             ws = _pick_sheet(wb, sheet, name)
-            return _read_sheet(ws, name, limits)
+            formulas = _formula_cells(open_, ws.title, limits) if has_formulas else set()
+            return _read_sheet(ws, name, limits, formulas)
         except InputError:
             raise
         except Exception as e:  # bad XML, bad deflate, missing parts: all end here
             raise _unreadable_workbook(name, type(e).__name__) from None
         finally:
             wb.close()
+
+
+def _has_formulas(zf: zipfile.ZipFile) -> bool:
+    """Whether any worksheet holds a formula (streamed: a sheet is never unpacked whole)."""
+    for info in zf.infolist():
+        if not info.filename.startswith("xl/worksheets/"):
+            continue
+        tail = b""
+        with zf.open(info) as member:
+            while chunk := member.read(1 << 20):
+                text = tail + chunk
+                if b"<f>" in text or b"<f " in text or b":f>" in text or b":f " in text:
+                    return True
+                tail = chunk[-4:]
+    return False
+
+
+def _formula_cells(
+    open_: Callable[[], BinaryIO], title: str, limits: Limits
+) -> set[tuple[int, int]]:
+    """Cells (row, column from 0) of the sheet ``title`` that hold a formula."""
+    import openpyxl
+
+    cells: set[tuple[int, int]] = set()
+    with open_() as fh:
+        wb = openpyxl.load_workbook(fh, read_only=True, data_only=False, keep_links=False)
+        try:
+            ws = wb[title]
+            ws.reset_dimensions()
+            touched = 0
+            for r, values in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1):
+                touched += len(values) + 1
+                if touched > limits.max_cells:
+                    break  # the reading pass refuses this sheet with the limit's sentence
+                for j, v in enumerate(values):
+                    if isinstance(v, str) and v.startswith("="):
+                        cells.add((r, j))
+        finally:
+            wb.close()
+    return cells
 
 
 def _unreadable_workbook(name: str, why: str) -> InputError:
@@ -583,22 +602,25 @@ def _pick_sheet(wb: Any, sheet: str | int | None, name: str) -> Any:
         for ws in sheets:
             if ws.title.strip().casefold() == sheet.strip().casefold():
                 return ws
-    raise InputError(
-        [
-            Problem(
-                name,
-                None,
-                None,
-                sheet,
-                f"a worksheet of the workbook, by name or by number from 0: {listing}",
-                code="no_sheet",
-            )
-        ]
+    raise _error(
+        name,
+        f"a worksheet of the workbook, by name or by number from 0: {listing}",
+        value=sheet,
+        code="no_sheet",
     )
 
 
-def _read_sheet(ws: Any, name: str, limits: Limits) -> RawTable:
-    """Stream a read-only sheet, keeping only rows that hold a value; check sizes first."""
+def _read_sheet(
+    ws: Any,
+    name: str,
+    limits: Limits,
+    formulas: set[tuple[int, int]] | frozenset[Any] = frozenset(),
+) -> RawTable:
+    """Stream a read-only sheet, keeping only rows that hold a value; check sizes first.
+
+    ``formulas`` are the cells that hold a formula: one without a computed value (a file
+    written by a program and never opened in a spreadsheet) is an error, not an empty cell.
+    """
     ws.reset_dimensions()  # a sheet's own <dimension> may lie; never pad to it
     stored: list[tuple[int, tuple[Any, ...]]] = []
     touched = 0
@@ -606,21 +628,15 @@ def _read_sheet(ws: Any, name: str, limits: Limits) -> RawTable:
     for r, values in enumerate(ws.iter_rows(min_row=1, min_col=1, values_only=True), start=1):
         touched += len(values) + 1
         if touched > limits.max_cells:
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        r,
-                        None,
-                        None,
-                        _over(
-                            "max_cells",
-                            limits.max_cells,
-                            "a sheet of at most {} cells (empty formatted cells included)",
-                        ),
-                        code="limit",
-                    )
-                ]
+            raise _error(
+                name,
+                _over(
+                    "max_cells",
+                    limits.max_cells,
+                    "a sheet of at most {} cells (empty formatted cells included)",
+                ),
+                row=r,
+                code="limit",
             )
         last = len(values)
         while last and (values[last - 1] is None or values[last - 1] == ""):
@@ -628,44 +644,54 @@ def _read_sheet(ws: Any, name: str, limits: Limits) -> RawTable:
         if not last:
             continue
         if last > limits.max_columns:
+            raise _error(
+                name,
+                _over(
+                    "max_columns",
+                    limits.max_columns,
+                    "values in at most {} columns",
+                    f"a value in column {last:,}",
+                ),
+                row=r,
+                column=_column_letter(last - 1),
+                code="limit",
+            )
+        width = max(width, last)
+        stored.append((r, values[:last]))
+    if formulas:
+        by_row = dict(stored)
+        uncomputed = sorted(
+            (r, j)
+            for r, j in formulas
+            if j >= len(by_row.get(r, ())) or by_row[r][j] is None or by_row[r][j] == ""
+        )
+        if uncomputed:
             raise InputError(
                 [
                     Problem(
                         name,
                         r,
-                        _column_letter(last - 1),
+                        _column_letter(j),
                         None,
-                        _over(
-                            "max_columns",
-                            limits.max_columns,
-                            "values in at most {} columns",
-                            f"a value in column {last:,}",
-                        ),
-                        code="limit",
+                        "a value, but the cell holds a formula that was never calculated "
+                        "(open the file in Excel or LibreOffice and save it)",
+                        code="uncomputed_formula",
                     )
+                    for r, j in uncomputed[:20]
                 ]
             )
-        width = max(width, last)
-        stored.append((r, values[:last]))
     if not stored:
         raise _file_problem(name, "a header row and at least one person", code="empty_file")
     if len(stored) * width > limits.max_cells:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    None,
-                    _over(
-                        "max_cells",
-                        limits.max_cells,
-                        "a table of at most {} cells",
-                        f"{len(stored):,} rows × {width:,} columns",
-                    ),
-                    code="limit",
-                )
-            ]
+        raise _error(
+            name,
+            _over(
+                "max_cells",
+                limits.max_cells,
+                "a table of at most {} cells",
+                f"{len(stored):,} rows × {width:,} columns",
+            ),
+            code="limit",
         )
     problems: list[Problem] = []
     grid_rows: list[list[str]] = []
@@ -686,7 +712,7 @@ def _read_sheet(ws: Any, name: str, limits: Limits) -> RawTable:
         raise InputError(problems)
     rows = np.array([r for r, _ in stored], dtype=np.int64)
     grid = [np.array([row[j] for row in grid_rows], dtype=object) for j in range(width)]
-    return _finish_sheet(grid, rows, name, limits, cell_refs=True)
+    return _finish_sheet(grid, rows, name, limits, cell_refs=True, unprotect=False)
 
 
 # ----------------------------------------------------------------- shared: spreadsheets
@@ -696,6 +722,7 @@ def _finish_sheet(
     name: str,
     limits: Limits,
     cell_refs: bool = False,
+    unprotect: bool = True,
 ) -> RawTable:
     """Header from the first row; blank rows and unnamed empty columns dropped; sizes checked.
 
@@ -705,37 +732,24 @@ def _finish_sheet(
     n_cols = len(grid)
     n_rows = len(rows)
     if n_cols > limits.max_columns:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    int(rows[0]) if n_rows else 1,
-                    None,
-                    None,
-                    _over("max_columns", limits.max_columns, "at most {} columns", f"{n_cols:,}"),
-                    code="limit",
-                )
-            ]
+        raise _error(
+            name,
+            _over("max_columns", limits.max_columns, "at most {} columns", f"{n_cols:,}"),
+            row=int(rows[0]) if n_rows else 1,
+            code="limit",
         )
     if n_cols * n_rows > limits.max_cells:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    None,
-                    _over(
-                        "max_cells",
-                        limits.max_cells,
-                        "a table of at most {} cells",
-                        f"{n_rows:,} rows × {n_cols:,} columns",
-                    ),
-                    code="limit",
-                )
-            ]
+        raise _error(
+            name,
+            _over(
+                "max_cells",
+                limits.max_cells,
+                "a table of at most {} cells",
+                f"{n_rows:,} rows × {n_cols:,} columns",
+            ),
+            code="limit",
         )
-    if not cell_refs:  # CSV text: a protected formula is written '=..., as the export does
+    if unprotect:  # a protected formula is written '=..., as the export does
         grid = [_map_text(col, unprotect_cell) for col in grid]
     problems += _long_cells(grid, rows, name, limits, None)
     if problems:
@@ -746,10 +760,11 @@ def _finish_sheet(
     body_rows = rows[1:]
     keep_cols = []
     for j, h in enumerate(header):
-        filled = np.flatnonzero([bool(str(v).strip()) for v in body[j]])
         if h.strip():
             keep_cols.append(j)
-        elif len(filled):
+            continue
+        filled = np.flatnonzero([bool(v.strip()) for v in body[j]])
+        if len(filled):
             where = _column_letter(j) if cell_refs else f"number {j + 1}"
             problems.append(
                 Problem(
@@ -764,14 +779,9 @@ def _finish_sheet(
             )
     if problems:
         raise InputError(problems)
-    if body_rows.size:
-        filled_row = np.zeros(len(body_rows), dtype=bool)
-        for j in keep_cols:
-            filled_row |= np.fromiter(
-                (bool(v.strip()) for v in body[j]), dtype=bool, count=len(body_rows)
-            )
-    else:
-        filled_row = np.zeros(0, dtype=bool)
+    filled_row = np.zeros(len(body_rows), dtype=bool)
+    for j in keep_cols:  # a row of empty cells is a blank row (kept in the numbering)
+        filled_row |= body[j] != ""
     frame = pd.DataFrame(
         {k: body[j][filled_row] for k, j in enumerate(keep_cols)},
         columns=range(len(keep_cols)),
@@ -805,6 +815,8 @@ def _long_cells(
     cap = limits.max_cell_chars
     for j, col in enumerate(grid):
         if not len(col):
+            continue
+        if max(map(len, col)) <= cap:
             continue
         lengths = np.fromiter((len(v) for v in col), dtype=np.int64, count=len(col))
         for i in np.flatnonzero(lengths > cap)[:10]:
@@ -871,37 +883,21 @@ def _table(
     header: list[str], columns: Sequence[Sequence[Any]], n: int, name: str, limits: Limits
 ) -> RawTable:
     if len(header) > limits.max_columns:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    None,
-                    _over(
-                        "max_columns", limits.max_columns, "at most {} columns", f"{len(header):,}"
-                    ),
-                    code="limit",
-                )
-            ]
+        raise _error(
+            name,
+            _over("max_columns", limits.max_columns, "at most {} columns", f"{len(header):,}"),
+            code="limit",
         )
     if len(header) * n > limits.max_cells:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    None,
-                    _over(
-                        "max_cells",
-                        limits.max_cells,
-                        "a table of at most {} cells",
-                        f"{n:,} records × {len(header):,} columns",
-                    ),
-                    code="limit",
-                )
-            ]
+        raise _error(
+            name,
+            _over(
+                "max_cells",
+                limits.max_cells,
+                "a table of at most {} cells",
+                f"{n:,} records × {len(header):,} columns",
+            ),
+            code="limit",
         )
     problems: list[Problem] = []
     grid = []
@@ -972,20 +968,12 @@ def _read_records(records: Sequence[Any], name: str, limits: Limits) -> RawTable
         for k in r:
             header.setdefault(str(k), None)
             if len(header) > limits.max_columns:
-                raise InputError(
-                    [
-                        Problem(
-                            name,
-                            i,
-                            None,
-                            None,
-                            _over(
-                                "max_columns", limits.max_columns, "records with at most {} columns"
-                            ),
-                            "record",
-                            code="limit",
-                        )
-                    ]
+                raise _error(
+                    name,
+                    _over("max_columns", limits.max_columns, "records with at most {} columns"),
+                    row=i,
+                    row_word="record",
+                    code="limit",
                 )
     if problems:
         raise InputError(problems)
@@ -1022,27 +1010,17 @@ def _load_json(text: str, name: str, limits: Limits) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant)
     except json.JSONDecodeError as e:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    e.lineno,
-                    None,
-                    None,
-                    f"valid JSON ({e.msg}, column {e.colno})",
-                    row_word="line",
-                    code="bad_json",
-                )
-            ]
+        raise _error(
+            name,
+            f"valid JSON ({e.msg}, column {e.colno})",
+            row=e.lineno,
+            row_word="line",
+            code="bad_json",
         ) from None
     except RecursionError:
-        raise InputError(
-            [Problem(name, None, None, None, _depth_sentence(limits), code="limit")]
-        ) from None
+        raise _error(name, _depth_sentence(limits), code="limit") from None
     except ValueError as e:  # 5,000-digit numbers, NaN
-        raise InputError(
-            [Problem(name, None, None, None, f"valid JSON numbers ({e})", code="bad_json")]
-        ) from None
+        raise _error(name, f"valid JSON numbers ({e})", code="bad_json") from None
 
 
 def _depth_sentence(limits: Limits) -> str:
@@ -1080,18 +1058,8 @@ def _yaml_depth_ok(text: str, name: str, limits: Limits) -> None:
                 depth += 1
                 if depth > limits.max_depth:
                     line = ev.start_mark.line + 1 if ev.start_mark else None
-                    raise InputError(
-                        [
-                            Problem(
-                                name,
-                                line,
-                                None,
-                                None,
-                                _depth_sentence(limits),
-                                row_word="line",
-                                code="limit",
-                            )
-                        ]
+                    raise _error(
+                        name, _depth_sentence(limits), row=line, row_word="line", code="limit"
                     )
             elif isinstance(ev, yaml.CollectionEndEvent):
                 depth -= 1
@@ -1116,13 +1084,9 @@ def _load_yaml(text: str, name: str, limits: Limits) -> Any:
     except yaml.YAMLError as e:
         raise _yaml_problem(e, name) from None
     except RecursionError:
-        raise InputError(
-            [Problem(name, None, None, None, _depth_sentence(limits), code="limit")]
-        ) from None
+        raise _error(name, _depth_sentence(limits), code="limit") from None
     except (ValueError, TypeError, OverflowError) as e:
-        raise InputError(
-            [Problem(name, None, None, None, f"valid YAML values ({e})", code="bad_yaml")]
-        ) from None
+        raise _error(name, f"valid YAML values ({e})", code="bad_yaml") from None
     finally:
         loader.dispose()
     if loader.duplicates:
@@ -1143,8 +1107,14 @@ def _load_yaml(text: str, name: str, limits: Limits) -> Any:
     return data
 
 
-def _walk(data: Any, name: str, limits: Limits, max_values: int | None) -> None:
-    """Check depth, size and duplicate keys of parsed data without recursion."""
+def _walk(
+    data: Any, name: str, limits: Limits, max_values: int | None, records: bool = False
+) -> None:
+    """Check depth, size and duplicate keys of parsed data without recursion.
+
+    With ``records``, keys written twice inside a record are left to the record reader,
+    which names the record by its number.
+    """
     problems: list[Problem] = []
     stack: list[tuple[Any, int, str]] = [(data, 1, "")]
     count = 0
@@ -1152,28 +1122,20 @@ def _walk(data: Any, name: str, limits: Limits, max_values: int | None) -> None:
         item, depth, path = stack.pop()
         count += 1
         if max_values is not None and count > max_values:
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        None,
-                        None,
-                        None,
-                        _over(
-                            "max_brief_values",
-                            max_values,
-                            "a brief of at most {} values (aliases counted each time)",
-                        ),
-                        code="limit",
-                    )
-                ]
+            raise _error(
+                name,
+                _over(
+                    "max_brief_values",
+                    max_values,
+                    "a brief of at most {} values (aliases counted each time)",
+                ),
+                code="limit",
             )
         if isinstance(item, Mapping | list | tuple) and depth > limits.max_depth:
-            raise InputError(
-                [Problem(name, None, path or None, None, _depth_sentence(limits), code="limit")]
-            )
+            raise _error(name, _depth_sentence(limits), column=path or None, code="limit")
         if isinstance(item, Mapping):
-            for key in getattr(item, "duplicate_keys", ()):
+            in_record = records and path.startswith(("[", "candidates["))
+            for key in () if in_record else getattr(item, "duplicate_keys", ()):
                 problems.append(
                     Problem(
                         name,
@@ -1195,20 +1157,29 @@ def _walk(data: Any, name: str, limits: Limits, max_values: int | None) -> None:
 
 # ---------------------------------------------------------------------------- entrance
 def read_table(
-    source: Any, *, sheet: str | int | None = None, limits: Limits | None = None
+    source: Any,
+    *,
+    sheet: str | int | None = None,
+    limits: Limits | None = None,
+    format: str | None = None,
 ) -> RawTable:
     """Read candidates from any accepted source into text cells, or raise InputError.
 
     Parameters
     ----------
-    source : path, DataFrame or list of dicts
+    source : path, bytes, binary file, DataFrame or list of dicts
         ``.csv``/``.txt``/``.tsv`` (``,``, ``;`` or tab; UTF-8 ± BOM, UTF-16, Windows-1252,
         Mac Roman), ``.xlsx``/``.xlsm``, ``.json`` (a list of records or
-        ``{"candidates": [...]}``), a DataFrame or a list of dicts.
+        ``{"candidates": [...]}``), the bytes of such a file or an open binary file
+        (standard input: ``sys.stdin.buffer``) with ``format=``, a DataFrame or a list
+        of dicts.
     sheet : str or int, optional
         The worksheet of a workbook, by name or by number from 0 (default: the first).
     limits : Limits, optional
         Size limits (defaults: the module's constants).
+    format : {"csv", "xlsx", "json"}, optional
+        The file format, when the name does not say it (bytes, standard input, or a file
+        with another extension).
 
     Returns
     -------
@@ -1224,6 +1195,8 @@ def read_table(
     >>> t = read_table([{"id": "A1", "actor_type": "NA"}])
     >>> t.header, t.frame.iloc[0].tolist(), t.rows.tolist()
     (['id', 'actor_type'], ['A1', 'NA'], [1])
+    >>> read_table(b"id;actor_type\\nA1;borger\\n", format="csv").frame.iloc[0].tolist()
+    ['A1', 'borger']
     """
     limits = limits or Limits()
     if isinstance(source, pd.DataFrame):
@@ -1235,69 +1208,119 @@ def read_table(
     if isinstance(source, str | Path):
         path = Path(source)
         name = path.name or str(path)
-        suffix = path.suffix.lower()
         if _is_dir(path):
             raise _os_problem(name, IsADirectoryError(21, "Is a directory", str(path)))
-        if suffix in XLSX_SUFFIXES:
-            return _read_xlsx(path, name, sheet, limits)
-        if suffix in CSV_SUFFIXES + JSON_SUFFIXES:
-            _no_sheet(sheet, name)
-            data = _read_file_bytes(path, limits)
-            if suffix in CSV_SUFFIXES:
-                return _read_csv(data, name, limits)
-            parsed = _load_json(decode_text(data, name), name, limits)
-            _walk(parsed, name, limits, None)
-            if isinstance(parsed, Mapping) and isinstance(parsed.get("candidates"), list):
-                parsed = parsed["candidates"]
-            if not isinstance(parsed, list):
-                raise _file_problem(
-                    name, 'a list of records or {"candidates": [...]}', code="bad_json"
-                )
-            return _read_records(parsed, name, limits)
-        if suffix == ".xls":
-            raise _file_problem(
-                name, "an .xlsx workbook: save this old .xls as .xlsx (or as CSV UTF-8)"
-            )
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    suffix or path.name,
-                    "a .csv, .xlsx or .json file",
-                    code="unknown_format",
-                )
-            ]
-        )
-    raise InputError(
-        [
-            Problem(
-                "<input>",
-                None,
-                None,
-                type(source).__name__,
-                "a path, a DataFrame or a list of dicts",
-                code="unknown_format",
-            )
-        ]
+        kind = _kind(format, path.suffix, name, TABLE_FORMATS)
+        if kind == "xlsx":
+            _check_file(path, limits)
+            return _read_xlsx(lambda: path.open("rb"), name, sheet, limits)
+        return _table_from_bytes(_read_file_bytes(path, limits), name, kind, sheet, limits)
+    if isinstance(source, bytes | bytearray | memoryview) or hasattr(source, "read"):
+        name, data = _read_stream(source, limits)
+        kind = _kind(format, Path(name).suffix, name, TABLE_FORMATS)
+        if kind == "xlsx":
+            return _read_xlsx(lambda: io.BytesIO(data), name, sheet, limits)
+        return _table_from_bytes(data, name, kind, sheet, limits)
+    raise _error(
+        "<input>",
+        "a path, a DataFrame or a list of dicts",
+        value=type(source).__name__,
+        code="unknown_format",
     )
+
+
+#: formats by name, and the suffixes that name them
+TABLE_FORMATS = {"csv": CSV_SUFFIXES, "xlsx": XLSX_SUFFIXES, "json": JSON_SUFFIXES}
+BRIEF_FORMATS = {"yaml": YAML_SUFFIXES, "json": JSON_SUFFIXES}
+_FORMAT_WORDS = {
+    ("csv", "xlsx", "json"): ".csv, .xlsx or .json",
+    ("yaml", "json"): ".yaml, .yml or .json",
+}
+
+
+def _kind(format: str | None, suffix: str, name: str, formats: dict[str, tuple[str, ...]]) -> str:
+    wanted = ", ".join(f".{k}" for k in formats)
+    if format is not None:
+        key = str(format).lower().lstrip(".")
+        key = {"yml": "yaml", "tsv": "csv", "txt": "csv", "xlsm": "xlsx"}.get(key, key)
+        if key in formats:
+            return key
+        raise _error(name, f"format= one of {wanted}", value=format, code="unknown_format")
+    suffix = suffix.lower()
+    for key, suffixes in formats.items():
+        if suffix in suffixes:
+            return key
+    if suffix == ".xls":
+        raise _file_problem(
+            name, "an .xlsx workbook: save this old .xls as .xlsx (or as CSV UTF-8)"
+        )
+    raise _error(
+        name,
+        f"a {_FORMAT_WORDS[tuple(formats)]} file (or say which with format=)",
+        value=suffix or name,
+        code="unknown_format",
+    )
+
+
+def _read_stream(source: Any, limits: Limits) -> tuple[str, bytes]:
+    """The bytes of an in-memory file or an open binary file, within the size limit."""
+    name = Path(str(getattr(source, "name", "") or "")).name or "<stdin>"
+    if isinstance(source, bytes | bytearray | memoryview):
+        name, data = "<bytes>", bytes(source)
+    else:
+        try:
+            data = source.read(limits.max_file_bytes + 1)
+        except (OSError, ValueError) as e:
+            raise _file_problem(name, f"a readable stream ({type(e).__name__})") from None
+        if isinstance(data, str):
+            raise _file_problem(name, "a binary stream (open the file with 'rb')")
+    if len(data) > limits.max_file_bytes:
+        raise _error(
+            name,
+            _over("max_file_bytes", limits.max_file_bytes, "a file of at most {} bytes"),
+            code="limit",
+        )
+    return name, data
+
+
+def _table_from_bytes(
+    data: bytes, name: str, kind: str, sheet: str | int | None, limits: Limits
+) -> RawTable:
+    _no_sheet(sheet, name)
+    if kind == "csv":
+        return _read_csv(data, name, limits)
+    parsed = _load_json(decode_text(data, name), name, limits)
+    _walk(parsed, name, limits, None, records=True)
+    if isinstance(parsed, Mapping) and isinstance(parsed.get("candidates"), list):
+        parsed = parsed["candidates"]
+    if not isinstance(parsed, list):
+        raise _file_problem(name, 'a list of records or {"candidates": [...]}', code="bad_json")
+    return _read_records(parsed, name, limits)
 
 
 def _no_sheet(sheet: object, name: str) -> None:
     if sheet is not None:
-        raise InputError(
-            [Problem(name, None, None, sheet, "no sheet= (only workbooks have sheets)")]
-        )
+        raise _error(name, "no sheet= (only workbooks have sheets)", value=sheet)
 
 
-def read_mapping(source: Any, *, limits: Limits | None = None) -> tuple[Any, str]:
-    """Read a brief from a YAML/JSON file or a mapping; checks depth, size, duplicate keys.
+def read_mapping(
+    source: Any, *, limits: Limits | None = None, format: str | None = None
+) -> tuple[Any, str]:
+    """Read a brief from a YAML/JSON file, its bytes, an open binary file or a mapping.
+
+    Checks depth, size and duplicate keys; the result is not yet validated.
+
+    Parameters
+    ----------
+    source : path, bytes, binary file or mapping
+    limits : Limits, optional
+    format : {"yaml", "json"}, optional
+        The format, when the name does not say it (bytes, standard input).
 
     Returns
     -------
     (data, name)
-        The parsed data (not yet validated) and the name to use in messages.
+        The parsed data and the name to use in messages.
 
     Raises
     ------
@@ -1307,34 +1330,24 @@ def read_mapping(source: Any, *, limits: Limits | None = None) -> tuple[Any, str
     --------
     >>> read_mapping({"theme": "Unges trivsel"})
     ({'theme': 'Unges trivsel'}, '<brief>')
+    >>> read_mapping(b"theme: Unges trivsel\\n", format="yaml")
+    ({'theme': 'Unges trivsel'}, '<bytes>')
     """
     limits = limits or Limits()
     if isinstance(source, str | Path):
         path = Path(source)
         name = path.name or str(path)
-        suffix = path.suffix.lower()
         if _is_dir(path):
             raise _os_problem(name, IsADirectoryError(21, "Is a directory", str(path)))
-        if suffix not in JSON_SUFFIXES + YAML_SUFFIXES:
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        None,
-                        None,
-                        suffix or path.name,
-                        "a .yaml, .yml or .json file",
-                        code="unknown_format",
-                    )
-                ]
-            )
-        text = decode_text(_read_file_bytes(path, limits), name)
-        if suffix in JSON_SUFFIXES:
-            data = _load_json(text, name, limits)
-        else:
-            data = _load_yaml(text, name, limits)
+        kind = _kind(format, path.suffix, name, BRIEF_FORMATS)
+        data_bytes = _read_file_bytes(path, limits)
+    elif isinstance(source, bytes | bytearray | memoryview) or hasattr(source, "read"):
+        name, data_bytes = _read_stream(source, limits)
+        kind = _kind(format, Path(name).suffix, name, BRIEF_FORMATS)
     else:
-        name = "<brief>"
-        data = source
+        _walk(source, "<brief>", limits, limits.max_brief_values)
+        return source, "<brief>"
+    text = decode_text(data_bytes, name)
+    data = _load_json(text, name, limits) if kind == "json" else _load_yaml(text, name, limits)
     _walk(data, name, limits, limits.max_brief_values)
     return data, name
