@@ -164,9 +164,11 @@ def _add_solver(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--method",
-        choices=("auto", "greedy", "exact"),
+        choices=("auto", "exact", "heuristic", "greedy"),
         default="auto",
-        help="how the core is optimised: greedy, exact (MILP), or auto (default)",
+        help="how the network is chosen: exact (MILP, proven optimal), heuristic (large "
+        "pools; 'greedy' is its older name), or auto (default: exact up to 1,500 modelled "
+        "candidates)",
     )
 
 
