@@ -206,7 +206,6 @@ def _header_problems(table: RawTable) -> tuple[list[str], list[Problem]]:
 
 
 def _normalise(table: RawTable) -> tuple[pd.DataFrame, np.ndarray]:
-    name, row_word, rows = table.source, table.row_word, table.rows
     keys, problems = _header_problems(table)
     if problems:
         raise InputError(problems)
@@ -214,7 +213,7 @@ def _normalise(table: RawTable) -> tuple[pd.DataFrame, np.ndarray]:
         raise InputError(
             [
                 Problem(
-                    name,
+                    table.source,
                     None,
                     None,
                     None,
@@ -223,159 +222,18 @@ def _normalise(table: RawTable) -> tuple[pd.DataFrame, np.ndarray]:
                 )
             ]
         )
-    raw = table.frame.set_axis(keys, axis=1)
-    out: dict[str, pd.Series] = {}
-
-    def bad(mask: np.ndarray, col: str, values: np.ndarray, expected: str) -> None:
-        for i in np.flatnonzero(mask):
-            problems.append(Problem(name, int(rows[i]), col, values[i], expected, row_word))
-
-    # id
-    ids = _map_unique(raw["id"], clean_text).to_numpy(dtype=object)
-    bad(ids == "", "id", ids, "a non-empty id")
-    dup = pd.Series(ids).duplicated(keep=False).to_numpy() & (ids != "")
-    if dup.any():
-        first_at: dict[str, int] = {}
-        for i in np.flatnonzero(dup):
-            first_at.setdefault(ids[i], int(rows[i]))
-        for i in np.flatnonzero(dup):
-            if int(rows[i]) != first_at[ids[i]]:
-                problems.append(
-                    Problem(
-                        name,
-                        int(rows[i]),
-                        "id",
-                        ids[i],
-                        f"a unique id (also in {row_word} {first_at[ids[i]]})",
-                        row_word,
-                        code="duplicate_id",
-                    )
-                )
-    problems += _lookalike_ids(ids, rows, name, row_word)
-
-    # actor type
-    at_raw = raw["actor_type"].to_numpy(dtype=object)
-    at = _map_unique(raw["actor_type"], lambda v: ACTOR_LOOKUP.get(clean_text(v).lower()))
-    at_vals = at.to_numpy(dtype=object)
-    bad(
-        np.array([v is None for v in at_vals], dtype=bool),
-        "actor_type",
-        at_raw,
-        f"one of {allowed_actor_types()}",
-    )
-    out["actor_type"] = pd.Series([None if v is None else v.value for v in at_vals], dtype=object)
-
-    for col in TEXT_COLUMNS:
-        if col in raw.columns:
-            out[col] = _map_unique(raw[col], lambda v: clean_text(v) or None)
-        else:
-            out[col] = pd.Series([None] * len(raw), dtype=object)
-    for col in FREE_TEXT_COLUMNS:
-        if col in raw.columns:
-            out[col] = _map_unique(raw[col], clean_text)
-        else:
-            out[col] = pd.Series([""] * len(raw), dtype=object)
-    for col in LIST_COLUMNS:
-        if col in raw.columns:
-            out[col] = _map_unique(raw[col], lambda v: _split_list(str(v)))
-        else:
-            out[col] = pd.Series([[] for _ in range(len(raw))], dtype=object)
-
-    # motivation: whole number 1-5
-    if "motivation" in raw.columns:
-        txt = (
-            raw["motivation"].map(lambda v: str(v).strip().replace(",", ".")).to_numpy(dtype=object)
-        )
-        num = pd.to_numeric(pd.Series(txt), errors="coerce").to_numpy(dtype=float)
-        empty = txt == ""
-        with np.errstate(invalid="ignore"):  # 1e400 reads as inf: not a motivation
-            ok = empty | ((num >= 1) & (num <= 5) & (np.mod(num, 1) == 0))
-        bad(
-            ~ok,
-            "motivation",
-            raw["motivation"].to_numpy(dtype=object),
-            "a whole number from 1 to 5, or empty",
-        )
-        mot = pd.array(np.where(ok & ~empty, num, np.nan), dtype="Float64").astype("Int64")
-        out["motivation"] = pd.Series(mot)
-    else:
-        out["motivation"] = pd.Series(pd.array([pd.NA] * len(raw), dtype="Int64"))
-
-    # hours_available: number >= 0
-    if "hours_available" in raw.columns:
-        txt = (
-            raw["hours_available"]
-            .map(lambda v: str(v).strip().replace(",", "."))
-            .to_numpy(dtype=object)
-        )
-        num = pd.to_numeric(pd.Series(txt), errors="coerce").to_numpy(dtype=float)
-        empty = txt == ""
-        ok = empty | ((num >= 0) & np.isfinite(num))
-        bad(
-            ~ok,
-            "hours_available",
-            raw["hours_available"].to_numpy(dtype=object),
-            "a number of hours >= 0, or empty",
-        )
-        out["hours_available"] = pd.Series(np.where(ok & ~empty, num, np.nan), dtype=float)
-    else:
-        out["hours_available"] = pd.Series(np.full(len(raw), np.nan))
-
-    # yes/no columns
-    def _bool_or_error(v: object) -> object:
-        try:
-            return parse_bool(v)
-        except ValueError:
-            return ValueError
-
-    for col in BOOL_COLUMNS:
-        if col in raw.columns:
-            vals = _map_unique(raw[col], _bool_or_error).to_numpy(dtype=object, copy=True)
-            err = np.array([v is ValueError for v in vals], dtype=bool)
-            bad(
-                err,
-                col,
-                raw[col].to_numpy(dtype=object),
-                "yes/no (ja/nej, true/false, 1/0) or empty",
-            )
-            vals[err] = None
-            out[col] = pd.Series(pd.array(list(vals), dtype="boolean"))
-        else:
-            out[col] = pd.Series(pd.array([pd.NA] * len(raw), dtype="boolean"))
-
-    # phases: list, or None for all
-    def _phases(v: object) -> list[str] | None:
-        items = _split_list(str(v))
-        if not items or any(x.lower() in ALL_PHASES for x in items):
-            return None
-        return items
-
-    if "phases" in raw.columns:
-        out["phases"] = _map_unique(raw["phases"], _phases)
-    else:
-        out["phases"] = pd.Series([None] * len(raw), dtype=object)
-
-    # knows: ids that exist
-    known = set(ids.tolist())
-    alike_ids = _AlikeIds(ids)
-    knows = out["knows"].to_numpy(dtype=object)
-    for row, own, lst in zip(rows.tolist(), ids.tolist(), knows, strict=True):
-        for k in lst:
-            if k not in known:
-                expected = "the id of a candidate in this file"
-                alike = alike_ids.get(k)
-                if alike is not None:
-                    expected += f" (it looks like {shorten(alike, 60)!r}{_spell(k + alike)})"
-            elif k == own:
-                expected = "the id of another candidate (not the person's own)"
-            else:
-                continue
-            problems.append(Problem(name, row, "knows", k, expected, row_word))
-
-    if problems:
-        problems.sort(key=lambda p: p.row or 0)
-        raise InputError(problems)
-
+    cols = _Columns(table, table.frame.set_axis(keys, axis=1))
+    ids = cols.ids()
+    cols.actor_types()
+    cols.texts()
+    cols.numbers()
+    cols.booleans()
+    cols.phases()
+    cols.knows(ids)
+    if cols.problems:
+        cols.problems.sort(key=lambda p: p.row or 0)
+        raise InputError(cols.problems)
+    out = cols.out
     frame = pd.DataFrame(
         {
             c: out[c].to_numpy()
@@ -385,6 +243,7 @@ def _normalise(table: RawTable) -> tuple[pd.DataFrame, np.ndarray]:
         },
         index=pd.Index(ids, name="id", dtype=object),
     )
+    raw = cols.raw
     contract = set(CONTRACT_COLUMNS)
     extras = {
         col: _map_unique(raw[col], lambda v: clean_text(v) or None).to_numpy(dtype=object)
@@ -393,7 +252,162 @@ def _normalise(table: RawTable) -> tuple[pd.DataFrame, np.ndarray]:
     }
     if extras:  # one concat, not one insert per column (10,000 columns stay linear)
         frame = pd.concat([frame, pd.DataFrame(extras, index=frame.index)], axis=1)
-    return frame, rows
+    return frame, table.rows
+
+
+class _Columns:
+    """The contract's columns read from a raw table, one kind of column per method; every
+    problem is collected with its row, none raised until all are known."""
+
+    def __init__(self, table: RawTable, raw: pd.DataFrame) -> None:
+        self.name, self.row_word, self.rows = table.source, table.row_word, table.rows
+        self.raw = raw
+        self.n = len(raw)
+        self.problems: list[Problem] = []
+        self.out: dict[str, pd.Series] = {}
+
+    def bad(self, mask: np.ndarray, col: str, values: np.ndarray, expected: str) -> None:
+        for i in np.flatnonzero(mask):
+            self.problems.append(
+                Problem(self.name, int(self.rows[i]), col, values[i], expected, self.row_word)
+            )
+
+    def ids(self) -> np.ndarray:
+        """Clean, non-empty, unique ids that do not look alike."""
+        rows, row_word = self.rows, self.row_word
+        ids = _map_unique(self.raw["id"], clean_text).to_numpy(dtype=object)
+        self.bad(ids == "", "id", ids, "a non-empty id")
+        dup = pd.Series(ids).duplicated(keep=False).to_numpy() & (ids != "")
+        first_at: dict[str, int] = {}
+        for i in np.flatnonzero(dup):
+            first_at.setdefault(ids[i], int(rows[i]))
+        self.problems += [
+            Problem(
+                self.name,
+                int(rows[i]),
+                "id",
+                ids[i],
+                f"a unique id (also in {row_word} {first_at[ids[i]]})",
+                row_word,
+                code="duplicate_id",
+            )
+            for i in np.flatnonzero(dup)
+            if int(rows[i]) != first_at[ids[i]]
+        ]
+        self.problems += _lookalike_ids(ids, rows, self.name, row_word)
+        return ids
+
+    def actor_types(self) -> None:
+        at_raw = self.raw["actor_type"].to_numpy(dtype=object)
+        at = _map_unique(self.raw["actor_type"], lambda v: ACTOR_LOOKUP.get(clean_text(v).lower()))
+        vals = at.to_numpy(dtype=object)
+        missing = np.array([v is None for v in vals], dtype=bool)
+        self.bad(missing, "actor_type", at_raw, f"one of {allowed_actor_types()}")
+        self.out["actor_type"] = pd.Series(
+            [None if v is None else v.value for v in vals], dtype=object
+        )
+
+    def texts(self) -> None:
+        """Text, free text and ``;``-list columns (empty when the column is absent)."""
+        kinds: list[tuple[tuple[str, ...], Any, Any]] = [
+            (TEXT_COLUMNS, lambda v: clean_text(v) or None, lambda: None),
+            (FREE_TEXT_COLUMNS, clean_text, lambda: ""),
+            (LIST_COLUMNS, lambda v: _split_list(str(v)), list),
+        ]
+        for columns, read, empty in kinds:
+            for col in columns:
+                if col in self.raw.columns:
+                    self.out[col] = _map_unique(self.raw[col], read)
+                else:
+                    self.out[col] = pd.Series([empty() for _ in range(self.n)], dtype=object)
+
+    def _number(self, col: str, ok_of: Any, expected: str) -> tuple[np.ndarray, np.ndarray]:
+        """The column as numbers with a decimal comma allowed; ``ok_of(num)`` tells the
+        valid ones (empty is valid and NaN)."""
+        txt = self.raw[col].map(lambda v: str(v).strip().replace(",", ".")).to_numpy(dtype=object)
+        num = pd.to_numeric(pd.Series(txt), errors="coerce").to_numpy(dtype=float)
+        empty = txt == ""
+        with np.errstate(invalid="ignore"):  # 1e400 reads as inf
+            ok = empty | ok_of(num)
+        self.bad(~ok, col, self.raw[col].to_numpy(dtype=object), expected)
+        return np.where(ok & ~empty, num, np.nan), ok
+
+    def numbers(self) -> None:
+        """``motivation`` (a whole number 1-5) and ``hours_available`` (hours >= 0)."""
+        if "motivation" in self.raw.columns:
+            mot, _ = self._number(
+                "motivation",
+                lambda x: (x >= 1) & (x <= 5) & (np.mod(x, 1) == 0),
+                "a whole number from 1 to 5, or empty",
+            )
+            self.out["motivation"] = pd.Series(pd.array(mot, dtype="Float64").astype("Int64"))
+        else:
+            self.out["motivation"] = pd.Series(pd.array([pd.NA] * self.n, dtype="Int64"))
+        if "hours_available" in self.raw.columns:
+            hours, _ = self._number(
+                "hours_available",
+                lambda x: (x >= 0) & np.isfinite(x),
+                "a number of hours >= 0, or empty",
+            )
+            self.out["hours_available"] = pd.Series(hours, dtype=float)
+        else:
+            self.out["hours_available"] = pd.Series(np.full(self.n, np.nan))
+
+    def booleans(self) -> None:
+        """Yes/no columns (ja/nej, true/false, 1/0) or empty."""
+
+        def read(v: object) -> object:
+            try:
+                return parse_bool(v)
+            except ValueError:
+                return ValueError
+
+        for col in BOOL_COLUMNS:
+            if col not in self.raw.columns:
+                self.out[col] = pd.Series(pd.array([pd.NA] * self.n, dtype="boolean"))
+                continue
+            vals = _map_unique(self.raw[col], read).to_numpy(dtype=object, copy=True)
+            err = np.array([v is ValueError for v in vals], dtype=bool)
+            self.bad(
+                err,
+                col,
+                self.raw[col].to_numpy(dtype=object),
+                "yes/no (ja/nej, true/false, 1/0) or empty",
+            )
+            vals[err] = None
+            self.out[col] = pd.Series(pd.array(list(vals), dtype="boolean"))
+
+    def phases(self) -> None:
+        """A list of phases, or None for all (empty, ``all`` or ``alle``)."""
+
+        def read(v: object) -> list[str] | None:
+            items = _split_list(str(v))
+            if not items or any(x.lower() in ALL_PHASES for x in items):
+                return None
+            return items
+
+        if "phases" in self.raw.columns:
+            self.out["phases"] = _map_unique(self.raw["phases"], read)
+        else:
+            self.out["phases"] = pd.Series([None] * self.n, dtype=object)
+
+    def knows(self, ids: np.ndarray) -> None:
+        """Every ``knows`` entry is the id of another candidate in the file."""
+        known = set(ids.tolist())
+        alike_ids = _AlikeIds(ids)
+        lists = self.out["knows"].to_numpy(dtype=object)
+        for row, own, lst in zip(self.rows.tolist(), ids.tolist(), lists, strict=True):
+            for k in lst:
+                if k == own:
+                    expected = "the id of another candidate (not the person's own)"
+                elif k in known:
+                    continue
+                else:
+                    expected = "the id of a candidate in this file"
+                    alike = alike_ids.get(k)
+                    if alike is not None:
+                        expected += f" (it looks like {shorten(alike, 60)!r}{_spell(k + alike)})"
+                self.problems.append(Problem(self.name, row, "knows", k, expected, self.row_word))
 
 
 def _lookalike_ids(ids: np.ndarray, rows: np.ndarray, name: str, row_word: str) -> list[Problem]:
