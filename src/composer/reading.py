@@ -395,55 +395,24 @@ def _read_csv_exactly(
     text: str, sep: str, name: str, offset: int, limits: Limits
 ) -> tuple[list[np.ndarray], int]:
     """The slow exact reader (Python's csv module), for files pandas refuses: says why."""
-    problems: list[Problem] = []
-    records: list[list[str]] = []
-    with _FIELD_LIMIT_LOCK:
-        old = csv.field_size_limit()
-        csv.field_size_limit(max(limits.max_cell_chars, 1))
-        try:
-            reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
-            while True:
-                try:
-                    rec = next(reader)
-                except StopIteration:
-                    break
-                except csv.Error as e:
-                    row = offset + len(records) + 1
-                    if "field larger than field limit" in str(e):
-                        expected = _over(
-                            "max_cell_chars",
-                            limits.max_cell_chars,
-                            "cells of at most {} characters",
-                        )
-                    else:
-                        expected = f"a well-formed CSV row ({e}: check its quotes)"
-                    problems.append(Problem(name, row, None, None, expected, code="bad_csv"))
-                    break
-                records.append(rec)
-        finally:
-            csv.field_size_limit(old)
-    if problems:
-        raise InputError(problems)
+    records = _csv_records(text, sep, name, offset, limits)
     width = len(records[0]) if records else 0
-    for i, rec in enumerate(records):
-        if len(rec) > width:
-            if any(x.strip() for x in rec[width:]):
-                problems.append(
-                    Problem(
-                        name,
-                        offset + i + 1,
-                        None,
-                        None,
-                        f"at most {width} cells, one under each header column, but the row has "
-                        f"{len(rec)} (a separator inside an unquoted cell?)",
-                        code="row_too_long",
-                    )
-                )
-            del rec[width:]
-        elif len(rec) < width:
-            rec.extend([""] * (width - len(rec)))
+    problems = [
+        Problem(
+            name,
+            offset + i + 1,
+            None,
+            None,
+            f"at most {width} cells, one under each header column, but the row has "
+            f"{len(rec)} (a separator inside an unquoted cell?)",
+            code="row_too_long",
+        )
+        for i, rec in enumerate(records)
+        if len(rec) > width and any(x.strip() for x in rec[width:])
+    ]
     if problems:
         raise InputError(problems)
+    records = [rec[:width] + [""] * (width - len(rec)) for rec in records]
     grid = [
         np.array([rec[j] for rec in records], dtype=object) if records else np.array([], object)
         for j in range(width)
@@ -451,32 +420,64 @@ def _read_csv_exactly(
     return grid, len(records)
 
 
+def _csv_records(text: str, sep: str, name: str, offset: int, limits: Limits) -> list[list[str]]:
+    """Every record of ``text``, or an InputError naming the first malformed row."""
+    records: list[list[str]] = []
+    with _FIELD_LIMIT_LOCK:
+        old = csv.field_size_limit()
+        csv.field_size_limit(max(limits.max_cell_chars, 1))
+        try:
+            reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
+            for rec in reader:
+                records.append(rec)
+        except csv.Error as e:
+            if "field larger than field limit" in str(e):
+                expected = _over(
+                    "max_cell_chars", limits.max_cell_chars, "cells of at most {} characters"
+                )
+            else:
+                expected = f"a well-formed CSV row ({e}: check its quotes)"
+            row = offset + len(records) + 1
+            raise InputError([Problem(name, row, None, None, expected, code="bad_csv")]) from None
+        finally:
+            csv.field_size_limit(old)
+    return records
+
+
 # ------------------------------------------------------------------------------- xlsx
+def _float_text(v: Any) -> str:
+    f = float(v)
+    if math.isnan(f):
+        return ""
+    return str(int(f)) if f.is_integer() and abs(f) < 1e16 else repr(f)
+
+
+def _datetime_text(v: Any) -> str:
+    if v.time() == dt.time(0) and v.tzinfo is None:
+        return str(v.date().isoformat())
+    return str(v.isoformat())
+
+
+#: How a spreadsheet shows a cell of each type (first match wins: bool before int,
+#: datetime before date).
+_CELL_TEXT: tuple[tuple[Any, Any], ...] = (
+    (str, lambda v: v),
+    (bool | np.bool_, lambda v: "true" if v else "false"),
+    (int | np.integer, lambda v: str(int(v))),
+    (float | np.floating, _float_text),
+    (dt.datetime, _datetime_text),
+    (dt.date | dt.time, lambda v: v.isoformat()),
+    (Decimal | dt.timedelta, str),
+)
+
+
 def _cell_text(v: object) -> str:
     """A workbook or JSON cell as the text a spreadsheet shows (lists joined with ``;``)."""
     if v is None:
         return ""
-    if isinstance(v, str):
-        return v
-    if isinstance(v, bool | np.bool_):
-        return "true" if v else "false"
-    if isinstance(v, int | np.integer):
-        return str(int(v))
-    if isinstance(v, float | np.floating):
-        f = float(v)
-        if math.isnan(f):
-            return ""
-        return str(int(f)) if f.is_integer() and abs(f) < 1e16 else repr(f)
-    if isinstance(v, dt.datetime):
-        if v.time() == dt.time(0) and v.tzinfo is None:
-            return v.date().isoformat()
-        return v.isoformat()
-    if isinstance(v, dt.date | dt.time):
-        return v.isoformat()
-    if isinstance(v, Decimal):
-        return str(v)
-    if isinstance(v, dt.timedelta):
-        return str(v)
+    for kind, text in _CELL_TEXT:
+        if isinstance(v, kind):
+            return str(text(v))
     raise TypeError(type(v).__name__)
 
 
@@ -610,17 +611,10 @@ def _pick_sheet(wb: Any, sheet: str | int | None, name: str) -> Any:
     )
 
 
-def _read_sheet(
-    ws: Any,
-    name: str,
-    limits: Limits,
-    formulas: set[tuple[int, int]] | frozenset[Any] = frozenset(),
-) -> RawTable:
-    """Stream a read-only sheet, keeping only rows that hold a value; check sizes first.
-
-    ``formulas`` are the cells that hold a formula: one without a computed value (a file
-    written by a program and never opened in a spreadsheet) is an error, not an empty cell.
-    """
+def _stored_rows(
+    ws: Any, name: str, limits: Limits
+) -> tuple[list[tuple[int, tuple[Any, ...]]], int]:
+    """The rows of a read-only sheet that hold a value, and the widest of them."""
     ws.reset_dimensions()  # a sheet's own <dimension> may lie; never pad to it
     stored: list[tuple[int, tuple[Any, ...]]] = []
     touched = 0
@@ -658,28 +652,52 @@ def _read_sheet(
             )
         width = max(width, last)
         stored.append((r, values[:last]))
-    if formulas:
-        by_row = dict(stored)
-        uncomputed = sorted(
-            (r, j)
-            for r, j in formulas
-            if j >= len(by_row.get(r, ())) or by_row[r][j] is None or by_row[r][j] == ""
+    return stored, width
+
+
+def _check_formulas(
+    stored: list[tuple[int, tuple[Any, ...]]],
+    formulas: set[tuple[int, int]] | frozenset[Any],
+    name: str,
+) -> None:
+    """A formula cell without a computed value is an error naming its cell."""
+    by_row = dict(stored)
+    uncomputed = sorted(
+        (r, j)
+        for r, j in formulas
+        if j >= len(by_row.get(r, ())) or by_row[r][j] is None or by_row[r][j] == ""
+    )
+    if uncomputed:
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    r,
+                    _column_letter(j),
+                    None,
+                    "a value, but the cell holds a formula that was never calculated "
+                    "(open the file in Excel or LibreOffice and save it)",
+                    code="uncomputed_formula",
+                )
+                for r, j in uncomputed[:20]
+            ]
         )
-        if uncomputed:
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        r,
-                        _column_letter(j),
-                        None,
-                        "a value, but the cell holds a formula that was never calculated "
-                        "(open the file in Excel or LibreOffice and save it)",
-                        code="uncomputed_formula",
-                    )
-                    for r, j in uncomputed[:20]
-                ]
-            )
+
+
+def _read_sheet(
+    ws: Any,
+    name: str,
+    limits: Limits,
+    formulas: set[tuple[int, int]] | frozenset[Any] = frozenset(),
+) -> RawTable:
+    """Stream a read-only sheet, keeping only rows that hold a value; check sizes first.
+
+    ``formulas`` are the cells that hold a formula: one without a computed value (a file
+    written by a program and never opened in a spreadsheet) is an error, not an empty cell.
+    """
+    stored, width = _stored_rows(ws, name, limits)
+    if formulas:
+        _check_formulas(stored, formulas, name)
     if not stored:
         raise _file_problem(name, "a header row and at least one person", code="empty_file")
     if len(stored) * width > limits.max_cells:
