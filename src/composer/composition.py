@@ -116,6 +116,15 @@ class Composition(BaseModel):
         description="The third tier of the model: the core's fit plus half of each "
         "participant's score, less one per near twin beyond one in the core.",
     )
+    reach: float = Field(
+        0.0,
+        description="What the brief's reach added to the optimiser's objective: each unit "
+        "(or organisation) the members bring the network into, by membership or ties.",
+    )
+    units_reached: list[str] = Field(
+        default_factory=list,
+        description="With the brief's reach: the units (or organisations) the network reaches.",
+    )
     method: str = Field(
         "", description="How the network was chosen (exact / heuristic) and any note."
     )

@@ -14,6 +14,8 @@ from dataclasses import dataclass, fields, replace
 
 import numpy as np
 import numpy.typing as npt
+import pandas as pd
+import scipy.sparse as sp
 
 from .models import ActorType, NetworkBrief
 from .pool import CandidatePool
@@ -66,6 +68,11 @@ class Encoding:
         Can join phase ``p`` alone: available, hours for its meetings, not blocked.
     quota_members : ndarray of bool, shape (n, Q)
         Who counts for each of the brief's quotas.
+    reach : scipy sparse array, shape (n, U)
+        With the brief's ``reach``: 1 where a candidate belongs to unit (or organisation)
+        ``u`` or is tied to someone who does by ``knows`` (either way); else no columns.
+    reach_labels : list of str
+        The units (or organisations) of ``reach``'s columns, as first written.
     """
 
     ids: npt.NDArray[np.object_]
@@ -84,9 +91,11 @@ class Encoding:
     core_ok: BoolArray
     phase_ok: BoolArray
     quota_members: BoolArray
+    reach: sp.csr_array
+    reach_labels: list[str]
 
     #: fields that are not per candidate (not permuted by :meth:`by_id`)
-    _SHARED = frozenset({"phase_hours", "active"})
+    _SHARED = frozenset({"phase_hours", "active", "reach_labels"})
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -159,6 +168,7 @@ def encode(pool: CandidatePool, brief: NetworkBrief) -> Encoding:
     quota_members = np.zeros((n, len(brief.quotas)), dtype=bool)
     for k, q in enumerate(brief.quotas):
         quota_members[:, k] = pool.matches(q.column, q.value, brief).to_numpy(dtype=bool)
+    reach, reach_labels = _reach(pool, brief)
     return Encoding(
         ids=ids,
         rows=np.arange(n, dtype=np.intp),
@@ -176,4 +186,34 @@ def encode(pool: CandidatePool, brief: NetworkBrief) -> Encoding:
         core_ok=core_ok,
         phase_ok=phase_ok,
         quota_members=quota_members,
+        reach=reach,
+        reach_labels=reach_labels,
     )
+
+
+def _reach(pool: CandidatePool, brief: NetworkBrief) -> tuple[sp.csr_array, list[str]]:
+    """The reach matrix (see :class:`Encoding`); no columns without the brief's ``reach``."""
+    n = len(pool)
+    if brief.reach is None:
+        return sp.csr_array((n, 0)), []
+    f = pool.frame
+    column = "unit" if brief.reach.by == "unit" else "organisation"
+    text = f[column].map(lambda v: str(v).strip() if isinstance(v, str) else "")
+    codes, labels = pd.factorize(text.str.lower())
+    first = text.groupby(codes).first()  # the label as first written
+    codes = np.where(text.to_numpy() == "", -1, codes)
+    pos = pool.ids.get_indexer
+    src, dst = [], []
+    for i, lst in enumerate(f["knows"].to_numpy(dtype=object)):
+        if lst:
+            js = pos(list(lst))
+            js = js[js >= 0]
+            src += [i] * len(js) + js.tolist()
+            dst += js.tolist() + [i] * len(js)
+    rows = np.concatenate([np.arange(n), np.asarray(src, dtype=np.intp)])
+    cols = np.concatenate([codes, codes[np.asarray(dst, dtype=np.intp)]])
+    keep = cols >= 0
+    mat = sp.csr_array((np.ones(int(keep.sum())), (rows[keep], cols[keep])), shape=(n, len(labels)))
+    mat.sum_duplicates()
+    mat.data[:] = 1.0  # reached is reached, however many ties lead there
+    return mat, [str(first.get(k, "")) for k in range(len(labels))]

@@ -173,6 +173,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{meetings} of {hours} hours; phases: {phases}.",
     },
     "report.theme": {"da": "Tema", "en": "Theme"},
+    "report.reach": {
+        "da": "Rækkevidde: netværket når {what}: {names}. Det lagde {value} til dækningsmålet.",
+        "en": "Reach: the network reaches {what}: {names}. It added {value} to the objective.",
+    },
     "report.yes": {"da": "ja", "en": "yes"},
     "report.no": {"da": "nej", "en": "no"},
     "report.role": {"da": "rolle", "en": "role"},
@@ -202,6 +206,11 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
     "hour": {"da": ("time", "timer"), "en": ("hour", "hours")},
     "person_hour": {"da": ("persontime", "persontimer"), "en": ("person-hour", "person-hours")},
     "candidate": {"da": ("kandidat", "kandidater"), "en": ("candidate", "candidates")},
+    "unit": {"da": ("enhed", "enheder"), "en": ("unit", "units")},
+    "organisation": {
+        "da": ("organisation", "organisationer"),
+        "en": ("organisation", "organisations"),
+    },
 }
 
 #: Role and scope words for tables.

@@ -31,6 +31,7 @@ __all__ = [
     "Phase",
     "PhaseParticipantLimits",
     "QuotaSpec",
+    "Reach",
     "orientation_of",
 ]
 
@@ -384,6 +385,20 @@ class QuotaSpec(BaseModel):
 ScoreComponent = Literal["competence", "background", "perspective", "commitment", "availability"]
 
 
+class Reach(BaseModel):
+    """Reach as a need: every distinct unit (or organisation) a member belongs to or is
+    tied to by ``knows`` counts once, with ``weight``, like a need with count 1."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    by: Literal["unit", "organisation"] = Field(
+        "unit", description="Count units (enheder) or organisations."
+    )
+    weight: float = Field(
+        0.5, gt=0, le=MAX_WEIGHT, allow_inf_nan=False, description="Weight of each one reached."
+    )
+
+
 class NetworkBrief(BaseModel):
     """One network's brief (netværksbeskrivelse): theme, meetings, phases, needs, limits.
 
@@ -417,6 +432,11 @@ class NetworkBrief(BaseModel):
     language: Language = Field(Language.da, description="Language of texts the library writes.")
     weights: dict[ScoreComponent, float] | None = Field(
         None, description="Override of the score weights (competence, background, ...)."
+    )
+    reach: Reach | None = Field(
+        None,
+        description="Optional: prefer members who bring the network into more units or "
+        "organisations (off by default).",
     )
 
     @field_validator("include", "exclude", "home_units", mode="before")

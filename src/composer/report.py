@@ -114,6 +114,17 @@ def explain(comp: Composition) -> str:
         )
     )
     out.append("")
+    if b.reach is not None:
+        out.append(
+            say(
+                "report.reach",
+                lang,
+                what=count(len(comp.units_reached), b.reach.by, lang),
+                names=md(", ".join(comp.units_reached)) or "–",
+                value=number(comp.reach, lang, 2),
+            )
+        )
+        out.append("")
     if comp.changes:
         out += [f"## {say('report.changes', lang)}", ""]
         out += [f"- {md(c)}" for c in comp.changes] + [""]

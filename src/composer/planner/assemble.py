@@ -79,6 +79,10 @@ def assemble(
         gaps=_gaps(plan, net),
         objective=network_objective(plan, net),
         person_hours=round(float(sol.hours), 6),
+        reach=round(float(sol.objective) - network_objective(plan, net), 6)
+        if b.reach is not None
+        else 0.0,
+        units_reached=_units_reached(plan, net),
         fit=round(float(sol.fit), 6),
         method=method or method_text(sol),
         optimal=bool(sol.optimal),
@@ -87,6 +91,15 @@ def assemble(
         changes=changes or [],
         brief=b,
     )
+
+
+def _units_reached(plan: Plan, net: _Net) -> list[str]:
+    """With the brief's reach: the units the members reach, by membership or ties."""
+    reach = plan.enc.reach
+    if plan.brief.reach is None or reach.shape[1] == 0 or not net.chosen:
+        return []
+    hit = np.asarray(reach[net.chosen].sum(axis=0)).ravel() > 0
+    return sorted(plan.enc.reach_labels[u] for u in np.flatnonzero(hit))
 
 
 def _needs(plan: Plan, net: _Net) -> list[NeedStatus]:

@@ -182,11 +182,12 @@ def joint_problem(
     for k, (members, most, scope) in enumerate(avoid):
         quotas.append(JointQuota(members, 0, most, scope, f"what-if rule {k + 1}"))
     pp = brief.phase_participants
+    coverage, weights, demand, active = _with_reach(plan)
     return JointProblem(
-        coverage=sp.csr_array(plan.cov),
-        weights=plan.weights,
-        demand=plan.demand,
-        active=enc.active,
+        coverage=coverage,
+        weights=weights,
+        demand=demand,
+        active=active,
         phase_hours=enc.phase_hours,
         hours=enc.hours,
         core_ok=core_ok,
@@ -202,6 +203,24 @@ def joint_problem(
         twins=twin_groups(plan),
         names=[str(i) for i in enc.ids],
         fixed=dict(fixed or {}),
+    )
+
+
+def _with_reach(
+    plan: Plan,
+) -> tuple[sp.csr_array, npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """The needs' columns, and with the brief's ``reach`` one more column per unit (or
+    organisation): weight ``reach.weight``, count 1, counting in every phase."""
+    enc, reach = plan.enc, plan.brief.reach
+    cov = sp.csr_array(plan.cov)
+    if reach is None or enc.reach.shape[1] == 0:
+        return cov, plan.weights, plan.demand, enc.active
+    U = enc.reach.shape[1]
+    return (
+        sp.csr_array(sp.hstack([cov, enc.reach])),
+        np.r_[plan.weights, np.full(U, reach.weight)],
+        np.r_[plan.demand, np.ones(U)],
+        np.hstack([enc.active, np.ones((enc.active.shape[0], U), dtype=bool)]),
     )
 
 

@@ -29,6 +29,7 @@ from .problem import (
     PARTICIPANT_SCORE_SHARE,
     JointProblem,
     JointSolution,
+    by_id,
     evaluate,
     rule_violations,
 )
@@ -308,7 +309,7 @@ def _solve(problem: JointProblem, time_limit: float, core_includes: int) -> Join
     res2 = model.stage2(float(-(res1.objective or 0.0)), time_limit)
     best = res2 if res2.x is not None else res1
     assert best.x is not None
-    core, phases = model.decode(best.x)
+    core, phases = by_id(problem, *model.decode(best.x))
     F, H, fit = evaluate(problem, core, phases)
     optimal = res1.optimal and res2.optimal
     note = "" if optimal else "time limit reached"

@@ -36,6 +36,7 @@ from .problem import (
     PARTICIPANT_SCORE_SHARE,
     JointProblem,
     JointSolution,
+    by_id,
     evaluate,
     rule_violations,
 )
@@ -808,6 +809,7 @@ def solve_heuristic(
         int(rows[i]): tuple(int(p) for p in np.flatnonzero(s.part[i]))
         for i in np.flatnonzero(s.part.any(axis=1))
     }
+    core, phases = by_id(problem, core, phases)
     if rule_violations(problem, core, phases):  # pragma: no cover - a bug guard
         return None
     F, H, fit = evaluate(problem, core, phases)

@@ -45,6 +45,7 @@ __all__ = [
     "JointProblem",
     "JointQuota",
     "JointSolution",
+    "by_id",
     "evaluate",
     "rule_violations",
 ]
@@ -322,3 +323,63 @@ def quota_count(q: JointQuota, core: set[int], phases: Mapping[int, Sequence[int
     if q.scope == NETWORK:
         return k + sum(1 for i in phases if mem[i])
     return k + sum(1 for i, phs in phases.items() if mem[i] and q.scope in phs)
+
+
+def by_id(
+    problem: JointProblem, core: Sequence[int], phases: Mapping[int, tuple[int, ...]]
+) -> tuple[tuple[int, ...], dict[int, tuple[int, ...]]]:
+    """The same solution with every member swapped for the lowest-index candidate who is
+    interchangeable with them (same coverage, rules, hours, quotas, fit, score and near-
+    twin group): ties go by index, so by id, whatever order a solver found them in."""
+    chosen = set(int(i) for i in core) | set(int(i) for i in phases)
+    kept = set(problem.include.tolist()) | set(problem.fixed)
+    h = _hashes(problem)
+    swap: dict[int, int] = {}
+    taken: set[int] = set()
+    for i in sorted(chosen - kept):
+        same = [int(j) for j in np.flatnonzero(h == h[i]) if j <= i]
+        same = [j for j in same if j == i or _signature(problem, j) == _signature(problem, i)]
+        if any(j in kept for j in same):
+            continue
+        # the lowest one not already holding a seat of this kind
+        for j in same:
+            if j == i or (j not in chosen and j not in taken):
+                swap[i] = j
+                taken.add(j)
+                break
+    new_core = tuple(sorted(swap.get(int(i), int(i)) for i in core))
+    new_phases = {swap.get(int(i), int(i)): tuple(p) for i, p in phases.items()}
+    return new_core, dict(sorted(new_phases.items()))
+
+
+def _hashes(problem: JointProblem) -> npt.NDArray[np.float64]:
+    """A number per candidate, equal for interchangeable candidates (and rarely otherwise;
+    :func:`_signature` confirms)."""
+    rng = np.random.default_rng(12345)
+    cov = problem.coverage.tocsr()
+    h = cov @ rng.random(problem.m)
+    h = h + problem.fit_or_zero * rng.random() + problem.score_or_zero * rng.random()
+    h = h + problem.core_ok * rng.random() + problem.phase_ok @ rng.random(problem.n_phases)
+    h = h + np.nan_to_num(problem.hours, nan=-1.0) * rng.random()
+    for q in problem.quotas:
+        h = h + q.members * rng.random()
+    for g, (group, _) in enumerate(problem.twins):
+        h[group] += (g + 1) * rng.random()
+    return np.asarray(h, dtype=np.float64)
+
+
+def _signature(problem: JointProblem, i: int) -> tuple[object, ...]:
+    """Everything that tells candidate ``i`` apart in the model."""
+    cov = problem.coverage.tocsr()
+    lo, hi = cov.indptr[i], cov.indptr[i + 1]
+    return (
+        tuple(cov.indices[lo:hi].tolist()),
+        tuple(cov.data[lo:hi].tolist()),
+        bool(problem.core_ok[i]),
+        tuple(problem.phase_ok[i].tolist()),
+        float(np.nan_to_num(problem.hours[i], nan=-1.0)),
+        tuple(bool(q.members[i]) for q in problem.quotas),
+        float(problem.fit_or_zero[i]),
+        float(problem.score_or_zero[i]),
+        tuple(g for g, (group, _) in enumerate(problem.twins) if i in set(group.tolist())),
+    )
