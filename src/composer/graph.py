@@ -117,7 +117,8 @@ def composition_graph(
     ----------
     comp : Composition
     pool : CandidatePool, optional
-        When given, its ``knows`` column adds ``kind="knows"`` edges between members.
+        Only for a composition without its own ties (:attr:`Composition.ties`): then the
+        pool's ``knows`` column gives the ``kind="knows"`` edges between members.
     show_names : bool
         Use names as node labels; by default the label is the id (names are personal data).
 
@@ -137,7 +138,7 @@ def composition_graph(
     >>> from composer import compose
     >>> from composer.datasets import load_sample
     >>> pool, brief = load_sample("klimatilpasning")
-    >>> g = composition_graph(compose(pool, brief, seed=0), pool)
+    >>> g = composition_graph(compose(pool, brief, seed=0))
     >>> g.nodes["K01"]["role"], g.nodes["K01"]["phases"]
     ('core', 'afdækning;idéudvikling;afprøvning;forankring')
     >>> buf = io.BytesIO(); nx.write_graphml(g, buf); buf.getvalue()[:5]
@@ -178,7 +179,11 @@ def composition_graph(
                 g.add_edge(
                     cid, NEED_PREFIX + ns.name, kind="covers", coverage=float(v), weight=float(v)
                 )
-    if pool is not None:
+    if comp.ties is not None:
+        for a, b in comp.ties.known_pairs:
+            if a in g and b in g:
+                g.add_edge(a, b, kind="knows")
+    elif pool is not None:  # a composition made before it carried its ties
         members = [m.id for m in comp.members]
         present = set(members)
         knows = pool.frame["knows"]
