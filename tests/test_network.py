@@ -15,6 +15,7 @@ from composer import (
     compose,
     load_brief,
     load_candidates,
+    replace,
 )
 from composer.composition import Composition
 from composer.datasets import list_samples, load_sample
@@ -246,6 +247,16 @@ def test_dropouts_follow_the_members_and_the_loss_is_the_objective(reference: tu
         assert d.loss_total == pytest.approx(sum(d.loss.values()), abs=1e-3)
         assert d.single_point_of_failure == (d.loss_total > 0.01 and not d.restored)
     assert any(d.single_point_of_failure for d in out)
+
+
+def test_dropouts_choose_what_replace_chooses() -> None:
+    pool, brief = load_sample("klimatilpasning")
+    comp = compose(pool, brief, seed=0)
+    before = {m.id for m in comp.members}
+    for d in dropouts(comp, pool):
+        after = replace(comp, d.id, pool)
+        new = sorted({m.id for m in after.members} - before)
+        assert d.replacement == (new[0] if new else None)
 
 
 # ---------------------------------------------------------------------------- export

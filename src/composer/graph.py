@@ -179,21 +179,24 @@ def composition_graph(
                 g.add_edge(
                     cid, NEED_PREFIX + ns.name, kind="covers", coverage=float(v), weight=float(v)
                 )
-    if comp.ties is not None:
-        for a, b in comp.ties.known_pairs:
-            if a in g and b in g:
-                g.add_edge(a, b, kind="knows")
-    elif pool is not None:  # a composition made before it carried its ties
-        members = [m.id for m in comp.members]
-        present = set(members)
-        knows = pool.frame["knows"]
-        for cid in members:
-            if cid not in knows.index:
-                continue
-            for other in knows.at[cid] or []:
-                if other in present and other != cid:
-                    g.add_edge(cid, other, kind="knows")
+    _add_ties(g, comp, pool)
     return g
+
+
+def _add_ties(g: nx.Graph, comp: Composition, pool: CandidatePool | None) -> None:
+    """``kind="knows"`` edges between members: the composition's own ties, else the pool's."""
+    if comp.ties is not None:
+        pairs = [(a, b) for a, b in comp.ties.known_pairs if a in g and b in g]
+        g.add_edges_from(pairs, kind="knows")
+        return
+    if pool is None:
+        return
+    present = {m.id for m in comp.members}
+    knows = pool.frame["knows"]
+    for cid in sorted(present & set(knows.index)):
+        for other in knows.at[cid] or []:
+            if other in present and other != cid:
+                g.add_edge(cid, other, kind="knows")
 
 
 def _actor_label(key: str, language: str) -> str:

@@ -137,6 +137,13 @@ def _dropouts(comp: Composition, lang: str) -> list[str]:
     return [*out, ""]
 
 
+def _network(comp: Composition, lang: str) -> list[str]:
+    """Ties (when the composition holds them), co-drivers, and dropouts (when computed)."""
+    out = _ties(comp.ties, lang) if comp.ties is not None else []
+    out += _co_drivers(comp, lang)
+    return out + (_dropouts(comp, lang) if comp.dropouts else [])
+
+
 def explain(comp: Composition) -> str:
     """The Markdown report of ``comp`` (see :meth:`Composition.explain`).
 
@@ -214,11 +221,7 @@ def explain(comp: Composition) -> str:
     else:
         out.append(say("report.none", lang))
     out.append("")
-    if comp.ties is not None:
-        out += _ties(comp.ties, lang)
-    out += _co_drivers(comp, lang)
-    if comp.dropouts:
-        out += _dropouts(comp, lang)
+    out += _network(comp, lang)
     out += [f"## {say('report.gaps', lang)}", ""]
     if not comp.gaps:
         out.append(say("report.no_gaps", lang))
