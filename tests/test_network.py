@@ -121,6 +121,17 @@ def test_ties_in_a_composed_network_report_the_lonely_member() -> None:
     assert "Nobody in the network knows C: introduce them at the first meeting." in en
 
 
+def test_the_network_analysis_does_not_depend_on_row_order(reference: tuple) -> None:
+    import pandas as pd
+
+    pool, brief, comp = reference
+    frame = pd.read_csv(REFERENCE / "candidates.csv", dtype=str, keep_default_na=False)
+    shuffled = load_candidates(frame.sample(frac=1, random_state=3))
+    other = compose(shuffled, brief, seed=0)
+    assert (other.ties, other.co_drivers) == (comp.ties, comp.co_drivers)
+    assert dropouts(other, shuffled) == dropouts(comp, pool)
+
+
 # ------------------------------------------------------------------------ co-drivers
 def test_co_drivers_differ_in_unit_when_possible() -> None:
     pool = _pool(
