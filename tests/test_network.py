@@ -119,6 +119,7 @@ def test_ties_in_a_composed_network_report_the_lonely_member() -> None:
     need = {"name": "demens", "kind": "professional", "count": 3}
     en = compose(pool, _brief(language="en", needs=[need])).explain()
     assert "Nobody in the network knows C: introduce them at the first meeting." in en
+    assert "Ingen i netværket kender C: præsentér personen ved første møde." in comp.explain()
 
 
 def test_the_network_analysis_does_not_depend_on_row_order(reference: tuple) -> None:

@@ -143,6 +143,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "Ingen i netværket kender {ids}: præsentér dem ved første møde.",
         "en": "Nobody in the network knows {ids}: introduce them at the first meeting.",
     },
+    "ties.unknown_one": {
+        "da": "Ingen i netværket kender {ids}: præsentér personen ved første møde.",
+        "en": "Nobody in the network knows {ids}: introduce them at the first meeting.",
+    },
     "ties.all_known": {
         "da": "Alle kender mindst én anden i netværket.",
         "en": "Everyone knows at least one other member.",

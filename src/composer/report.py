@@ -85,7 +85,8 @@ def _ties(t: NetworkTies, lang: str) -> list[str]:
     else:
         out.append("- " + say("ties.none_known", lang))
     if t.unknown_members:
-        out.append("- " + say("ties.unknown", lang, ids=md(", ".join(t.unknown_members))))
+        code = "ties.unknown_one" if len(t.unknown_members) == 1 else "ties.unknown"
+        out.append("- " + say(code, lang, ids=md(", ".join(t.unknown_members))))
     else:
         out.append("- " + say("ties.all_known", lang))
     units = count(len(t.units_reached), "unit", lang)
