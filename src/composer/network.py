@@ -165,13 +165,14 @@ def _signals(
     if not pd.isna(row["motivation"]):
         score += CO_DRIVER_SIGNALS["motivation"] * int(row["motivation"]) / 5
         reasons.append(say("codriver.motivation", lang, m=int(row["motivation"])))
-    for col, key in (("can_present", "present"), ("can_take_tasks", "tasks")):
-        if row[col] is True or (not pd.isna(row[col]) and bool(row[col])):
+    for col, key in (
+        ("can_present", "present"),
+        ("can_take_tasks", "tasks"),
+        ("manager_approval", "approval"),
+    ):
+        if not pd.isna(row[col]) and bool(row[col]):  # yes; not no, not unknown
             score += CO_DRIVER_SIGNALS[key]
             reasons.append(say(f"codriver.{key}", lang))
-    if not pd.isna(row["manager_approval"]) and bool(row["manager_approval"]):
-        score += CO_DRIVER_SIGNALS["approval"]
-        reasons.append(say("codriver.approval", lang))
     if methods:
         score += CO_DRIVER_SIGNALS["method"]
         reasons.append(say("codriver.method", lang, what=", ".join(methods)))
