@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+import itertools
 from typing import Any
 
 import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from composer import (
     CandidatePool,
@@ -94,6 +97,48 @@ def test_ties_do_not_depend_on_row_order() -> None:
     a = network_ties(_pool(*TIE_POOL).frame, ["A", "B", "C", "D"])
     b = network_ties(_pool(*reversed(TIE_POOL)).frame, ["D", "C", "B", "A"])
     assert a == b
+
+
+IDS = [f"P{k}" for k in range(8)]
+UNITS = ["Ældre", "ældre ", "Kultur", "Skole", None]
+
+
+@st.composite
+def tie_pools(draw: st.DrawFn) -> tuple[list[dict[str, Any]], list[str]]:
+    records = [
+        _person(
+            cid,
+            unit=draw(st.sampled_from(UNITS)),
+            knows=";".join(
+                draw(st.lists(st.sampled_from([i for i in IDS if i != cid]), max_size=3))
+            ),
+        )
+        for cid in IDS
+    ]
+    members = draw(st.lists(st.sampled_from(IDS), min_size=1, max_size=6, unique=True))
+    return draw(st.permutations(records)), members
+
+
+@settings(max_examples=60)
+@given(tie_pools())
+def test_ties_match_a_brute_force_graph(case: tuple[list[dict[str, Any]], list[str]]) -> None:
+    records, members = case
+    g = nx.Graph()
+    g.add_nodes_from(r["id"] for r in records)
+    g.add_edges_from((r["id"], k) for r in records for k in r["knows"].split(";") if k)
+    unit = {r["id"]: (r["unit"] or "").strip().lower() for r in records}
+    t = network_ties(_pool(*records).frame, members)
+    sub = g.subgraph(members)
+    assert t.known_pairs == sorted(tuple(sorted(e)) for e in sub.edges)
+    assert t.unknown_members == sorted(m for m in members if sub.degree(m) == 0)
+    reach = set(members).union(*(g[m] for m in members))
+    assert len(t.units_reached) == len({unit[i] for i in reach} - {""})
+    cross = [
+        (a, b)
+        for a, b in itertools.combinations(sorted(members), 2)
+        if unit[a] and unit[b] and unit[a] != unit[b] and not g.has_edge(a, b)
+    ]
+    assert t.new_cross_unit_pairs == len(cross) and t.new_cross_unit_examples == cross[:5]
 
 
 def test_a_member_nobody_knows_is_reported(reference: tuple) -> None:
