@@ -306,6 +306,35 @@ def test_dropouts_follow_the_members_and_the_loss_is_the_objective(reference: tu
     assert any(d.single_point_of_failure for d in out)
 
 
+def _objective(plan: Any, roles: dict[int, list[int] | None]) -> float:
+    """F by its definition, one need and phase at a time (the brute force)."""
+    total = 0.0
+    for f in range(len(plan.brief.needs)):
+        ps = [p for p in range(len(plan.brief.phases)) if plan.enc.active[p, f]]
+        cov = [sum(plan.cov[i, f] for i, r in roles.items() if r is None or p in r) for p in ps]
+        sat = [min(1.0, c / plan.demand[f]) for c in cov]
+        total += plan.weights[f] * sum(sat) / max(len(ps), 1)
+    return total
+
+
+def test_the_loss_is_the_objective_without_the_member(reference: tuple) -> None:
+    from composer.planner.model import build_plan
+
+    pool, brief, comp = reference
+    plan = build_plan(pool, brief)
+    row = {str(c): k for k, c in enumerate(plan.ids)}
+    names = [p.lower() for p in brief.phase_names]
+    roles: dict[int, list[int] | None] = {
+        row[m.id]: None if m.role == "core" else [names.index(p.lower()) for p in m.phases]
+        for m in comp.members
+    }
+    full = _objective(plan, roles)
+    assert full == pytest.approx(comp.objective, abs=1e-5)
+    for d in dropouts(comp, pool):
+        less = _objective(plan, {i: r for i, r in roles.items() if i != row[d.id]})
+        assert d.loss_total == pytest.approx(full - less, abs=1e-3)
+
+
 def test_dropouts_choose_what_replace_chooses() -> None:
     pool, brief = load_sample("klimatilpasning")
     comp = compose(pool, brief, seed=0)
