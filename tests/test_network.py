@@ -242,6 +242,8 @@ def test_co_drivers_unknown_too_many_or_excluded() -> None:
     pool = _pool(_person("A"), _person("B"))
     with pytest.raises(InputError, match="co_drivers"):
         compose(pool, _brief(co_drivers=["Z"]))
+    with pytest.raises(InfeasibleError, match=r"co_drivers: 2 co-drivers .* core\.max is 1"):
+        compose(pool, _brief(co_drivers=["A", "B"], core={"min": 1, "max": 1}))
     with pytest.raises(ValueError, match=r"co_drivers: .* at most 2 different ids"):
         _brief(co_drivers=["A", "B", "C"])
     with pytest.raises(ValueError, match=r"co_drivers and exclude both name \['A'\]"):

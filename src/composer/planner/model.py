@@ -221,6 +221,14 @@ def co_driver_seats(plan: Plan, forbid: Sequence[int] = ()) -> dict[int, None]:
         expected = f"the id of a candidate in {plan.pool.source}"
         raise InputError([Problem("<brief>", None, "co_drivers", c, expected) for c in unknown])
     rows = [where[cid] for cid in plan.brief.co_drivers if where[cid] not in set(forbid)]
+    if len(rows) > plan.brief.core.max:
+        raise InfeasibleError(
+            [
+                f"co_drivers: {len(rows)} co-drivers must sit in the core, but core.max is "
+                f"{plan.brief.core.max}"
+            ],
+            [f"raise core.max to {len(rows)}, or name fewer co_drivers"],
+        )
     barred = [i for i in rows if not plan.enc.core_ok[i]]
     if barred:
         reasons = [
