@@ -72,8 +72,18 @@ def test_network_draws_members_needs_and_ties(sample: tuple) -> None:
     assert not any(n in t for t in texts for n in _names(pool))
 
 
-def test_network_without_pool_has_no_ties_and_names_on_request(sample: tuple) -> None:
+def test_network_without_pool_draws_its_own_ties(sample: tuple) -> None:
     _, _, comp = sample
+    assert comp.ties is not None and comp.ties.known_pairs
+    fig = plots.plot_network(comp, language="en")
+    lines = [c for c in fig.axes[0].collections if isinstance(c, LineCollection)]
+    assert len(lines) == 2 and len(lines[1].get_segments()) == len(comp.ties.known_pairs)
+    assert "know each other" in _texts(fig)
+
+
+def test_network_without_ties_and_names_on_request(sample: tuple) -> None:
+    _, _, comp = sample
+    comp = comp.model_copy(update={"ties": None})  # as made before compositions held ties
     fig = plots.plot_network(comp, show_names=True, language="en")
     _render(fig)
     ax = fig.axes[0]

@@ -21,7 +21,16 @@ if TYPE_CHECKING:
 
     from .pool import CandidatePool
 
-__all__ = ["Composition", "Gap", "Member", "NeedStatus", "QuotaStatus"]
+__all__ = [
+    "CoDriver",
+    "Composition",
+    "Dropout",
+    "Gap",
+    "Member",
+    "NeedStatus",
+    "NetworkTies",
+    "QuotaStatus",
+]
 
 
 class Member(BaseModel):
@@ -90,6 +99,84 @@ class NeedStatus(BaseModel):
     covered_by: dict[str, float] = Field(description="Member id -> coverage (>= 0.3).")
 
 
+class NetworkTies(BaseModel):
+    """Who already knows whom in the network, and what it reaches (``knows``, both ways)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    known_pairs: list[tuple[str, str]] = Field(
+        default_factory=list, description="Pairs of members who know each other (ids, sorted)."
+    )
+    unknown_members: list[str] = Field(
+        default_factory=list,
+        description="Members nobody else in the network knows: introduce them at the first "
+        "meeting.",
+    )
+    units: list[str] = Field(default_factory=list, description="The members' own units.")
+    units_reached: list[str] = Field(
+        default_factory=list,
+        description="Units of the members and of the people in the pool they know.",
+    )
+    organisations: list[str] = Field(
+        default_factory=list, description="The members' own organisations."
+    )
+    organisations_reached: list[str] = Field(
+        default_factory=list,
+        description="Organisations of the members and of the people in the pool they know.",
+    )
+    new_cross_unit_pairs: int = Field(
+        0,
+        description="Pairs of members from different units who do not know each other yet: "
+        "the ties across units the network creates.",
+    )
+    new_cross_unit_examples: list[tuple[str, str]] = Field(
+        default_factory=list, description="A few of those pairs (ids, first by id)."
+    )
+
+
+class CoDriver(BaseModel):
+    """A core member suggested (or named in the brief) to co-drive with the leader."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="Member id (a core member).")
+    unit: str | None = Field(None, description="The member's unit.")
+    named: bool = Field(False, description="True when the brief names them (co_drivers).")
+    score: float = Field(0.0, description="Sum of the co-driver signals (see composer.network).")
+    reasons: list[str] = Field(default_factory=list, description="The signals, in words.")
+
+
+class Dropout(BaseModel):
+    """What the network loses if one member leaves, and who could take the seat."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="Member id.")
+    role: Literal["core", "phase"] = Field(description="The member's role.")
+    loss: dict[str, float] = Field(
+        description="Phase -> drop in the coverage objective F in that phase without them."
+    )
+    loss_total: float = Field(description="Drop in F without them (the sum over the phases).")
+    needs_lost: list[str] = Field(
+        default_factory=list, description="Needs whose coverage drops without them."
+    )
+    replacement: str | None = Field(
+        None, description="The best newcomer from the pool under every rule (None: nobody)."
+    )
+    recovered: float = Field(
+        0.0, description="Share of the loss the replacement wins back (1: all, or no loss)."
+    )
+    restored: bool = Field(
+        description="True when the replacement wins back (almost) all of the loss."
+    )
+    rules_met: bool = Field(
+        True, description="False when no network without them meets the brief's rules."
+    )
+    single_point_of_failure: bool = Field(
+        description="They carry coverage and no replacement restores it."
+    )
+
+
 class Composition(BaseModel):
     """A recommended network: core, phase participants, gaps, and how it came about."""
 
@@ -132,6 +219,17 @@ class Composition(BaseModel):
     needs: list[NeedStatus] = Field(default_factory=list, description="Coverage of every need.")
     quotas: list[QuotaStatus] = Field(default_factory=list, description="How each quota is met.")
     changes: list[str] = Field(default_factory=list, description="What a what-if changed.")
+    ties: NetworkTies | None = Field(
+        None, description="Who knows whom, and the units and organisations the network reaches."
+    )
+    co_drivers: list[CoDriver] = Field(
+        default_factory=list, description="Up to two core members to co-drive with the leader."
+    )
+    dropouts: list[Dropout] = Field(
+        default_factory=list,
+        description="Per member: the loss if they leave and the best replacement (filled by "
+        "composer.network.with_dropouts; empty until then).",
+    )
     brief: NetworkBrief = Field(description="The brief this composition answers.")
 
     # ------------------------------------------------------------------ access
@@ -235,7 +333,10 @@ class Composition(BaseModel):
 
         Member nodes carry ``kind="member"``, ``role``, ``actor_type``, ``orientation``;
         need nodes ``kind="need"``, ``weight``, ``count``, ``phases``; member–need edges
-        ``coverage``. Need node keys are ``"need:<name>"``.
+        ``kind="covers"`` with ``coverage``, and member–member edges ``kind="knows"`` for
+        the ties in :attr:`ties`. Need node keys are ``"need:<name>"``. Every attribute
+        is text, a number or a boolean, so ``nx.write_graphml`` and ``nx.write_gexf``
+        take it (see :func:`composer.graph.composition_graph`).
         """
         from .graph import composition_graph
 

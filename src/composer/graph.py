@@ -117,7 +117,8 @@ def composition_graph(
     ----------
     comp : Composition
     pool : CandidatePool, optional
-        When given, its ``knows`` column adds ``kind="knows"`` edges between members.
+        Only for a composition without its own ties (:attr:`Composition.ties`): then the
+        pool's ``knows`` column gives the ``kind="knows"`` edges between members.
     show_names : bool
         Use names as node labels; by default the label is the id (names are personal data).
 
@@ -137,7 +138,7 @@ def composition_graph(
     >>> from composer import compose
     >>> from composer.datasets import load_sample
     >>> pool, brief = load_sample("klimatilpasning")
-    >>> g = composition_graph(compose(pool, brief, seed=0), pool)
+    >>> g = composition_graph(compose(pool, brief, seed=0))
     >>> g.nodes["K01"]["role"], g.nodes["K01"]["phases"]
     ('core', 'afdækning;idéudvikling;afprøvning;forankring')
     >>> buf = io.BytesIO(); nx.write_graphml(g, buf); buf.getvalue()[:5]
@@ -178,17 +179,24 @@ def composition_graph(
                 g.add_edge(
                     cid, NEED_PREFIX + ns.name, kind="covers", coverage=float(v), weight=float(v)
                 )
-    if pool is not None:
-        members = [m.id for m in comp.members]
-        present = set(members)
-        knows = pool.frame["knows"]
-        for cid in members:
-            if cid not in knows.index:
-                continue
-            for other in knows.at[cid] or []:
-                if other in present and other != cid:
-                    g.add_edge(cid, other, kind="knows")
+    _add_ties(g, comp, pool)
     return g
+
+
+def _add_ties(g: nx.Graph, comp: Composition, pool: CandidatePool | None) -> None:
+    """``kind="knows"`` edges between members: the composition's own ties, else the pool's."""
+    if comp.ties is not None:
+        pairs = [(a, b) for a, b in comp.ties.known_pairs if a in g and b in g]
+        g.add_edges_from(pairs, kind="knows")
+        return
+    if pool is None:
+        return
+    present = {m.id for m in comp.members}
+    knows = pool.frame["knows"]
+    for cid in sorted(present & set(knows.index)):
+        for other in knows.at[cid] or []:
+            if other in present and other != cid:
+                g.add_edge(cid, other, kind="knows")
 
 
 def _actor_label(key: str, language: str) -> str:

@@ -130,6 +130,96 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "{gone} meldte fra; ingen erstatning fundet.",
         "en": "{gone} declined; no replacement found.",
     },
+    # --- the network as a network: ties, co-drivers, dropouts
+    "ties.known": {
+        "da": "{pairs} kender allerede hinanden: {list}.",
+        "en": "{pairs} already know each other: {list}.",
+    },
+    "ties.none_known": {
+        "da": "Ingen i netværket kender hinanden i forvejen.",
+        "en": "Nobody in the network knows another member yet.",
+    },
+    "ties.unknown": {
+        "da": "Ingen i netværket kender {ids}: præsentér dem ved første møde.",
+        "en": "Nobody in the network knows {ids}: introduce them at the first meeting.",
+    },
+    "ties.unknown_one": {
+        "da": "Ingen i netværket kender {ids}: præsentér personen ved første møde.",
+        "en": "Nobody in the network knows {ids}: introduce them at the first meeting.",
+    },
+    "ties.all_known": {
+        "da": "Alle kender mindst én anden i netværket.",
+        "en": "Everyone knows at least one other member.",
+    },
+    "ties.reach": {
+        "da": "Gennem deltagerne og dem, de kender i puljen, når netværket {units} og {orgs}.",
+        "en": "Through its members and the people they know in the pool, the network "
+        "reaches {units} and {orgs}.",
+    },
+    "ties.new": {
+        "da": "Netværket skaber {ties} på tværs af enheder, f.eks. {examples}.",
+        "en": "The network creates {ties} across units, e.g. {examples}.",
+    },
+    "ties.no_new": {
+        "da": "Netværket skaber ingen nye forbindelser på tværs af enheder.",
+        "en": "The network creates no new ties across units.",
+    },
+    "codriver.named": {
+        "da": "Udpeget som co-driver i briefen.",
+        "en": "Named as co-driver in the brief.",
+    },
+    "codriver.motivation": {"da": "Motivation {m} ud af 5.", "en": "Motivation {m} of 5."},
+    "codriver.present": {"da": "Vil gerne holde oplæg.", "en": "Willing to give talks."},
+    "codriver.tasks": {
+        "da": "Vil gerne løse opgaver mellem møderne.",
+        "en": "Willing to take tasks between meetings.",
+    },
+    "codriver.approval": {
+        "da": "Personalelederen har sagt ja.",
+        "en": "The line manager has said yes.",
+    },
+    "codriver.method": {
+        "da": "Metodisk kompetence: {what}.",
+        "en": "Methodological competence: {what}.",
+    },
+    "codriver.units": {
+        "da": "Kender folk i {units}: {names}.",
+        "en": "Knows people in {units}: {names}.",
+    },
+    "codriver.other_unit": {
+        "da": "Fra en anden enhed end {other}.",
+        "en": "From another unit than {other}.",
+    },
+    "codriver.none": {
+        "da": "Ingen i kernen viser de tegn, en co-driver bør have (motivation, oplæg, "
+        "opgaver, personalelederens ja, metode, relationer til andre enheder).",
+        "en": "No core member shows the signs a co-driver should have (motivation, talks, "
+        "tasks, the line manager's yes, method, ties into other units).",
+    },
+    "dropout.spof": {
+        "da": "{id} ({role}): uden personen mister netværket {loss} af dækningsmålet "
+        "({phases}; {needs}), og ingen i puljen kan genoprette det.",
+        "en": "{id} ({role}): without them the network loses {loss} of the coverage "
+        "objective ({phases}; {needs}), and no one in the pool restores it.",
+    },
+    "dropout.partial": {
+        "da": "{id} ({role}): uden personen mister netværket {loss} af dækningsmålet "
+        "({phases}; {needs}); den bedste erstatning, {new}, vinder kun {share} tilbage.",
+        "en": "{id} ({role}): without them the network loses {loss} of the coverage "
+        "objective ({phases}; {needs}); the best replacement, {new}, wins back only {share}.",
+    },
+    "dropout.rules": {
+        "da": "{id} ({role}): uden personen kan briefens regler ikke overholdes.",
+        "en": "{id} ({role}): without them the brief's rules cannot be met.",
+    },
+    "dropout.none": {
+        "da": "Hver plads kan genbesættes fra puljen, så dækningen holder.",
+        "en": "Every seat can be refilled from the pool without losing coverage.",
+    },
+    "dropout.replaced": {
+        "da": "Kan genbesættes: {pairs}.",
+        "en": "Can be refilled: {pairs}.",
+    },
     # --- the report
     "report.title": {"da": "Netværkssammensætning", "en": "Network composition"},
     "report.summary": {"da": "Resumé", "en": "Summary"},
@@ -143,6 +233,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.gaps": {"da": "Huller og råd", "en": "Gaps and advice"},
     "report.changes": {"da": "Ændringer", "en": "Changes"},
     "report.hours": {"da": "Timeforbrug", "en": "Person-hours"},
+    "report.ties": {"da": "Relationer i netværket", "en": "Ties in the network"},
+    "report.co_drivers": {"da": "Co-drivere", "en": "Co-drivers"},
+    "report.dropouts": {"da": "Sårbare pladser", "en": "Single points of failure"},
     "report.none": {"da": "Ingen.", "en": "None."},
     "report.no_gaps": {
         "da": "Alle behov er dækket, som briefen beder om.",
@@ -206,11 +299,14 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
     "hour": {"da": ("time", "timer"), "en": ("hour", "hours")},
     "person_hour": {"da": ("persontime", "persontimer"), "en": ("person-hour", "person-hours")},
     "candidate": {"da": ("kandidat", "kandidater"), "en": ("candidate", "candidates")},
+    "pair": {"da": ("par", "par"), "en": ("pair", "pairs")},
     "unit": {"da": ("enhed", "enheder"), "en": ("unit", "units")},
+    "other_unit": {"da": ("anden enhed", "andre enheder"), "en": ("other unit", "other units")},
     "organisation": {
         "da": ("organisation", "organisationer"),
         "en": ("organisation", "organisations"),
     },
+    "new_tie": {"da": ("ny forbindelse", "nye forbindelser"), "en": ("new tie", "new ties")},
 }
 
 #: Role and scope words for tables.

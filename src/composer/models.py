@@ -18,6 +18,7 @@ from .cells import clean_text
 
 __all__ = [
     "MAX_COUNT",
+    "MAX_CO_DRIVERS",
     "MAX_WEIGHT",
     "ActorType",
     "Candidate",
@@ -40,6 +41,8 @@ __all__ = [
 MAX_WEIGHT = 1e6
 #: Largest ``count`` of a need (how many people should cover it).
 MAX_COUNT = 1_000
+#: Most co-drivers a brief may name (the leaflet's model: one or two).
+MAX_CO_DRIVERS = 2
 #: Largest size limit or quota bound in a brief.
 MAX_SIZE = 1_000_000
 
@@ -429,6 +432,11 @@ class NetworkBrief(BaseModel):
     quotas: list[QuotaSpec] = Field(default_factory=list, description="Quotas.")
     include: list[str] = Field(default_factory=list, description="Ids that must be in.")
     exclude: list[str] = Field(default_factory=list, description="Ids that must not be in.")
+    co_drivers: list[str] = Field(
+        default_factory=list,
+        description="Ids of one or two people who co-drive the network with its leader; they "
+        "must sit in the core.",
+    )
     language: Language = Field(Language.da, description="Language of texts the library writes.")
     weights: dict[ScoreComponent, float] | None = Field(
         None, description="Override of the score weights (competence, background, ...)."
@@ -439,7 +447,7 @@ class NetworkBrief(BaseModel):
         "organisations (off by default).",
     )
 
-    @field_validator("include", "exclude", "home_units", mode="before")
+    @field_validator("include", "exclude", "home_units", "co_drivers", mode="before")
     @classmethod
     def _ids_as_text(cls, v: object) -> object:
         if isinstance(v, list):
@@ -544,6 +552,15 @@ class NetworkBrief(BaseModel):
         both = sorted(set(self.include) & set(self.exclude))
         if both:
             problems.append(f"include and exclude both name {both}")
+        barred = sorted(set(self.co_drivers) & set(self.exclude))
+        if barred:
+            problems.append(f"co_drivers and exclude both name {barred}")
+        if len(self.co_drivers) > MAX_CO_DRIVERS or len(set(self.co_drivers)) < len(
+            self.co_drivers
+        ):
+            problems.append(
+                f"co_drivers: {self.co_drivers} should name at most {MAX_CO_DRIVERS} different ids"
+            )
         return problems
 
     def _weight_problems(self) -> list[str]:

@@ -14,7 +14,7 @@ from .models import ActorType, Orientation
 from .text import number
 
 if TYPE_CHECKING:
-    from .composition import Composition, Member
+    from .composition import Composition, Member, NetworkTies
 
 __all__ = ["explain", "md"]
 
@@ -72,6 +72,80 @@ def _hours_table(comp: Composition, lang: str) -> list[str]:
             out.append(f"| {name(key)} | {len(hs)} | {number(sum(hs), lang)} |")
         out.append("")
     return out
+
+
+def _pairs(pairs: list[tuple[str, str]]) -> str:
+    return ", ".join(f"{md(a)}–{md(b)}" for a, b in pairs)
+
+
+def _ties(t: NetworkTies, lang: str) -> list[str]:
+    """Who knows whom, who nobody knows, the reach, the new ties across units."""
+    out = [f"## {say('report.ties', lang)}", ""]
+    if t.known_pairs:
+        shown = _pairs(t.known_pairs[:10]) + (", …" if len(t.known_pairs) > 10 else "")
+        out.append("- " + say("ties.known", lang, pairs=count(len(t.known_pairs), "pair", lang),
+                              list=shown))  # fmt: skip
+    else:
+        out.append("- " + say("ties.none_known", lang))
+    if t.unknown_members:
+        code = "ties.unknown_one" if len(t.unknown_members) == 1 else "ties.unknown"
+        out.append("- " + say(code, lang, ids=md(", ".join(t.unknown_members))))
+    else:
+        out.append("- " + say("ties.all_known", lang))
+    units = count(len(t.units_reached), "unit", lang)
+    orgs = count(len(t.organisations_reached), "organisation", lang)
+    out.append("- " + say("ties.reach", lang, units=units, orgs=orgs))
+    if t.new_cross_unit_pairs:
+        ties = count(t.new_cross_unit_pairs, "new_tie", lang)
+        examples = _pairs(t.new_cross_unit_examples)
+        out.append("- " + say("ties.new", lang, ties=ties, examples=examples))
+    else:
+        out.append("- " + say("ties.no_new", lang))
+    return [*out, ""]
+
+
+def _co_drivers(comp: Composition, lang: str) -> list[str]:
+    out = [f"## {say('report.co_drivers', lang)}", ""]
+    if not comp.co_drivers:
+        out.append(say("codriver.none", lang))
+    for c in comp.co_drivers:
+        out.append(f"- **{md(c.id)}**: {md(' '.join(c.reasons))}")
+    return [*out, ""]
+
+
+def _dropouts(comp: Composition, lang: str) -> list[str]:
+    """The single points of failure (only when the dropouts were computed)."""
+    out = [f"## {say('report.dropouts', lang)}", ""]
+    weak = [d for d in comp.dropouts if d.single_point_of_failure or not d.rules_met]
+    weak.sort(key=lambda d: (-d.loss_total, d.id))
+    for d in weak:
+        role = label(ROLES, d.role, lang)
+        if not d.rules_met:
+            out.append("- " + say("dropout.rules", lang, id=md(d.id), role=role))
+            continue
+        phases = ", ".join(f"{md(p)} {number(v, lang, 2)}" for p, v in d.loss.items() if v > 0.005)
+        words = {"id": md(d.id), "role": role, "loss": number(d.loss_total, lang, 2),
+                 "phases": phases, "needs": md(", ".join(d.needs_lost))}  # fmt: skip
+        if d.replacement and d.recovered > 0:
+            share = number(round(100 * d.recovered), lang) + (" %" if lang == "da" else "%")
+            text = say("dropout.partial", lang, new=md(d.replacement), share=share, **words)
+        else:
+            text = say("dropout.spof", lang, **words)
+        out.append("- " + text)
+    if not weak:
+        out.append(say("dropout.none", lang))
+    swaps = [(d.id, d.replacement) for d in comp.dropouts if d.replacement and d.restored]
+    if swaps:
+        pairs = ", ".join(f"{md(a)} → {md(b)}" for a, b in swaps)
+        out += ["", say("dropout.replaced", lang, pairs=pairs)]
+    return [*out, ""]
+
+
+def _network(comp: Composition, lang: str) -> list[str]:
+    """Ties (when the composition holds them), co-drivers, and dropouts (when computed)."""
+    out = _ties(comp.ties, lang) if comp.ties is not None else []
+    out += _co_drivers(comp, lang)
+    return out + (_dropouts(comp, lang) if comp.dropouts else [])
 
 
 def explain(comp: Composition) -> str:
@@ -162,6 +236,7 @@ def explain(comp: Composition) -> str:
     else:
         out.append(say("report.none", lang))
     out.append("")
+    out += _network(comp, lang)
     out += [f"## {say('report.gaps', lang)}", ""]
     if not comp.gaps:
         out.append(say("report.no_gaps", lang))

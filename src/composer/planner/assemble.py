@@ -9,9 +9,10 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from ..composition import Composition, Gap, Member, NeedStatus, QuotaStatus
+from ..composition import CoDriver, Composition, Gap, Member, NeedStatus, QuotaStatus
 from ..messages import KIND_WORDS, label, say
-from ..models import ActorType, Orientation
+from ..models import ActorType, NeedKind, Orientation
+from ..network import network_ties, suggest_co_drivers
 from ..optimise.joint import JointSolution
 from ..text import number
 from .model import COVERS, SHOWN, Plan
@@ -89,6 +90,8 @@ def assemble(
         needs=_needs(plan, net),
         quotas=_quotas(plan, net),
         changes=changes or [],
+        ties=network_ties(plan.pool.frame, [str(plan.ids[i]) for i in net.chosen]),
+        co_drivers=_co_drivers(plan, net),
         brief=b,
     )
 
@@ -100,6 +103,21 @@ def _units_reached(plan: Plan, net: _Net) -> list[str]:
         return []
     hit = np.asarray(reach[net.chosen].sum(axis=0)).ravel() > 0
     return sorted(plan.enc.reach_labels[u] for u in np.flatnonzero(hit))
+
+
+def _co_drivers(plan: Plan, net: _Net) -> list[CoDriver]:
+    """Co-drivers from the core (:func:`composer.network.suggest_co_drivers`)."""
+    b = plan.brief
+    method = [f for f, nd in enumerate(b.needs) if nd.kind == NeedKind.methodological]
+    frame = plan.pool.frame
+    methods = {}
+    for i in net.core:
+        cid = str(plan.ids[i])
+        covered = [b.needs[f].name for f in method if plan.cov[i, f] >= COVERS]
+        methods[cid] = covered or list(frame.at[cid, "methodological_competences"] or [])
+    return suggest_co_drivers(
+        frame, sorted(methods), methods, named=b.co_drivers, language=b.language.value
+    )
 
 
 def _needs(plan: Plan, net: _Net) -> list[NeedStatus]:
