@@ -539,7 +539,7 @@ def _cmd_score(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
     brief = inputs.brief(args.brief, args.lang)
     frame = score(pool, brief)
     frame.insert(0, "name", pool.frame["name"])
-    lang = brief.language.value
+    lang = str(brief.language)
     if args.fmt != "json":
         frame["reasons"] = frame["reasons"].map(" ".join)
     return _table(frame, args.fmt, lang, "Point" if lang == "da" else "Scores")

@@ -341,7 +341,7 @@ class CandidateScorer(BaseEstimator):
         self._check_fitted()
         pool = as_pool(pool)
         brief = self.brief_
-        lang = brief.language.value
+        lang = str(brief.language)
         f = pool.frame
         n = len(f)
         enc = encode(pool, brief) if encoding is None else encoding

@@ -80,7 +80,7 @@ def _phase_problems(pool: CandidatePool, brief: NetworkBrief) -> list[Problem]:
 def _id_problems(pool: CandidatePool, brief: NetworkBrief) -> list[Problem]:
     return [
         Problem("<brief>", None, key, cid, f"the id of a candidate in {pool.source}")
-        for key in ("include", "exclude")
+        for key in ("include", "exclude", "co_drivers")
         for cid in getattr(brief, key)
         if cid not in pool
     ]

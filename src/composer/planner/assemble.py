@@ -60,7 +60,7 @@ def assemble(
     """The composition of ``sol`` (data only: it never calls back into planning)."""
     b = plan.brief
     net = _Net(plan, sol.core, sol.phases)
-    lang = b.language.value
+    lang = str(b.language)
     covers = {f: [i for i in net.chosen if plan.cov[i, f] >= COVERS] for f in range(len(b.needs))}
     core_members = [
         _member(plan, net, covers, i, "core", list(range(len(b.phases)))) for i in net.core
@@ -116,7 +116,7 @@ def _co_drivers(plan: Plan, net: _Net) -> list[CoDriver]:
         covered = [b.needs[f].name for f in method if plan.cov[i, f] >= COVERS]
         methods[cid] = covered or list(frame.at[cid, "methodological_competences"] or [])
     return suggest_co_drivers(
-        frame, sorted(methods), methods, named=b.co_drivers, language=b.language.value
+        frame, sorted(methods), methods, named=b.co_drivers, language=str(b.language)
     )
 
 
@@ -179,7 +179,7 @@ def _member(
     phs: list[int],
 ) -> Member:
     b, enc = plan.brief, plan.enc
-    lang = b.language.value
+    lang = str(b.language)
     needs = b.needs
     cid = str(plan.ids[i])
     rec = plan.pool.frame.loc[cid]
@@ -248,7 +248,7 @@ def _loss_by_phase(plan: Plan, net: _Net, i: int) -> np.ndarray:
 
 def _core_reasons(plan: Plan, net: _Net, i: int) -> list[str]:
     b = plan.brief
-    lang = b.language.value
+    lang = str(b.language)
     out = [say("member.core", lang, fit=number(plan.fit[i], lang, 2))]
     wide = [
         nd.name
@@ -264,7 +264,7 @@ def _core_reasons(plan: Plan, net: _Net, i: int) -> list[str]:
 
 def _phase_reasons(plan: Plan, net: _Net, i: int, phs: list[int]) -> list[str]:
     b, enc = plan.brief, plan.enc
-    lang = b.language.value
+    lang = str(b.language)
     names = ", ".join(b.phase_names[p] for p in phs)
     lacking = [
         b.needs[f].name
@@ -299,7 +299,7 @@ def _why_absent(plan: Plan, net: _Net, i: int, phases: list[int]) -> str:
     """Why candidate ``i`` (who can take part) is not present in ``phases``, phase by phase."""
     b, enc = plan.brief, plan.enc
     pp = b.phase_participants
-    lang = b.language.value
+    lang = str(b.language)
     chosen = i in net.chosen
     used = float(net.present[:, i] @ enc.phase_hours) if chosen else 0.0
     in_core = i in net.core
@@ -330,7 +330,7 @@ def _why_absent(plan: Plan, net: _Net, i: int, phases: list[int]) -> str:
 
 def _gaps(plan: Plan, net: _Net) -> list[Gap]:
     b = plan.brief
-    lang = b.language.value
+    lang = str(b.language)
     gaps = []
     for f, nd in enumerate(b.needs):
         short = [

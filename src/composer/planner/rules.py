@@ -27,7 +27,7 @@ BoolArray = npt.NDArray[np.bool_]
 def why_not(plan: Plan, i: int, language: str | None = None) -> str:
     """Why candidate ``i`` cannot take part at all ("" when they can), in ``language``."""
     enc, b = plan.enc, plan.brief
-    lang = language or b.language.value
+    lang = language or str(b.language)
     if enc.excluded[i]:
         return say("absent.excluded", lang)
     if enc.manager_no[i]:

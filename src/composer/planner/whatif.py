@@ -125,7 +125,7 @@ def replace(
     seat = [(newcomer, 1, NETWORK)]
     sol = solve_for(plan, method=method, seed=seed, forbid=[gone], fixed=fixed, avoid=seat)
     comp = assemble(plan, sol)
-    lang = brief.language.value
+    lang = str(brief.language)
     old = {m.id for m in composition.members}
     new = [m.id for m in comp.members if m.id not in old]
     changes = [
