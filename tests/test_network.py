@@ -23,7 +23,8 @@ from composer import (
 from composer.composition import Composition
 from composer.datasets import list_samples, load_sample
 from composer.models import Language, NetworkBrief
-from composer.network import dropouts, network_ties, suggest_co_drivers, with_dropouts
+from composer.network import network_ties, suggest_co_drivers
+from composer.planner.dropouts import dropouts, with_dropouts
 
 from .conftest import REFERENCE
 

@@ -203,6 +203,11 @@ class Composition(BaseModel):
         description="The third tier of the model: the core's fit plus half of each "
         "participant's score, less one per near twin beyond one in the core.",
     )
+    worst_dropout: float = Field(
+        0.0,
+        description="The objective left after the single dropout that hurts most (the "
+        "model maximises it instead of the objective when the brief asks for resilience).",
+    )
     reach: float = Field(
         0.0,
         description="What the brief's reach added to the optimiser's objective: each unit "
@@ -228,7 +233,7 @@ class Composition(BaseModel):
     dropouts: list[Dropout] = Field(
         default_factory=list,
         description="Per member: the loss if they leave and the best replacement (filled by "
-        "composer.network.with_dropouts; empty until then).",
+        "composer.planner.dropouts.with_dropouts for larger ones).",
     )
     brief: NetworkBrief = Field(description="The brief this composition answers.")
 

@@ -266,6 +266,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{meetings} of {hours} hours; phases: {phases}.",
     },
     "report.theme": {"da": "Tema", "en": "Theme"},
+    "report.resilience": {
+        "da": "Robusthed: melder den mest uundværlige fra, falder dækningsmålet til {worst}.",
+        "en": "Resilience: if the most indispensable member drops out, the objective falls to {worst}.",
+    },
     "report.reach": {
         "da": "Rækkevidde: netværket når {what}: {names}. Det lagde {value} til dækningsmålet.",
         "en": "Reach: the network reaches {what}: {names}. It added {value} to the objective.",

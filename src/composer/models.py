@@ -441,6 +441,11 @@ class NetworkBrief(BaseModel):
     weights: dict[ScoreComponent, float] | None = Field(
         None, description="Override of the score weights (competence, background, ...)."
     )
+    resilience: bool = Field(
+        False,
+        description="Maximise the coverage left after the worst single dropout (N-1) "
+        "instead of the coverage itself (off by default).",
+    )
     reach: Reach | None = Field(
         None,
         description="Optional: prefer members who bring the network into more units or "

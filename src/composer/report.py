@@ -188,6 +188,7 @@ def explain(comp: Composition) -> str:
         )
     )
     out.append("")
+    out += [say("report.resilience", lang, worst=number(comp.worst_dropout, lang, 2)), ""]
     if b.reach is not None:
         out.append(
             say(

@@ -84,6 +84,7 @@ def assemble(
         if b.reach is not None
         else 0.0,
         units_reached=_units_reached(plan, net),
+        worst_dropout=round(_worst_dropout(plan, net), 6),
         fit=round(float(sol.fit), 6),
         method=method or method_text(sol),
         optimal=bool(sol.optimal),
@@ -94,6 +95,19 @@ def assemble(
         co_drivers=_co_drivers(plan, net),
         brief=b,
     )
+
+
+def _worst_dropout(plan: Plan, net: _Net) -> float:
+    """The network's objective after the single dropout that hurts most."""
+    worst = network_objective(plan, net)
+    for i in net.chosen:
+        kept = _Net(
+            plan,
+            [c for c in net.core if c != i],
+            {j: ps for j, ps in net.phases.items() if j != i},
+        )
+        worst = min(worst, network_objective(plan, kept))
+    return worst
 
 
 def _units_reached(plan: Plan, net: _Net) -> list[str]:

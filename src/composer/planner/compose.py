@@ -16,7 +16,10 @@ from .assemble import assemble
 from .model import Method, Plan, build_plan, joint_problem, solve_plan
 from .rules import check, explain_failure
 
-__all__ = ["compose", "solve_for"]
+__all__ = ["DROPOUTS_AUTO_MAX", "compose", "solve_for"]
+
+#: ``compose`` works out dropouts (one small re-plan per member) for pools up to this size.
+DROPOUTS_AUTO_MAX = 2_000
 
 
 def solve_for(
@@ -47,6 +50,7 @@ def compose(
     seed: int = 0,
     method: Method = "auto",
     scorer: CandidateScorer | None = None,
+    dropouts: bool | None = None,
 ) -> Composition:
     """Compose a network: a core for all phases, phase participants, gaps and reasons.
 
@@ -67,6 +71,11 @@ def compose(
         is an older name of ``heuristic``.)
     scorer : CandidateScorer, optional
         A configured (unfitted) scorer, e.g. with extra synonyms or weights.
+    dropouts : bool, optional
+        Fill :attr:`Composition.dropouts` (for every member: the loss per phase if they
+        leave and the best replacement; the report lists the single points of failure).
+        It costs one small re-plan per member, so by default it is done for pools of up
+        to :data:`DROPOUTS_AUTO_MAX` candidates.
 
     Returns
     -------
@@ -97,5 +106,11 @@ def compose(
         sol = solve_for(plan, method=method, seed=seed)
         bar.update()
         comp = assemble(plan, sol)
+        if len(pool) <= DROPOUTS_AUTO_MAX if dropouts is None else dropouts:
+            from .dropouts import dropouts_of
+
+            comp = comp.model_copy(
+                update={"dropouts": dropouts_of(plan, comp, seed=seed, method=method)}
+            )
         bar.update()
     return comp

@@ -205,6 +205,7 @@ def joint_problem(
         twins=twin_groups(plan),
         names=[str(i) for i in enc.ids],
         fixed=fixed,
+        resilient=brief.resilience,
     )
 
 

@@ -134,7 +134,7 @@ class _Model:
         self.nu, self.nt = len(self.part_idx), len(self.fp_f)
         self.ox, self.oy = 0, self.nx
         self.ou, self.ot = self.nx + self.ny, self.nx + self.ny + self.nu
-        self.nv = self.ot + self.nt
+        self._dropout_layout()
         self.xpos = np.full(n, -1, dtype=np.intp)
         self.xpos[self.core_idx] = np.arange(self.nx)
         self.upos = np.full(n, -1, dtype=np.intp)
@@ -144,6 +144,63 @@ class _Model:
         self.rows = _Rows.empty()
         self.lb = np.zeros(self.nv)
         self.ub = np.ones(self.nv)
+        if self.pr.resilient:
+            self.ub[self.oz] = np.inf
+
+    def _dropout_layout(self) -> None:
+        """With ``resilient``: z (the worst F after one dropout) and, per candidate ``j``
+        who covers something, ``r_jfp`` (share of need f met in phase p without ``j``)."""
+        self.oz = self.ot + self.nt
+        self.drop: list[tuple[int, int, int]] = []  # (j, k of (f, p), f)
+        if self.pr.resilient:
+            cov = self.pr.coverage.tocsr()
+            fp = {
+                (int(f), int(p)): k
+                for k, (f, p) in enumerate(zip(self.fp_f, self.fp_p, strict=True))
+            }
+            for j in np.union1d(self.core_idx, self.part_idx).tolist():
+                for f in cov.indices[cov.indptr[j] : cov.indptr[j + 1]].tolist():
+                    self.drop += [
+                        (j, fp[(f, p)], f) for p in range(self.pr.n_phases) if (f, p) in fp
+                    ]
+        self.nr = len(self.drop)
+        self.ores = self.oz + int(self.pr.resilient)
+        self.nv = self.ores + self.nr
+
+    def dropout_rows(self) -> None:
+        """d_f r_jfp <= cov(f, p) without j; z <= F without j, for every j; z <= F."""
+        if not self.pr.resilient:
+            return
+        csc = sp.csc_array(self.pr.coverage)
+        share = self.pr.need_share
+        t_all = self.ot + np.arange(self.nt)
+        self.rows.add([self.oz, *t_all], [1.0, *(-share[self.fp_f])], -np.inf, 0.0)
+        by_j: dict[int, list[int]] = {}
+        for r, (j, k, f) in enumerate(self.drop):
+            by_j.setdefault(j, []).append(r)
+            p = int(self.fp_p[k])
+            who = csc.indices[csc.indptr[f] : csc.indptr[f + 1]]
+            c = csc.data[csc.indptr[f] : csc.indptr[f + 1]]
+            other = who != j
+            who, c = who[other], c[other]
+            in_core = self.xpos[who] >= 0
+            pair = self.pairpos[who, p] if self.ny else np.full(len(who), -1)
+            cols = np.concatenate(
+                [[self.ores + r], self.ox + self.xpos[who[in_core]], self.oy + pair[pair >= 0]]
+            )
+            vals = np.concatenate([[float(self.pr.demand[f])], -c[in_core], -c[pair >= 0]])
+            self.rows.add(cols, vals, -np.inf, 0.0)
+            self.ub[self.ores + r] = 1.0
+        for rs in by_j.values():
+            hit = {self.drop[r][1] for r in rs}
+            rest = [k for k in range(self.nt) if k not in hit]
+            cols_z = np.concatenate(
+                [[self.oz], self.ores + np.array(rs), self.ot + np.array(rest, dtype=int)]
+            )
+            vals_z = np.concatenate(
+                [[1.0], -share[[self.drop[r][2] for r in rs]], -share[self.fp_f[rest]]]
+            )
+            self.rows.add(cols_z, vals_z, -np.inf, 0.0)
 
     # ------------------------------------------------------------------ blocks
     def coverage_rows(self) -> None:
@@ -241,14 +298,43 @@ class _Model:
 
     # ------------------------------------------------------------------ stages
     def integrality(self, extra: int = 0) -> np.ndarray:
-        return np.r_[np.ones(self.nx + self.ny + self.nu), np.zeros(self.nt + extra)]
+        ints = self.nx + self.ny + self.nu
+        return np.r_[np.ones(ints), np.zeros(self.nv - ints + extra)]
+
+    def _objective_row(self) -> tuple[list[int], list[float]]:
+        """The first tier: F, or with ``resilient`` z (the worst F after one dropout)."""
+        if self.pr.resilient:
+            return [self.oz], [1.0]
+        cols = (self.ot + np.arange(self.nt)).tolist()
+        return cols, self.pr.need_share[self.fp_f].tolist()
 
     def stage1(self, time_limit: float) -> MilpOutcome:
-        """Maximise F."""
+        """Maximise F (or the worst F after one dropout)."""
         c = np.zeros(self.nv)
-        c[self.ot :] = -self.pr.need_share[self.fp_f]
+        cols, vals = self._objective_row()
+        c[cols] = -np.asarray(vals)
         cons = self.rows.constraint(self.nv)
         return _milp(c, cons, self.integrality(), self.lb, self.ub, time_limit)
+
+    def stage_coverage(self, z1: float, time_limit: float) -> MilpOutcome:
+        """With ``resilient``: keep the worst dropout's F >= z1 - F_SLACK, maximise F.
+
+        Returns the outcome with ``objective`` = minus the worst dropout's F of the answer
+        (what stage 2 holds next), so F is then held by a row of its own."""
+        self.rows.add([self.oz], [1.0], z1 - F_SLACK, np.inf)
+        c = np.zeros(self.nv)
+        c[self.ot : self.ot + self.nt] = -self.pr.need_share[self.fp_f]
+        out = _milp(
+            c, self.rows.constraint(self.nv), self.integrality(), self.lb, self.ub, time_limit
+        )
+        if out.x is not None:
+            F = float(-(out.objective or 0.0))
+            cols = (self.ot + np.arange(self.nt)).tolist()
+            self.rows.add(cols, self.pr.need_share[self.fp_f], F - F_SLACK, np.inf)
+            return MilpOutcome(
+                out.x, out.status, out.optimal, -float(out.x[self.oz]), out.dual_bound, out.message
+            )
+        return out
 
     def stage2(self, F1: float, time_limit: float) -> MilpOutcome:
         """Keep F >= F1 - F_SLACK; fewest person-hours, then the fit and near twins."""
@@ -277,7 +363,8 @@ class _Model:
         for k, (g, cap) in enumerate(groups):
             self.rows.add([*(self.ox + self.xpos[g]), self.nv + k], [*([1.0] * len(g)), -1.0],
                           -np.inf, float(cap))  # fmt: skip
-        self.rows.add(self.ot + np.arange(self.nt), pr.need_share[self.fp_f], F1 - F_SLACK, np.inf)
+        cols, vals = self._objective_row()
+        self.rows.add(cols, vals, F1 - F_SLACK, np.inf)
         lb = np.r_[self.lb, np.zeros(ne)]
         ub = np.r_[self.ub, np.full(ne, np.inf)]
         cons = self.rows.constraint(nv2)
@@ -299,6 +386,7 @@ def _solve(problem: JointProblem, time_limit: float, core_includes: int) -> Join
     if model.nv == 0:  # nobody to model: the empty network, if the rules allow it
         return _empty(problem)
     model.coverage_rows()
+    model.dropout_rows()
     model.role_rows()
     model.size_rows()
     if not (model.quota_rows() and model.include_rows(core_includes) and model.fixed_bounds()):
@@ -306,6 +394,9 @@ def _solve(problem: JointProblem, time_limit: float, core_includes: int) -> Join
     res1 = model.stage1(time_limit)
     if res1.x is None:
         return None
+    if problem.resilient:  # then the coverage itself, with the worst dropout held
+        res1b = model.stage_coverage(float(-(res1.objective or 0.0)), time_limit)
+        res1 = res1b if res1b.x is not None else res1
     res2 = model.stage2(float(-(res1.objective or 0.0)), time_limit)
     best = res2 if res2.x is not None else res1
     assert best.x is not None

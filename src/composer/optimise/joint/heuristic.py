@@ -169,7 +169,78 @@ class _Search:
         return fit
 
     def key(self, s: _State) -> tuple[float, float, float]:
-        return (self.value(s.cov), -self.hours_of(s), self.tier(s))
+        first = self.worst(s) if self.pr.resilient else self.value(s.cov)
+        return (first, -self.hours_of(s), self.tier(s))
+
+    def worst(self, s: _State) -> float:
+        """F after the single dropout that hurts most (F for an empty network)."""
+        out = self.value(s.cov)
+        for j in np.flatnonzero(s.core | s.part.any(axis=1)).tolist():
+            present = np.ones(self.P, bool) if s.core[j] else s.part[j]
+            out = min(out, self.value(s.cov - self.C[j][:, None] * present[None, :]))
+        return out
+
+    # ------------------------------------------------------------------ N-1
+    def _additions(self, s: _State) -> list[tuple[int, bool, np.ndarray]]:
+        """Every single addition the rules allow: a core seat, or one more phase."""
+        pr = self.pr
+        out: list[tuple[int, bool, np.ndarray]] = []
+        covers = self.C.sum(axis=1) > 0
+        counts = self.counts(s)
+        n_part = int(s.part.any(axis=1).sum())
+        per = s.part.sum(axis=0)
+        for i in np.flatnonzero(covers & ~s.core & ~self.locked).tolist():
+            if self.core_ok[i] and int(s.core.sum()) < pr.core_max:
+                out.append((i, True, np.zeros(self.P, bool)))
+            if not s.part[i].any() and n_part >= pr.total_max:
+                continue
+            for ph in np.flatnonzero(self.phase_ok[i] & ~s.part[i] & (per < pr.per_phase_max)):
+                S = s.part[i].copy()
+                S[ph] = True
+                if S.sum() < self.P and float(self.ph[S].sum()) <= self.hours[i] + 1e-9:
+                    out.append((i, False, S))
+        keep = []
+        for i, to_core, S in out:
+            new = -1 if to_core else int(np.flatnonzero(S & ~s.part[i])[0])
+            d = self.deltas(s, np.array([i]), to_core, new)[0]
+            if ((counts + d) <= self.qmax).all():
+                keep.append((i, to_core, S))
+        return keep
+
+    def raise_worst(self, s: _State) -> None:
+        """Add the seat that raises the worst single-dropout F most (per hour on ties),
+        while one does."""
+        for _ in range(self.pr.core_max + self.pr.total_max * self.P + 1):
+            base = self.worst(s)
+            best: tuple[float, float, int, bool, np.ndarray] | None = None
+            for i, to_core, S in self._additions(s):
+                trial = s.copy()
+                self.set_role(trial, i, to_core, S)
+                gain = self.worst(trial) - base
+                cost = self.hours_of(trial) - self.hours_of(s)
+                if gain > 1e-9 and (best is None or (gain, -cost) > (best[0], best[1])):
+                    best = (gain, -cost, i, to_core, S)
+            if best is None:
+                return
+            self.set_role(s, best[2], best[3], best[4])
+
+    def save_hours_worst(self, s: _State, floor: float) -> None:
+        """Drop members and phases while the worst single-dropout F stays >= floor."""
+        for _ in range(100):
+            H0 = self.hours_of(s)
+            best: tuple[float, int, np.ndarray] | None = None
+            for j in np.flatnonzero((s.core | s.part.any(axis=1)) & ~self.locked).tolist():
+                for S in self._smaller_roles(s, j):
+                    trial = s.copy()
+                    self.set_role(trial, j, False, S)
+                    saved = H0 - self.hours_of(trial)
+                    if saved <= 1e-9 or not self._quotas_hold(trial):
+                        continue
+                    if self.worst(trial) >= floor and (best is None or saved > best[0]):
+                        best = (saved, j, S)
+            if best is None:
+                return
+            self.set_role(s, best[1], False, best[2])
 
     # ------------------------------------------------------------------ rules
     def counts(self, s: _State) -> np.ndarray:
@@ -804,6 +875,9 @@ def solve_heuristic(
         return None
     best, found = first
     s = _fewest_hours(search, found, search.value(best.cov) - F_SLACK, rounds)
+    if problem.resilient:
+        search.raise_worst(s)
+        search.save_hours_worst(s, search.worst(s) - F_SLACK)
     core = tuple(int(rows[i]) for i in np.flatnonzero(s.core))
     phases = {
         int(rows[i]): tuple(int(p) for p in np.flatnonzero(s.part[i]))

@@ -48,6 +48,7 @@ __all__ = [
     "by_id",
     "evaluate",
     "rule_violations",
+    "worst_dropout",
 ]
 
 FloatArray = npt.NDArray[np.float64]
@@ -109,6 +110,8 @@ class JointProblem:
         Candidate ids, for messages.
     fixed : mapping of int to tuple of int or None
         Candidates whose role is kept as it is: None for the core, else their phases.
+    resilient : bool
+        Maximise the worst F after any single member drops out (N−1) instead of F.
     """
 
     coverage: sp.csr_array
@@ -130,6 +133,7 @@ class JointProblem:
     twins: Sequence[tuple[IntArray, int]] = ()
     names: Sequence[str] = ()
     fixed: Mapping[int, tuple[int, ...] | None] = field(default_factory=dict)
+    resilient: bool = False
 
     @property
     def n(self) -> int:
@@ -235,11 +239,31 @@ def twin_excess(problem: JointProblem, core: Sequence[int]) -> int:
     return sum(max(0, sum(int(i) in in_core for i in group) - cap) for group, cap in problem.twins)
 
 
+def worst_dropout(
+    problem: JointProblem, core: Sequence[int], phases: Mapping[int, Sequence[int]]
+) -> float:
+    """F after the single dropout that hurts most (F itself for an empty network)."""
+    cov = coverage_by_phase(problem, core, phases)
+    worst = value(problem, cov)
+    rows = problem.coverage.tocsr()
+    for i in [*core, *phases]:
+        lo, hi = rows.indptr[i], rows.indptr[i + 1]
+        present = list(range(problem.n_phases)) if i in set(core) else list(phases[i])
+        without = cov.copy()
+        without[np.ix_(rows.indices[lo:hi], present)] -= rows.data[lo:hi][:, None]
+        worst = min(worst, value(problem, without))
+    return worst
+
+
 def evaluate(
     problem: JointProblem, core: Sequence[int], phases: Mapping[int, Sequence[int]]
 ) -> tuple[float, float, float]:
-    """``(F, person-hours, fit)`` of a solution (see the module docstring)."""
-    F = value(problem, coverage_by_phase(problem, core, phases))
+    """``(F, person-hours, fit)`` of a solution (see the module docstring); with
+    ``problem.resilient``, F is the worst F after a single dropout."""
+    if problem.resilient:
+        F = worst_dropout(problem, core, phases)
+    else:
+        F = value(problem, coverage_by_phase(problem, core, phases))
     hours = len(core) * problem.all_hours + sum(problem.phase_cost(phs) for phs in phases.values())
     fit = (
         float(problem.fit_or_zero[list(core)].sum())

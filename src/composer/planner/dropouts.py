@@ -1,0 +1,208 @@
+"""Dropouts: what the network loses per phase if a member leaves, and who could replace
+them under every rule (:func:`composer.replace`'s model: everyone else keeps their role,
+at most one newcomer)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import numpy.typing as npt
+
+from ..composition import Composition, Dropout
+from ..errors import InfeasibleError
+from ..models import NetworkBrief
+from ..optimise.joint import NETWORK
+from ..pool import CandidatePool
+from .compose import solve_for
+from .model import Method, Plan, build_plan
+
+__all__ = ["RESTORE_SHARE", "RESTORE_TOLERANCE", "dropouts", "dropouts_of", "with_dropouts"]
+
+#: A loss in F up to this is no loss (the joint model's own F slack: an F this close to
+#: the best counts as the best).
+RESTORE_TOLERANCE = 0.01
+#: A seat is restored when the replacement wins back at least this share of the loss.
+RESTORE_SHARE = 0.9
+
+
+def _phase_values(plan: Plan, present: npt.NDArray[np.bool_]) -> npt.NDArray[np.float64]:
+    """F by phase of the people ``present`` (P × n): Σ_f w_f/|P_f| · min(1, cov(f, p)/d_f)."""
+    active = plan.enc.active  # P × m
+    share = plan.weights / np.maximum(active.sum(axis=0), 1)
+    cov_pf = present.astype(float) @ plan.cov  # P × m
+    sat = np.minimum(1.0, cov_pf / plan.demand) if plan.cov.shape[1] else cov_pf
+    return np.asarray((sat * active * share).sum(axis=1), dtype=float)
+
+
+def _present(plan: Plan, roles: Mapping[int, tuple[int, ...] | None]) -> npt.NDArray[np.bool_]:
+    """Who is present in which phase (P × n) under ``roles`` (None = core)."""
+    present = np.zeros((len(plan.brief.phases), len(plan.ids)), dtype=bool)
+    for i, role in roles.items():
+        present[list(range(len(plan.brief.phases))) if role is None else list(role), i] = True
+    return present
+
+
+def _roles(comp: Composition, plan: Plan) -> dict[int, tuple[int, ...] | None]:
+    """The composition's members as plan rows: None for the core, else their phases."""
+    where = {str(cid): k for k, cid in enumerate(plan.ids)}
+    names = [p.lower() for p in plan.brief.phase_names]
+    roles: dict[int, tuple[int, ...] | None] = {}
+    for m in comp.members:
+        if m.id not in where:
+            raise KeyError(f"{m.id!r} from the composition is not in the pool")
+        roles[where[m.id]] = (
+            None if m.role == "core" else tuple(sorted(names.index(p.lower()) for p in m.phases))
+        )
+    return roles
+
+
+def dropouts(
+    comp: Composition,
+    pool: CandidatePool,
+    brief: NetworkBrief | None = None,
+    *,
+    seed: int = 0,
+    method: Method = "auto",
+) -> list[Dropout]:
+    """For every member: the loss per phase if they leave, and the best replacement.
+
+    The loss is the drop in the coverage objective F, phase by phase, with everyone else
+    present as planned. The replacement is what :func:`composer.replace` would choose:
+    everyone else keeps their role, the member is out, and the joint model seats at most
+    one newcomer from the pool under every rule of the brief. A seat is *restored* when
+    the network then wins back at least :data:`RESTORE_SHARE` of the loss (or loses at
+    most :data:`RESTORE_TOLERANCE` of F); a member whose loss is more than that and whose
+    seat cannot be restored is a *single point of failure*.
+
+    The pool is scored once and the joint model solved once per member, so this costs
+    about as much as one :func:`composer.replace` per member; :func:`composer.compose`
+    does it for pools up to ``DROPOUTS_AUTO_MAX`` candidates (see its ``dropouts``).
+
+    Parameters
+    ----------
+    comp : Composition
+    pool : CandidatePool
+        The pool the composition came from.
+    brief : NetworkBrief, optional
+        The composition's own brief by default.
+    seed, method
+        As for :func:`composer.compose`.
+
+    Returns
+    -------
+    list of Dropout
+        In the order of :attr:`Composition.members`.
+
+    Raises
+    ------
+    KeyError
+        When a member is not in the pool.
+
+    Examples
+    --------
+    >>> from composer import compose
+    >>> from composer.datasets import load_sample
+    >>> pool, brief = load_sample("klimatilpasning")
+    >>> comp = compose(pool, brief)
+    >>> out = dropouts(comp, pool)
+    >>> [d.id for d in out] == [m.id for m in comp.members], all(d.loss_total >= 0 for d in out)
+    (True, True)
+    """
+    plan = build_plan(pool, comp.brief if brief is None else brief)
+    return dropouts_of(plan, comp, seed=seed, method=method)
+
+
+def dropouts_of(plan: Plan, comp: Composition, *, seed: int, method: Method) -> list[Dropout]:
+    """:func:`dropouts` on a plan that is already built (``compose`` reuses its own)."""
+    roles = _roles(comp, plan)
+    before = _phase_values(plan, _present(plan, roles))
+    return [_dropout(plan, roles, before, i, seed, method) for i in roles]
+
+
+def _dropout(
+    plan: Plan,
+    roles: Mapping[int, tuple[int, ...] | None],
+    before: npt.NDArray[np.float64],
+    gone: int,
+    seed: int,
+    method: Method,
+) -> Dropout:
+    """One member's :class:`Dropout`: the loss without them, and the replacement's."""
+    b = plan.brief
+    others = {i: r for i, r in roles.items() if i != gone}
+    without = _phase_values(plan, _present(plan, others))
+    loss = np.maximum(0.0, before - without)
+    newcomer = np.ones(len(plan.ids), dtype=bool)
+    newcomer[[*roles]] = False
+    replacement, rules_met = None, True
+    after = without
+    try:
+        sol = solve_for(
+            plan,
+            method=method,
+            seed=seed,
+            forbid=[gone],
+            fixed=others,
+            avoid=[(newcomer, 1, NETWORK)],
+        )
+    except InfeasibleError:
+        rules_met = False
+    else:
+        new = sorted({*sol.core, *sol.phases} - set(others))
+        if new:
+            replacement = str(plan.ids[new[0]])
+        chosen = {i: None for i in sol.core} | {i: tuple(p) for i, p in sol.phases.items()}
+        after = _phase_values(plan, _present(plan, chosen))
+    lost = float(loss.sum())
+    left = float(np.maximum(0.0, before - after).sum())
+    recovered = 1.0 if lost <= RESTORE_TOLERANCE else max(0.0, 1.0 - left / lost)
+    restored = rules_met and (left <= RESTORE_TOLERANCE or recovered >= RESTORE_SHARE)
+    return Dropout(
+        id=str(plan.ids[gone]),
+        role="core" if roles[gone] is None else "phase",
+        loss={b.phase_names[p]: round(float(v), 4) for p, v in enumerate(loss)},
+        loss_total=round(float(loss.sum()), 4),
+        needs_lost=_needs_lost(plan, roles, gone),
+        replacement=replacement,
+        recovered=round(recovered, 4) if rules_met else 0.0,
+        restored=restored,
+        rules_met=rules_met,
+        single_point_of_failure=lost > RESTORE_TOLERANCE and not restored,
+    )
+
+
+def _needs_lost(plan: Plan, roles: Mapping[int, tuple[int, ...] | None], gone: int) -> list[str]:
+    """Needs whose satisfaction drops in some phase without ``gone``."""
+    present = _present(plan, roles)
+    cov_with = present.astype(float) @ plan.cov
+    present[:, gone] = False
+    cov_without = present.astype(float) @ plan.cov
+    d = plan.demand
+    drop = (np.minimum(1, cov_with / d) - np.minimum(1, cov_without / d)) * plan.enc.active
+    return [nd.name for f, nd in enumerate(plan.brief.needs) if (drop[:, f] > 1e-9).any()]
+
+
+def with_dropouts(
+    comp: Composition,
+    pool: CandidatePool,
+    brief: NetworkBrief | None = None,
+    *,
+    seed: int = 0,
+    method: Method = "auto",
+) -> Composition:
+    """``comp`` with :attr:`Composition.dropouts` filled (the report then lists the
+    single points of failure); see :func:`dropouts`.
+
+    Examples
+    --------
+    >>> from composer import compose
+    >>> from composer.datasets import load_sample
+    >>> pool, brief = load_sample("klimatilpasning")
+    >>> comp = with_dropouts(compose(pool, brief), pool)
+    >>> len(comp.dropouts) == len(comp.members)
+    True
+    """
+    return comp.model_copy(
+        update={"dropouts": dropouts(comp, pool, brief, seed=seed, method=method)}
+    )
