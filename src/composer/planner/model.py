@@ -35,6 +35,7 @@ from ..validation import validate
 
 __all__ = [
     "AUTO_EXACT_MAX",
+    "AUTO_EXACT_MAX_RESILIENT",
     "COVERS",
     "SHOWN",
     "Method",
@@ -52,6 +53,10 @@ SHOWN = 0.3
 #: ``method="auto"`` uses the exact model up to this many modelled candidates (those who
 #: can take part and cover a need or count for a quota; see benchmarks/README.md).
 AUTO_EXACT_MAX = 1500
+#: With the brief's ``resilience`` the exact model holds the coverage rows once more per
+#: candidate (the network without them), so ``auto`` is exact only up to this many (the
+#: samples of ~50 take about a second; 500 synthetic candidates ran past two minutes).
+AUTO_EXACT_MAX_RESILIENT = 120
 
 
 @dataclass(frozen=True, eq=False)
@@ -280,7 +285,8 @@ def solve_plan(problem: JointProblem, method: Method, seed: int) -> JointSolutio
         raise ValueError(f"method={method!r} should be 'auto', 'exact' or 'heuristic'")
     seed = check_seed(seed)
     if method == "auto":
-        method = "exact" if modelled(problem) <= AUTO_EXACT_MAX else "heuristic"
+        limit = AUTO_EXACT_MAX_RESILIENT if problem.resilient else AUTO_EXACT_MAX
+        method = "exact" if modelled(problem) <= limit else "heuristic"
     if method == "exact":
         return solve_exact(problem)
     return solve_heuristic(problem, seed=seed)

@@ -24,6 +24,7 @@ References
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -97,6 +98,10 @@ class _State:
 
     def copy(self) -> _State:
         return _State(self.core.copy(), self.part.copy(), self.cov.copy())
+
+    def adopt(self, other: _State) -> None:
+        """Take ``other``'s roles in place."""
+        self.core[:], self.part[:], self.cov[:] = other.core, other.part, other.cov
 
 
 class _Search:
@@ -636,49 +641,46 @@ class _Search:
                     best = (F, trial)
         if best is None:
             return False
-        s.core[:], s.part[:], s.cov[:] = best[1].core, best[1].part, best[1].cov
+        s.adopt(best[1])
         return True
 
-    def intensify(self, s: _State) -> None:
-        """Two members out, greedy refill (without them), then the usual moves; repeat."""
-        for _ in range(20):
-            F0 = self.value(s.cov)
-            best: tuple[float, _State] | None = None
-            members = np.flatnonzero((s.core | s.part.any(axis=1)) & ~self.is_inc).tolist()
-            for a in range(len(members)):
-                for b in range(a + 1, len(members)):
-                    trial = s.copy()
-                    pair = np.array([members[a], members[b]])
-                    for j in pair.tolist():
-                        self.set_role(trial, j, False, np.zeros(self.P, bool))
-                    self.greedy(trial, False, banned=pair)
-                    if not self.feasible(trial):
-                        continue
-                    F = self.value(trial.cov)
-                    if F > F0 + 1e-7 and (best is None or best[0] + 1e-12 < F):
-                        best = (F, trial)
-            if best is None:
-                return
-            s.core[:], s.part[:], s.cov[:] = best[1].core, best[1].part, best[1].cov
-            self.improve(s)
-
-    def _refill(self, s: _State) -> bool:
-        """Best "one member out, greedy refill" move that raises F (covers role changes)."""
+    def _best_refill(self, s: _State, groups: Sequence[tuple[int, ...]]) -> _State | None:
+        """The best of: each group's members out, a greedy refill without them; only a
+        result that raises F."""
         F0 = self.value(s.cov)
         best: tuple[float, _State] | None = None
-        for j in np.flatnonzero((s.core | s.part.any(axis=1)) & ~self.is_inc).tolist():
+        for group in groups:
             trial = s.copy()
-            self.set_role(trial, j, False, np.zeros(self.P, bool))
-            self.greedy(trial, False, banned=np.array([j]))
+            for j in group:
+                self.set_role(trial, j, False, np.zeros(self.P, bool))
+            self.greedy(trial, False, banned=np.array(group))
             if not self.feasible(trial):
                 continue
             F = self.value(trial.cov)
             if F > F0 + 1e-7 and (best is None or best[0] + 1e-12 < F):
                 best = (F, trial)
-        if best is None:
-            return False
-        s.core[:], s.part[:], s.cov[:] = best[1].core, best[1].part, best[1].cov
-        return True
+        return None if best is None else best[1]
+
+    def _movable(self, s: _State) -> list[int]:
+        return np.flatnonzero((s.core | s.part.any(axis=1)) & ~self.is_inc).tolist()
+
+    def intensify(self, s: _State) -> None:
+        """Two members out, greedy refill (without them), then the usual moves; repeat."""
+        for _ in range(20):
+            members = self._movable(s)
+            pairs = [(a, b) for k, a in enumerate(members) for b in members[k + 1 :]]
+            better = self._best_refill(s, pairs)
+            if better is None:
+                return
+            s.adopt(better)
+            self.improve(s)
+
+    def _refill(self, s: _State) -> bool:
+        """Best "one member out, greedy refill" move that raises F (covers role changes)."""
+        better = self._best_refill(s, [(j,) for j in self._movable(s)])
+        if better is not None:
+            s.adopt(better)
+        return better is not None
 
     def save_hours(self, s: _State, floor: float) -> None:
         """Keep F >= floor and save person-hours: simple moves, then compound ones."""
@@ -713,7 +715,7 @@ class _Search:
                     best = (saved, trial)
         if best is None:
             return False
-        s.core[:], s.part[:], s.cov[:] = best[1].core, best[1].part, best[1].cov
+        s.adopt(best[1])
         return True
 
     def _useful_phases(self, s: _State, j: int) -> np.ndarray:
