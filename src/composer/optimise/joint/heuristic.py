@@ -809,6 +809,10 @@ def _kick(search: _Search, base: _State, by_ratio: bool) -> _State | None:
     kicked = search.rng.choice(members, size=k, replace=False)
     for j in kicked.tolist():
         search.set_role(s, j, False, np.zeros(search.P, bool))
+    # half of the kicks also move a participant up to the core: roles change, not only people
+    ups = np.flatnonzero(s.part.any(axis=1) & search.core_ok & ~search.is_inc)
+    if len(ups) and int(s.core.sum()) < search.pr.core_max and search.rng.random() < 0.5:
+        search.set_role(s, int(search.rng.choice(ups)), True, np.zeros(search.P, bool))
     s = search.greedy(s, by_ratio, banned=kicked)
     return s if search.feasible(s) else None
 
