@@ -379,7 +379,7 @@ def test_views(sample: tuple[CandidatePool, Any, Composition]) -> None:
     df = comp.to_frame()
     assert len(df) == len(comp.members) and df.index.is_unique
     plan = comp.meeting_plan()
-    meeting_cols = [c for c in plan.columns if c.startswith("møde")]
+    meeting_cols = [c for c in plan.columns if c.startswith("meeting_")]
     assert len(meeting_cols) == brief.meetings.count
     for m in comp.members:
         assert plan.loc[m.id, "total"] == pytest.approx(m.hours)

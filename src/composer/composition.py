@@ -293,12 +293,12 @@ class Composition(BaseModel):
     def meeting_plan(self, by: Literal["person", "organisation"] = "person") -> pd.DataFrame:
         """Attendance with hours: one row per person (or organisation), one column per meeting.
 
-        Columns ``møde 1`` … (``meeting 1`` … in English) hold the hours, ``total`` the sum;
+        Columns ``meeting_1`` … hold the hours and ``total`` the sum, whatever the language
+        (the keys are stable; exports and reports show "møde 1" / "meeting 1");
         ``by="organisation"`` adds people up per organisation, for the line-manager talks.
         """
         b = self.brief
-        label = "møde" if self.language == "da" else "meeting"
-        cols = [f"{label} {k}" for k in range(1, b.meetings.count + 1)]
+        cols = [f"meeting_{k}" for k in range(1, b.meetings.count + 1)]
         rows = []
         for m in self.members:
             row: dict[str, Any] = {

@@ -250,8 +250,6 @@ def composition_tables(comp: Composition, language: str | None = None) -> dict[s
     phases.insert(0, "phase", [ph for ph, ms in comp.phase_participants.items() for _ in ms])
 
     plan = comp.meeting_plan().reset_index()
-    meeting_cols = [c for c in plan.columns if c not in ("id", "role", "organisation", "total")]
-    plan = plan.rename(columns={c: f"meeting_{k}" for k, c in enumerate(meeting_cols, 1)})
     names = {m.id: m.name for m in comp.members}
     plan.insert(1, "name", plan["id"].map(names))
     plan["role"] = plan["role"].map(lambda r: _word(r, lang))

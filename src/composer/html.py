@@ -12,8 +12,9 @@ from __future__ import annotations
 import html
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .messages import ROLES, columns, count, label, say
 from .models import ActorType, Orientation
 from .text import number
 
@@ -22,73 +23,6 @@ if TYPE_CHECKING:
     from .pool import CandidatePool
 
 __all__ = ["composition_html", "composition_repr", "pool_html"]
-
-_T: dict[str, dict[str, Any]] = {
-    "da": {
-        "summary": (
-            "{core} kernedeltagere, {phase} deltagere der inddrages løbende, {gaps}; "
-            "dækningsmål {objective}"
-        ),
-        "gap_one": "1 hul",
-        "gap_many": "{n} huller",
-        "members": "Deltagere",
-        "gaps": "Huller",
-        "no_gaps": "Alle behov er dækket som briefen beder om.",
-        "cols_member": (
-            "id",
-            "rolle",
-            "aktørtype",
-            "perspektiv",
-            "faser",
-            "møder",
-            "timer",
-            "at gøre",
-        ),
-        "cols_gap": ("behov", "faser", "dækning", "ønsket", "råd"),
-        "core": "kerne",
-        "phase": "fase",
-        "pool": "{n} kandidater fra {source}",
-        "by_actor": "Efter aktørtype",
-        "cols_actor": ("aktørtype", "antal"),
-        "first": "De første {n}",
-        "cols_pool": ("id", "aktørtype", "organisation", "enhed", "faser", "timer", "motivation"),
-        "all_phases": "alle",
-    },
-    "en": {
-        "summary": (
-            "{core} core participants, {phase} phase participants, {gaps}; "
-            "coverage objective {objective}"
-        ),
-        "gap_one": "1 gap",
-        "gap_many": "{n} gaps",
-        "members": "Members",
-        "gaps": "Gaps",
-        "no_gaps": "Every need is covered as the brief asks.",
-        "cols_member": (
-            "id",
-            "role",
-            "actor type",
-            "perspective",
-            "phases",
-            "meetings",
-            "hours",
-            "to do",
-        ),
-        "cols_gap": ("need", "phases", "covered", "asked", "advice"),
-        "core": "core",
-        "phase": "phase",
-        "pool": "{n} candidates from {source}",
-        "by_actor": "By actor type",
-        "cols_actor": ("actor type", "count"),
-        "first": "The first {n}",
-        "cols_pool": ("id", "actor type", "organisation", "unit", "phases", "hours", "motivation"),
-        "all_phases": "all",
-    },
-}
-
-
-def _t(language: str) -> dict[str, Any]:
-    return _T["da"] if language == "da" else _T["en"]
 
 
 def _e(x: object) -> str:
@@ -115,10 +49,6 @@ def _orientation_label(key: str, language: str) -> str:
     except ValueError:
         return key
     return o.label_da if language == "da" else o.value
-
-
-def _gaps_text(n: int, t: dict[str, Any]) -> str:
-    return str(t["gap_one"]) if n == 1 else str(t["gap_many"]).format(n=n)
 
 
 def _phase_count(comp: Composition) -> int:
@@ -157,17 +87,18 @@ def composition_html(comp: Composition) -> str:
     (True, True, True)
     """
     lang = comp.language
-    t = _t(lang)
-    summary = str(t["summary"]).format(
-        core=len(comp.core),
-        phase=_phase_count(comp),
-        gaps=_gaps_text(len(comp.gaps), t),
+    summary = say(
+        "html.summary",
+        lang,
+        core=count(len(comp.core), "core_member", lang),
+        phase=count(_phase_count(comp), "phase_member", lang),
+        gaps=count(len(comp.gaps), "gap", lang),
         objective=number(comp.objective, lang, 1),
     )
     rows = [
         (
             m.id,
-            t[m.role] if m.role in ("core", "phase") else m.role,
+            label(ROLES, m.role, lang),
             _actor_label(m.actor_type, lang),
             _orientation_label(m.orientation, lang),
             ", ".join(m.phases),
@@ -179,18 +110,18 @@ def composition_html(comp: Composition) -> str:
     ]
     parts = [
         f"<div><p><b>{_e(comp.theme)}</b>: {_e(summary)}</p>",
-        f"<p><b>{_e(t['members'])}</b></p>",
-        _table(t["cols_member"], rows),
-        f"<p><b>{_e(t['gaps'])}</b></p>",
+        f"<p><b>{_e(say('html.members', lang))}</b></p>",
+        _table(columns("html.member", lang), rows),
+        f"<p><b>{_e(say('html.gaps', lang))}</b></p>",
     ]
     if comp.gaps:
         gap_rows = [
             (g.need, ", ".join(g.phases), number(g.covered, lang, 2), g.count, g.advice)
             for g in comp.gaps
         ]
-        parts.append(_table(t["cols_gap"], gap_rows))
+        parts.append(_table(columns("html.gap", lang), gap_rows))
     else:
-        parts.append(f"<p>{_e(t['no_gaps'])}</p>")
+        parts.append(f"<p>{_e(say('report.no_gaps', lang))}</p>")
     parts.append("</div>")
     return "".join(parts)
 
@@ -209,7 +140,6 @@ def pool_html(pool: CandidatePool, language: str = "da", rows: int = 5) -> str:
     >>> "2 kandidater" in page, "&lt;Bo&gt;" in page, "<Bo>" in page
     (True, True, False)
     """
-    t = _t(language)
     f = pool.frame
     counts = Counter(str(a) for a in f["actor_type"])
     actor_rows = [
@@ -221,7 +151,7 @@ def pool_html(pool: CandidatePool, language: str = "da", rows: int = 5) -> str:
     for cid, rec in first.iterrows():
         phases = rec.get("phases")
         phases_text = (
-            str(t["all_phases"])
+            say("html.all_phases", language)
             if phases is None or not isinstance(phases, list)
             else ", ".join(map(str, phases))
         )
@@ -238,12 +168,14 @@ def pool_html(pool: CandidatePool, language: str = "da", rows: int = 5) -> str:
                 "" if _missing(motivation) else int(motivation),
             )
         )
-    title = str(t["pool"]).format(n=len(pool), source=pool.source)
+    title = say("html.pool", language, candidates=count(len(pool), "candidate", language),
+                source=pool.source)  # fmt: skip
     return (
         f"<div><p><b>{_e(title)}</b></p>"
-        f"<p><b>{_e(t['by_actor'])}</b></p>{_table(t['cols_actor'], actor_rows)}"
-        f"<p><b>{_e(str(t['first']).format(n=len(first)))}</b></p>"
-        f"{_table(t['cols_pool'], pool_rows)}</div>"
+        f"<p><b>{_e(say('html.by_actor', language))}</b></p>"
+        f"{_table(columns('html.actor', language), actor_rows)}"
+        f"<p><b>{_e(say('html.first', language, n=len(first)))}</b></p>"
+        f"{_table(columns('html.pool', language), pool_rows)}</div>"
     )
 
 

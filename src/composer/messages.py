@@ -12,7 +12,18 @@ from typing import Any
 
 from .text import number
 
-__all__ = ["KIND_LABELS", "KIND_WORDS", "MESSAGES", "ROLES", "WORDS", "count", "label", "say"]
+__all__ = [
+    "COLUMNS",
+    "KIND_LABELS",
+    "KIND_WORDS",
+    "MESSAGES",
+    "ROLES",
+    "WORDS",
+    "columns",
+    "count",
+    "label",
+    "say",
+]
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- why a member is in
@@ -279,6 +290,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.role": {"da": "rolle", "en": "role"},
     "report.organisation": {"da": "organisation", "en": "organisation"},
     "report.none_org": {"da": "(ingen)", "en": "(none)"},
+    # --- notebook views (html.py)
+    "html.summary": {
+        "da": "{core}, {phase}, {gaps}; dækningsmål {objective}",
+        "en": "{core}, {phase}, {gaps}; coverage objective {objective}",
+    },
+    "html.members": {"da": "Deltagere", "en": "Members"},
+    "html.gaps": {"da": "Huller", "en": "Gaps"},
+    "html.pool": {"da": "{candidates} fra {source}", "en": "{candidates} from {source}"},
+    "html.by_actor": {"da": "Efter aktørtype", "en": "By actor type"},
+    "html.first": {"da": "De første {n}", "en": "The first {n}"},
+    "html.all_phases": {"da": "alle", "en": "all"},
     "method.exact": {"da": "eksakt model, bevist optimal", "en": "exact model, proven optimal"},
     "method.exact_limit": {
         "da": "eksakt model, stoppet ved tidsgrænsen",
@@ -313,6 +335,23 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
     "new_tie": {"da": ("ny forbindelse", "nye forbindelser"), "en": ("new tie", "new ties")},
 }
 
+#: Column headers of tables for people (data frames keep their keys).
+COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
+    "html.member": {
+        "da": ("id", "rolle", "aktørtype", "perspektiv", "faser", "møder", "timer", "at gøre"),
+        "en": ("id", "role", "actor type", "perspective", "phases", "meetings", "hours", "to do"),
+    },
+    "html.gap": {
+        "da": ("behov", "faser", "dækning", "ønsket", "råd"),
+        "en": ("need", "phases", "covered", "asked", "advice"),
+    },
+    "html.actor": {"da": ("aktørtype", "antal"), "en": ("actor type", "count")},
+    "html.pool": {
+        "da": ("id", "aktørtype", "organisation", "enhed", "faser", "timer", "motivation"),
+        "en": ("id", "actor type", "organisation", "unit", "phases", "hours", "motivation"),
+    },
+}
+
 #: Role and scope words for tables.
 ROLES: dict[str, dict[str, str]] = {
     "core": {"da": "kerne", "en": "core"},
@@ -339,6 +378,11 @@ KIND_LABELS: dict[str, dict[str, str]] = {
     "topic": {"da": "emne", "en": "topic"},
     "actor_type": {"da": "aktørtype", "en": "actor type"},
 }
+
+
+def columns(key: str, language: str = "da") -> tuple[str, ...]:
+    """The column headers ``key`` in ``language``."""
+    return COLUMNS[key][_lang(language)]
 
 
 def _lang(language: str) -> str:
