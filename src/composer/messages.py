@@ -81,6 +81,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "Ikke i kernen: kernen er fuld (højst {n}).",
         "en": "Not core: the core is full (at most {n}).",
     },
+    # --- a candidate's score (scoring.py)
+    "score.covers": {"da": "Dækker behov: {needs}.", "en": "Covers needs: {needs}."},
+    "score.covers_none": {
+        "da": "Dækker ingen af briefens behov fuldt.",
+        "en": "Fully covers none of the brief's needs.",
+    },
+    "score.motivation": {"da": "Motivation {n} af 5.", "en": "Motivation {n} of 5."},
+    "score.motivation_unknown": {"da": "Motivation er ikke oplyst.", "en": "Motivation not given."},
+    "score.no_statement": {
+        "da": "Har ikke skrevet, hvorfor de vil være med.",
+        "en": "Gave no statement.",
+    },
+    "score.recognises": {
+        "da": "Udtalelsen genkender netværkets udfordring.",
+        "en": "The statement recognises the challenge.",
+    },
+    "score.talk": {"da": "Vil gerne holde oplæg.", "en": "Willing to give a talk."},
+    "score.tasks": {
+        "da": "Vil løse opgaver mellem møderne.",
+        "en": "Willing to take tasks between meetings.",
+    },
+    "score.manager_no": {
+        "da": "Personalelederen har sagt nej – kan ikke vælges.",
+        "en": "The line manager said no – cannot be chosen.",
+    },
+    "score.manager_ask": {
+        "da": "Spørg personalelederen: godkendelse mangler.",
+        "en": "Ask the line manager: approval not yet given.",
+    },
+    "score.manager_yes": {
+        "da": "Personalelederen har sagt ja.",
+        "en": "The line manager said yes.",
+    },
+    "score.all_phases": {"da": "Kan deltage i alle faser.", "en": "Available for all phases."},
+    "score.phases": {"da": "Kan deltage i: {phases}.", "en": "Available for: {phases}."},
+    "score.hours_unknown": {"da": "Timetal er ikke oplyst.", "en": "Hours not given."},
+    "score.hours_short": {
+        "da": "Har {have} timer; hele forløbet kræver {need}.",
+        "en": "Has {have} hours; all meetings take {need}.",
+    },
+    "score.hours_ok": {
+        "da": "Har {have} timer til forløbet ({need} kræves).",
+        "en": "Has {have} hours ({need} needed).",
+    },
     # --- flags
     "flag.ask_manager": {"da": "Spørg personalelederen", "en": "Ask the line manager"},
     "flag.included": {

@@ -23,6 +23,7 @@ from sklearn.utils.validation import check_is_fitted
 from ._coerce import BriefLike, PoolLike, as_brief, as_pool
 from .encoding import Encoding, encode
 from .errors import InputError, Problem
+from .messages import say
 from .models import ACTOR_LOOKUP, ActorType, NeedKind, NetworkBrief, Orientation
 from .progress import track
 from .text import apply_synonyms, number, phrase_key, squash, stem, synonym_table, tokens
@@ -490,97 +491,70 @@ class CandidateScorer(BaseEstimator):
     # ------------------------------------------------------------------ reasons
     def _reasons(self, c: np.ndarray, signals: dict[str, np.ndarray], lang: str) -> list[list[str]]:
         """Short sentences per candidate from the coverage and the per-candidate signals."""
-        actor, orient, mot = signals["actor"], signals["orient"], signals["mot"]
-        empty_stmt, st_sim = signals["empty_stmt"], signals["st_sim"]
-        present, tasks, approval = signals["present"], signals["tasks"], signals["approval"]
-        municipal, avail, hours = signals["municipal"], signals["avail"], signals["hours"]
-        brief = self.brief_
         names = self.needs_
-        da = lang == "da"
-        total_h = brief.meetings.total_hours
-        phases = brief.phase_names
         out: list[list[str]] = []
         for i in track(range(len(c)), len(c), "reasons"):
-            r: list[str] = []
             covered = [(names[j], c[i, j]) for j in np.flatnonzero(c[i] >= 0.5)]
             if covered:
                 items = ", ".join(f"{nm} ({number(v, lang, 2)})" for nm, v in covered[:6])
-                r.append(("Dækker behov: " if da else "Covers needs: ") + items + ".")
+                r = [say("score.covers", lang, needs=items)]
             else:
-                r.append(
-                    "Dækker ingen af briefens behov fuldt."
-                    if da
-                    else "Fully covers none of the brief's needs."
-                )
-            a = ActorType(actor[i])
-            o = str(orient[i])
+                r = [say("score.covers_none", lang)]
+            o = Orientation(str(signals["orient"][i]))
             r.append(
-                f"Bidrager som {a.label_da} ({Orientation(o).label_da})."
-                if da
-                else f"Takes part as {a.label_en} (looks {o})."
-            )
-            if np.isnan(mot[i]):
-                r.append("Motivation er ikke oplyst." if da else "Motivation not given.")
-            else:
-                r.append(
-                    f"Motivation {int(mot[i])} af 5." if da else f"Motivation {int(mot[i])} of 5."
-                )
-            if empty_stmt[i]:
-                r.append(
-                    "Har ikke skrevet, hvorfor de vil være med." if da else "Gave no statement."
-                )
-            elif st_sim[i] >= 0.5:
-                r.append(
-                    "Udtalelsen genkender netværkets udfordring."
-                    if da
-                    else "The statement recognises the challenge."
-                )
-            if present[i] == 1:
-                r.append("Vil gerne holde oplæg." if da else "Willing to give a talk.")
-            if tasks[i] == 1:
-                r.append(
-                    "Vil løse opgaver mellem møderne."
-                    if da
-                    else "Willing to take tasks between meetings."
-                )
-            if municipal[i]:
-                if approval[i] == 0:
-                    r.append(
-                        "Personalelederen har sagt nej – kan ikke vælges."
-                        if da
-                        else "The line manager said no – cannot be chosen."
-                    )
-                elif np.isnan(approval[i]):
-                    r.append(
-                        "Spørg personalelederen: godkendelse mangler."
-                        if da
-                        else "Ask the line manager: approval not yet given."
-                    )
-                else:
-                    r.append(
-                        "Personalelederen har sagt ja." if da else "The line manager said yes."
-                    )
-            if avail[i].all():
-                r.append("Kan deltage i alle faser." if da else "Available for all phases.")
-            else:
-                ph = ", ".join(p for p, ok in zip(phases, avail[i], strict=True) if ok)
-                r.append(f"Kan deltage i: {ph}." if da else f"Available for: {ph}.")
-            if np.isnan(hours[i]):
-                r.append("Timetal er ikke oplyst." if da else "Hours not given.")
-            elif hours[i] < total_h:
-                r.append(
-                    f"Har {number(hours[i], lang)} timer; hele forløbet kræver {number(total_h, lang)}."
-                    if da
-                    else f"Has {number(hours[i], lang)} hours; all meetings take {number(total_h, lang)}."
-                )
-            else:
-                r.append(
-                    f"Har {number(hours[i], lang)} timer til forløbet ({number(total_h, lang)} kræves)."
-                    if da
-                    else f"Has {number(hours[i], lang)} hours ({number(total_h, lang)} needed)."
-                )
+                say("member.actor", lang, actor=ActorType(signals["actor"][i]).label(lang),
+                    orientation=o.label_da if lang == "da" else o.value)
+            )  # fmt: skip
+            r += _commitment_reasons(signals, i, lang)
+            r += _availability_reasons(self.brief_, signals, i, lang)
             out.append(r)
         return out
+
+
+def _commitment_reasons(signals: dict[str, np.ndarray], i: int, lang: str) -> list[str]:
+    """Motivation, statement, talks, tasks and the line manager, as sentences."""
+    mot = signals["mot"][i]
+    r = [
+        say("score.motivation_unknown", lang)
+        if np.isnan(mot)
+        else say("score.motivation", lang, n=int(mot))
+    ]
+    if signals["empty_stmt"][i]:
+        r.append(say("score.no_statement", lang))
+    elif signals["st_sim"][i] >= 0.5:
+        r.append(say("score.recognises", lang))
+    if signals["present"][i] == 1:
+        r.append(say("score.talk", lang))
+    if signals["tasks"][i] == 1:
+        r.append(say("score.tasks", lang))
+    if signals["municipal"][i]:
+        approval = signals["approval"][i]
+        code = (
+            "score.manager_ask"
+            if np.isnan(approval)
+            else ("score.manager_no" if approval == 0 else "score.manager_yes")
+        )
+        r.append(say(code, lang))
+    return r
+
+
+def _availability_reasons(
+    brief: NetworkBrief, signals: dict[str, np.ndarray], i: int, lang: str
+) -> list[str]:
+    """Phases and hours, as sentences."""
+    avail, hours = signals["avail"][i], signals["hours"][i]
+    if avail.all():
+        r = [say("score.all_phases", lang)]
+    else:
+        phases = ", ".join(p for p, ok in zip(brief.phase_names, avail, strict=True) if ok)
+        r = [say("score.phases", lang, phases=phases)]
+    total_h = brief.meetings.total_hours
+    if np.isnan(hours):
+        r.append(say("score.hours_unknown", lang))
+    else:
+        code = "score.hours_short" if hours < total_h else "score.hours_ok"
+        r.append(say(code, lang, have=number(hours, lang), need=number(total_h, lang)))
+    return r
 
 
 def coverage(pool: PoolLike, brief: BriefLike, **params: Any) -> pd.DataFrame:
