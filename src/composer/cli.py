@@ -542,7 +542,9 @@ def _cmd_score(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
     lang = str(brief.language)
     if args.fmt != "json":
         frame["reasons"] = frame["reasons"].map(" ".join)
-    return _table(frame, args.fmt, lang, "Point" if lang == "da" else "Scores")
+    from .messages import say
+
+    return _table(frame, args.fmt, lang, say("cli.scores", lang))
 
 
 def _render_composition(comp: Composition, fmt: str, prefix: str = "") -> Rendered:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
+from .messages import say
 from .models import NetworkBrief
 
 if TYPE_CHECKING:
@@ -304,8 +305,7 @@ class Composition(BaseModel):
             row: dict[str, Any] = {
                 "id": m.id,
                 "role": m.role,
-                "organisation": m.organisation
-                or ("(ingen)" if self.language == "da" else "(none)"),
+                "organisation": m.organisation or say("report.none_org", self.language),
             }
             for k in range(1, b.meetings.count + 1):
                 row[cols[k - 1]] = b.meetings.hours if k in m.meetings else 0.0

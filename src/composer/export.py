@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from .messages import EXPORT_WORDS as _WORDS
+from .messages import HEADERS, SHEETS, say
 from .models import ActorType, Orientation
 from .text import number
 
@@ -45,93 +47,6 @@ __all__ = [
 ]
 
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
-
-#: Sheet names (≤ 31 characters, as Excel allows) by table key.
-SHEETS = {
-    "da": {
-        "core": "Kerne",
-        "phase_participants": "Løbende deltagere",
-        "meeting_plan": "Mødeplan",
-        "needs": "Behov og dækning",
-        "gaps": "Huller",
-        "quotas": "Kvoter",
-    },
-    "en": {
-        "core": "Core",
-        "phase_participants": "Phase participants",
-        "meeting_plan": "Meeting plan",
-        "needs": "Needs and coverage",
-        "gaps": "Gaps",
-        "quotas": "Quotas",
-    },
-}
-
-#: Header labels by column key (columns not named here keep their key, e.g. phase names).
-HEADERS = {
-    "da": {
-        "id": "id",
-        "name": "navn",
-        "role": "rolle",
-        "phase": "fase",
-        "actor_type": "aktørtype",
-        "orientation": "perspektiv",
-        "organisation": "organisation",
-        "unit": "enhed",
-        "phases": "faser",
-        "meetings": "møder",
-        "hours": "timer",
-        "needs_covered": "dækker",
-        "reasons": "grunde",
-        "flags": "at gøre",
-        "need": "behov",
-        "kind": "type",
-        "weight": "vægt",
-        "count": "antal",
-        "covered": "dækning",
-        "covered_by": "dækket af",
-        "closest": "nærmest i puljen",
-        "advice": "råd",
-        "quota": "kvote",
-        "column": "kolonne",
-        "value": "værdi",
-        "scope": "omfang",
-        "min": "min",
-        "max": "max",
-        "members": "medlemmer",
-        "met": "opfyldt",
-        "total": "i alt",
-        "meeting": "møde",
-        "competence": "kompetence",
-        "background": "baggrund",
-        "perspective": "perspektiv",
-        "commitment": "engagement",
-        "availability": "tilgængelighed",
-        "core_fit": "kernefit",
-    },
-}
-HEADERS["en"] = {key: key.replace("_", " ") for key in HEADERS["da"]} | {
-    "needs_covered": "covers",
-    "flags": "to do",
-    "closest": "closest in the pool",
-}
-
-#: Values shown to people: roles, yes/no, need kinds and quota scopes (data keeps keys).
-_WORDS: dict[str, dict[object, str]] = {
-    "da": {
-        "core": "kerne",
-        "phase": "løbende",
-        "network": "netværk",
-        True: "ja",
-        False: "nej",
-        "professional": "faglig",
-        "personal": "personlig",
-        "methodological": "metodisk",
-        "perspective": "perspektiv",
-        "actor_type": "aktørtype",
-        "topic": "emne",
-    },
-    "en": {"core": "core", "phase": "phase", True: "yes", False: "no"},
-}
 
 
 def _word(value: object, language: str) -> object:
@@ -214,8 +129,7 @@ def _members(comp: Composition, language: str | None = None) -> pd.DataFrame:
     if language is not None:
         frame["role"] = frame["role"].map(lambda r: _word(r, language))
         frame["actor_type"] = frame["actor_type"].map(lambda a: ActorType(a).label(language))
-        if language == "da":
-            frame["orientation"] = frame["orientation"].map(lambda o: Orientation(o).label_da)
+        frame["orientation"] = frame["orientation"].map(lambda o: Orientation(o).label(language))
     return frame
 
 
@@ -462,7 +376,7 @@ def composition_to_html(comp: Composition, language: str | None = None) -> str:
     """
     lang = language or comp.language
     lang = lang if lang in SHEETS else "da"
-    title = ("Netværkssammensætning" if lang == "da" else "Network composition") + f": {comp.theme}"
+    title = f"{say('report.title', lang)}: {comp.theme}"
     body = [f"<h1>{html.escape(title)}</h1>"]
     for key, table in composition_tables(comp, lang).items():
         body.append(f"<h2>{html.escape(SHEETS[lang][key])}</h2>")

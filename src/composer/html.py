@@ -48,7 +48,7 @@ def _orientation_label(key: str, language: str) -> str:
         o = Orientation(key)
     except ValueError:
         return key
-    return o.label_da if language == "da" else o.value
+    return o.label(language)
 
 
 def _phase_count(comp: Composition) -> int:

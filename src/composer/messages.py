@@ -14,10 +14,14 @@ from .text import number
 
 __all__ = [
     "COLUMNS",
+    "EXPORT_WORDS",
+    "HEADERS",
     "KIND_LABELS",
     "KIND_WORDS",
     "MESSAGES",
+    "PLOT_TEXT",
     "ROLES",
+    "SHEETS",
     "WORDS",
     "columns",
     "count",
@@ -345,6 +349,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "html.by_actor": {"da": "Efter aktørtype", "en": "By actor type"},
     "html.first": {"da": "De første {n}", "en": "The first {n}"},
     "html.all_phases": {"da": "alle", "en": "all"},
+    "cli.scores": {"da": "Point", "en": "Scores"},
+    "report.percent": {"da": "{n} %", "en": "{n}%"},
     "method.exact": {"da": "eksakt model, bevist optimal", "en": "exact model, proven optimal"},
     "method.exact_limit": {
         "da": "eksakt model, stoppet ved tidsgrænsen",
@@ -378,6 +384,135 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "new_tie": {"da": ("ny forbindelse", "nye forbindelser"), "en": ("new tie", "new ties")},
 }
+
+# ---------------------------------------------------------------- exports (export.py)
+#: Sheet names (≤ 31 characters, as Excel allows) by table key.
+SHEETS = {
+    "da": {
+        "core": "Kerne",
+        "phase_participants": "Løbende deltagere",
+        "meeting_plan": "Mødeplan",
+        "needs": "Behov og dækning",
+        "gaps": "Huller",
+        "quotas": "Kvoter",
+    },
+    "en": {
+        "core": "Core",
+        "phase_participants": "Phase participants",
+        "meeting_plan": "Meeting plan",
+        "needs": "Needs and coverage",
+        "gaps": "Gaps",
+        "quotas": "Quotas",
+    },
+}
+
+#: Header labels by column key (columns not named here keep their key, e.g. phase names).
+HEADERS = {
+    "da": {
+        "id": "id",
+        "name": "navn",
+        "role": "rolle",
+        "phase": "fase",
+        "actor_type": "aktørtype",
+        "orientation": "perspektiv",
+        "organisation": "organisation",
+        "unit": "enhed",
+        "phases": "faser",
+        "meetings": "møder",
+        "hours": "timer",
+        "needs_covered": "dækker",
+        "reasons": "grunde",
+        "flags": "at gøre",
+        "need": "behov",
+        "kind": "type",
+        "weight": "vægt",
+        "count": "antal",
+        "covered": "dækning",
+        "covered_by": "dækket af",
+        "closest": "nærmest i puljen",
+        "advice": "råd",
+        "quota": "kvote",
+        "column": "kolonne",
+        "value": "værdi",
+        "scope": "omfang",
+        "min": "min",
+        "max": "max",
+        "members": "medlemmer",
+        "met": "opfyldt",
+        "total": "i alt",
+        "meeting": "møde",
+        "competence": "kompetence",
+        "background": "baggrund",
+        "perspective": "perspektiv",
+        "commitment": "engagement",
+        "availability": "tilgængelighed",
+        "core_fit": "kernefit",
+    },
+}
+HEADERS["en"] = {key: key.replace("_", " ") for key in HEADERS["da"]} | {
+    "needs_covered": "covers",
+    "flags": "to do",
+    "closest": "closest in the pool",
+}
+
+#: Values shown to people: roles, yes/no, need kinds and quota scopes (data keeps keys).
+EXPORT_WORDS: dict[str, dict[object, str]] = {
+    "da": {
+        "core": "kerne",
+        "phase": "løbende",
+        "network": "netværk",
+        True: "ja",
+        False: "nej",
+        "professional": "faglig",
+        "personal": "personlig",
+        "methodological": "metodisk",
+        "perspective": "perspektiv",
+        "actor_type": "aktørtype",
+        "topic": "emne",
+    },
+    "en": {"core": "core", "phase": "phase", True: "yes", False: "no"},
+}
+
+#: Labels and titles of the pictures (plots.py).
+PLOT_TEXT: dict[str, dict[str, str]] = {
+    "da": {
+        "core": "kernedeltager",
+        "phase": "deltager der inddrages løbende",
+        "need": "behov",
+        "need_gap": "behov med hul",
+        "covers": "dækker behov",
+        "knows": "kender hinanden",
+        "network": "Netværket: {theme}",
+        "coverage": "Dækning pr. fase: hvem dækker hvilket behov",
+        "coverage_bar": "dækning (0–1)",
+        "not_in_phase": "grå: behovet gælder ikke i fasen; rød ramme: hul",
+        "no_needs": "briefen nævner ingen behov",
+        "meeting": "møde {k}",
+        "meetings": "Mødeplan: timer pr. person og møde",
+        "hours": "timer",
+        "total": "i alt",
+        "phase_title": "{phase} (møde {meetings})",
+    },
+    "en": {
+        "core": "core participant",
+        "phase": "phase participant",
+        "need": "need",
+        "need_gap": "need with a gap",
+        "covers": "covers a need",
+        "knows": "know each other",
+        "network": "The network: {theme}",
+        "coverage": "Coverage by phase: who covers which need",
+        "coverage_bar": "coverage (0–1)",
+        "not_in_phase": "grey: the need does not count in the phase; red frame: gap",
+        "no_needs": "the brief names no needs",
+        "meeting": "meeting {k}",
+        "meetings": "Meeting plan: hours per person and meeting",
+        "hours": "hours",
+        "total": "total",
+        "phase_title": "{phase} (meetings {meetings})",
+    },
+}
+
 
 #: Column headers of tables for people (data frames keep their keys).
 COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {

@@ -152,6 +152,10 @@ class Orientation(StrEnum):
         """Danish label from the leaflet's "se ind, se ud og på tværs"."""
         return {"inside": "se ind", "across": "på tværs", "outside": "se ud"}[self.value]
 
+    def label(self, language: str = "da") -> str:
+        """The label in ``language``: ``se ind`` … in Danish, the key in English."""
+        return self.label_da if language == "da" else self.value
+
 
 def orientation_of(actor_type: ActorType, unit: str | None, home_units: set[str]) -> Orientation:
     """Derive a person's orientation.

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .messages import PLOT_TEXT as _T
 from .models import ActorType
 from .text import number
 
@@ -38,45 +39,6 @@ if TYPE_CHECKING:
 __all__ = ["plot_coverage", "plot_meetings", "plot_network"]
 
 INSTALL_HINT = "pip install 'netvaerk-composer[plot]'"
-
-_T: dict[str, dict[str, str]] = {
-    "da": {
-        "core": "kernedeltager",
-        "phase": "deltager der inddrages løbende",
-        "need": "behov",
-        "need_gap": "behov med hul",
-        "covers": "dækker behov",
-        "knows": "kender hinanden",
-        "network": "Netværket: {theme}",
-        "coverage": "Dækning pr. fase: hvem dækker hvilket behov",
-        "coverage_bar": "dækning (0–1)",
-        "not_in_phase": "grå: behovet gælder ikke i fasen; rød ramme: hul",
-        "no_needs": "briefen nævner ingen behov",
-        "meeting": "møde {k}",
-        "meetings": "Mødeplan: timer pr. person og møde",
-        "hours": "timer",
-        "total": "i alt",
-        "phase_title": "{phase} (møde {meetings})",
-    },
-    "en": {
-        "core": "core participant",
-        "phase": "phase participant",
-        "need": "need",
-        "need_gap": "need with a gap",
-        "covers": "covers a need",
-        "knows": "know each other",
-        "network": "The network: {theme}",
-        "coverage": "Coverage by phase: who covers which need",
-        "coverage_bar": "coverage (0–1)",
-        "not_in_phase": "grey: the need does not count in the phase; red frame: gap",
-        "no_needs": "the brief names no needs",
-        "meeting": "meeting {k}",
-        "meetings": "Meeting plan: hours per person and meeting",
-        "hours": "hours",
-        "total": "total",
-        "phase_title": "{phase} (meetings {meetings})",
-    },
-}
 
 #: One colour per actor type (colour-blind friendly Okabe–Ito first, then tab10 tones).
 ACTOR_COLOURS: dict[str, str] = {
@@ -109,7 +71,7 @@ def _pyplot() -> Any:
 
 def _texts(comp: Composition, language: str | None) -> tuple[str, dict[str, str]]:
     lang = language or comp.language
-    return lang, _T["da"] if lang == "da" else _T["en"]
+    return lang, _T.get(lang, _T["da"])
 
 
 def _plain(text: object) -> str:

@@ -38,7 +38,7 @@ def _member_row(m: Member, lang: str) -> str:
         md(m.id),
         md(m.name or ""),
         ActorType(m.actor_type).label(lang),
-        orientation.label_da if lang == "da" else orientation.value,
+        orientation.label(lang),
         number(m.hours, lang),
         md(", ".join(m.needs_covered)) or "–",
         md(" ".join(m.reasons)),
@@ -127,7 +127,7 @@ def _dropouts(comp: Composition, lang: str) -> list[str]:
         words = {"id": md(d.id), "role": role, "loss": number(d.loss_total, lang, 2),
                  "phases": phases, "needs": md(", ".join(d.needs_lost))}  # fmt: skip
         if d.replacement and d.recovered > 0:
-            share = number(round(100 * d.recovered), lang) + (" %" if lang == "da" else "%")
+            share = say("report.percent", lang, n=number(round(100 * d.recovered), lang))
             text = say("dropout.partial", lang, new=md(d.replacement), share=share, **words)
         else:
             text = say("dropout.spof", lang, **words)

@@ -503,7 +503,7 @@ class CandidateScorer(BaseEstimator):
             o = Orientation(str(signals["orient"][i]))
             r.append(
                 say("member.actor", lang, actor=ActorType(signals["actor"][i]).label(lang),
-                    orientation=o.label_da if lang == "da" else o.value)
+                    orientation=o.label(lang))
             )  # fmt: skip
             r += _commitment_reasons(signals, i, lang)
             r += _availability_reasons(self.brief_, signals, i, lang)

@@ -214,7 +214,7 @@ def _member(
     a = ActorType(enc.actor[i])
     o = Orientation(str(enc.orientation[i]))
     same = [j for j in net.chosen if enc.actor[j] == enc.actor[i]]
-    o_text = o.label_da if lang == "da" else o.value
+    o_text = o.label(lang)
     reasons.append(
         say("member.only_actor" if len(same) == 1 else "member.actor", lang,
             actor=a.label(lang), orientation=o_text)
