@@ -7,12 +7,18 @@ through :func:`unprotect_cell`.
 
 from __future__ import annotations
 
+import math
 import unicodedata
+
+import numpy as np
 
 __all__ = [
     "FORMULA_TRIGGERS",
+    "NO",
+    "YES",
     "clean_text",
     "lookalike_key",
+    "parse_bool",
     "safe_cell",
     "unprotect_cell",
 ]
@@ -155,3 +161,31 @@ def lookalike_key(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold().replace("o\u0338", "ø")
     visible = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
     return visible.translate(_CONFUSABLE)
+
+
+YES = frozenset({"ja", "yes", "true", "1", "j", "y", "sand"})
+NO = frozenset({"nej", "no", "false", "0", "n", "falsk"})
+
+
+def parse_bool(value: object) -> bool | None:
+    """Read yes/no as a spreadsheet writes it; empty is None.
+
+    Raises ValueError for anything else.
+
+    Examples
+    --------
+    >>> parse_bool("Ja"), parse_bool("0"), parse_bool(""), parse_bool(True)
+    (True, False, None, True)
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    s = str(value).strip().lower()
+    if s == "":
+        return None
+    if s in YES:
+        return True
+    if s in NO:
+        return False
+    raise ValueError(value)

@@ -10,7 +10,6 @@ spreadsheet counts it (header = row 1).
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -20,7 +19,7 @@ import numpy as np
 import pandas as pd
 from pydantic import ValidationError
 
-from .cells import clean_text, lookalike_key
+from .cells import clean_text, lookalike_key, parse_bool
 from .errors import InputError, Problem, check_seed, shorten
 from .models import ACTOR_LOOKUP, NetworkBrief, allowed_actor_types
 from .pool import (
@@ -43,34 +42,8 @@ __all__ = [
     "parse_bool",
 ]
 
-YES = frozenset({"ja", "yes", "true", "1", "j", "y", "sand"})
-NO = frozenset({"nej", "no", "false", "0", "n", "falsk"})
 ALL_PHASES = frozenset({"all", "alle"})
 REQUIRED = ("id", "actor_type")
-
-
-def parse_bool(value: object) -> bool | None:
-    """Read yes/no as a spreadsheet writes it; empty is None.
-
-    Raises ValueError for anything else.
-
-    Examples
-    --------
-    >>> parse_bool("Ja"), parse_bool("0"), parse_bool(""), parse_bool(True)
-    (True, False, None, True)
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if isinstance(value, bool | np.bool_):
-        return bool(value)
-    s = str(value).strip().lower()
-    if s == "":
-        return None
-    if s in YES:
-        return True
-    if s in NO:
-        return False
-    raise ValueError(value)
 
 
 # --------------------------------------------------------------------------- headers

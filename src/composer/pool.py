@@ -338,7 +338,7 @@ class CandidatePool:
             with contextlib.suppress(ValueError):
                 want = ActorType.parse(want).value
         elif column in BOOL_COLUMNS:
-            from .loaders import parse_bool  # the loaders' reading of yes/no
+            from .cells import parse_bool  # the loaders' reading of yes/no
 
             with contextlib.suppress(ValueError):
                 flag = parse_bool(want)

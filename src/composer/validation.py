@@ -123,7 +123,7 @@ def _quota_problems(pool: CandidatePool, brief: NetworkBrief) -> list[Problem]:
 
 def _quota_value_problem(column: str, value: str) -> str | None:
     """What a quota's value should be, when it cannot match anyone as written."""
-    from .loaders import parse_bool
+    from .cells import parse_bool
 
     v = value.strip().lower()
     if column == "actor_type":

@@ -2,45 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-
-import numpy as np
-import numpy.typing as npt
-
 from .._coerce import BriefLike, PoolLike, as_brief, as_pool
 from ..composition import Composition
-from ..optimise.joint import JointSolution
 from ..progress import progress
 from ..scoring import CandidateScorer
 from .assemble import assemble
-from .model import Method, Plan, build_plan, joint_problem, solve_plan
-from .rules import check, explain_failure
+from .model import Method, build_plan
+from .solve import solve_for
 
-__all__ = ["DROPOUTS_AUTO_MAX", "compose", "solve_for"]
+__all__ = ["DROPOUTS_AUTO_MAX", "compose"]
 
 #: ``compose`` works out dropouts (one small re-plan per member) for pools up to this size.
 DROPOUTS_AUTO_MAX = 2_000
-
-
-def solve_for(
-    plan: Plan,
-    *,
-    method: Method,
-    seed: int,
-    forbid: Sequence[int] = (),
-    fixed: Mapping[int, tuple[int, ...] | None] | None = None,
-    avoid: Sequence[tuple[npt.NDArray[np.bool_], int, int]] = (),
-) -> JointSolution:
-    """Check the rules, solve the joint problem, or raise InfeasibleError saying why."""
-    problem = joint_problem(plan, forbid=forbid, fixed=fixed, avoid=avoid)
-    check(plan, problem)
-    sol = solve_plan(problem, method, seed)
-    if sol is None and method != "exact":
-        # the heuristic found no network: the exact model settles whether one exists
-        sol = solve_plan(problem, "exact", seed)
-    if sol is None:
-        raise explain_failure(plan, problem)
-    return sol
 
 
 def compose(

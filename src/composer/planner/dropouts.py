@@ -14,8 +14,8 @@ from ..errors import InfeasibleError
 from ..models import NetworkBrief
 from ..optimise.joint import NETWORK
 from ..pool import CandidatePool
-from .compose import solve_for
 from .model import Method, Plan, build_plan
+from .solve import solve_for
 
 __all__ = ["RESTORE_SHARE", "RESTORE_TOLERANCE", "dropouts", "dropouts_of", "with_dropouts"]
 

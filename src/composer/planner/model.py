@@ -174,10 +174,11 @@ def joint_problem(
     ``forbid``: rows that may not take part; ``fixed``: rows whose role is kept (None =
     core, else their phases); ``avoid``: extra quotas ``(members, max, scope)`` (used by
     :func:`composer.alternatives` to make each answer differ). The brief's
-    ``co_drivers`` (unless forbidden) are fixed in the core (:func:`co_driver_seats`).
+    ``co_drivers`` are fixed in the core by the caller
+    (:func:`composer.planner.rules.co_driver_seats`).
     """
     enc, brief = plan.enc, plan.brief
-    fixed = {**co_driver_seats(plan, forbid), **(fixed or {})}
+    fixed = dict(fixed or {})
     core_ok = enc.core_ok.copy()
     phase_ok = enc.phase_ok.copy()
     core_ok[list(forbid)] = False
@@ -232,46 +233,6 @@ def _with_reach(
     )
 
 
-def co_driver_seats(plan: Plan, forbid: Sequence[int] = ()) -> dict[int, None]:
-    """The brief's ``co_drivers`` as rows fixed in the core (those in ``forbid`` left out).
-
-    Raises
-    ------
-    InputError
-        When a co-driver is not in the pool.
-    InfeasibleError
-        When a co-driver cannot sit in the core, saying why.
-    """
-    from ..errors import InfeasibleError, InputError, Problem
-    from .rules import why_not
-
-    ids = [str(i) for i in plan.ids]
-    where = {cid: k for k, cid in enumerate(ids)}
-    unknown = [cid for cid in plan.brief.co_drivers if cid not in where]
-    if unknown:
-        expected = f"the id of a candidate in {plan.pool.source}"
-        raise InputError([Problem("<brief>", None, "co_drivers", c, expected) for c in unknown])
-    rows = [where[cid] for cid in plan.brief.co_drivers if where[cid] not in set(forbid)]
-    if len(rows) > plan.brief.core.max:
-        raise InfeasibleError(
-            [
-                f"co_drivers: {len(rows)} co-drivers must sit in the core, but core.max is "
-                f"{plan.brief.core.max}"
-            ],
-            [f"raise core.max to {len(rows)}, or name fewer co_drivers"],
-        )
-    barred = [i for i in rows if not plan.enc.core_ok[i]]
-    if barred:
-        reasons = [
-            f"co_drivers {ids[i]}: a co-driver must sit in the core, but {ids[i]} cannot "
-            f"({why_not(plan, i, 'en') or _not_core(plan, i)})"
-            for i in barred
-        ]
-        fixes = [f"remove {ids[i]} from co_drivers, or resolve that" for i in barred]
-        raise InfeasibleError(reasons, fixes)
-    return dict.fromkeys(rows)
-
-
 def modelled(problem: JointProblem) -> int:
     """How many candidates the exact model would hold (the size ``auto`` goes by)."""
     from ..optimise.joint.exact import kept
@@ -290,12 +251,3 @@ def solve_plan(problem: JointProblem, method: Method, seed: int) -> JointSolutio
     if method == "exact":
         return solve_exact(problem)
     return solve_heuristic(problem, seed=seed)
-
-
-def _not_core(plan: Plan, i: int) -> str:
-    """Why ``i``, who can join some phase, cannot sit in the core (in English)."""
-    enc = plan.enc
-    missing = [plan.brief.phase_names[p] for p in np.flatnonzero(~enc.avail[i])]
-    if missing:
-        return f"not available for {', '.join(missing)}"
-    return f"has {enc.hours[i]:g} hours; every meeting takes {enc.total_hours:g}"

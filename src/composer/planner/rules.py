@@ -8,10 +8,12 @@ found no network although every single check passed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import numpy.typing as npt
 
-from ..errors import InfeasibleError
+from ..errors import InfeasibleError, InputError, Problem
 from ..messages import say
 from ..optimise import CoverageProblem, Quota
 from ..optimise.feasibility import check_feasible
@@ -19,7 +21,7 @@ from ..optimise.joint import CORE, NETWORK, JointProblem
 from ..text import number
 from .model import Plan
 
-__all__ = ["check", "explain_failure", "why_not"]
+__all__ = ["check", "co_driver_seats", "explain_failure", "why_not"]
 
 BoolArray = npt.NDArray[np.bool_]
 
@@ -243,3 +245,49 @@ def explain_failure(plan: Plan, problem: JointProblem) -> InfeasibleError:
             "or lower the quotas' minimums"
         )
     return InfeasibleError(reasons, fixes)
+
+
+def co_driver_seats(plan: Plan, forbid: Sequence[int] = ()) -> dict[int, None]:
+    """The brief's ``co_drivers`` as rows fixed in the core (those in ``forbid`` left out).
+
+    Raises
+    ------
+    InputError
+        When a co-driver is not in the pool.
+    InfeasibleError
+        When a co-driver cannot sit in the core, saying why.
+    """
+    ids = [str(i) for i in plan.ids]
+    where = {cid: k for k, cid in enumerate(ids)}
+    unknown = [cid for cid in plan.brief.co_drivers if cid not in where]
+    if unknown:
+        expected = f"the id of a candidate in {plan.pool.source}"
+        raise InputError([Problem("<brief>", None, "co_drivers", c, expected) for c in unknown])
+    rows = [where[cid] for cid in plan.brief.co_drivers if where[cid] not in set(forbid)]
+    if len(rows) > plan.brief.core.max:
+        raise InfeasibleError(
+            [
+                f"co_drivers: {len(rows)} co-drivers must sit in the core, but core.max is "
+                f"{plan.brief.core.max}"
+            ],
+            [f"raise core.max to {len(rows)}, or name fewer co_drivers"],
+        )
+    barred = [i for i in rows if not plan.enc.core_ok[i]]
+    if barred:
+        reasons = [
+            f"co_drivers {ids[i]}: a co-driver must sit in the core, but {ids[i]} cannot "
+            f"({why_not(plan, i, 'en') or _not_core(plan, i)})"
+            for i in barred
+        ]
+        fixes = [f"remove {ids[i]} from co_drivers, or resolve that" for i in barred]
+        raise InfeasibleError(reasons, fixes)
+    return dict.fromkeys(rows)
+
+
+def _not_core(plan: Plan, i: int) -> str:
+    """Why ``i``, who can join some phase, cannot sit in the core (in English)."""
+    enc = plan.enc
+    missing = [plan.brief.phase_names[p] for p in np.flatnonzero(~enc.avail[i])]
+    if missing:
+        return f"not available for {', '.join(missing)}"
+    return f"has {enc.hours[i]:g} hours; every meeting takes {enc.total_hours:g}"

@@ -11,8 +11,8 @@ from ..messages import say
 from ..optimise.joint import CORE, NETWORK
 from ..text import number
 from .assemble import assemble
-from .compose import solve_for
 from .model import Method, build_plan
+from .solve import solve_for
 
 __all__ = ["MAX_ALTERNATIVES", "alternatives", "replace"]
 
