@@ -3,13 +3,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import numpy as np
 import pandas as pd
 import pytest
 
 import composer
-from composer import CandidateScorer, coverage, load_brief, load_candidates
-from composer.graph import compile_graph, problem_graph
+from composer import CandidateScorer, coverage
 
 PUBLIC = [
     "ActorType",
@@ -140,30 +138,3 @@ def test_scorer_is_a_scikit_learn_estimator() -> None:
     scorer.fit(*load_sample("klimatilpasning"))
     check_is_fitted(scorer)
     assert not hasattr(clone(scorer), "brief_")  # clone gives an unfitted copy
-
-
-def test_graph_compiles_to_the_coverage_matrix() -> None:
-    pool = load_candidates(
-        [
-            {"id": "B", "actor_type": "borger", "knows": "A", "perspectives": "borgerperspektiv"},
-            {"id": "A", "actor_type": "forsker", "methodological_competences": "evaluering"},
-            {"id": "C", "actor_type": "kommunal leder", "methodological_competences": "Evaluation"},
-        ]
-    )
-    brief = load_brief(
-        {
-            "theme": "x",
-            "needs": [
-                {"name": "evaluering", "kind": "methodological", "weight": 2, "count": 2},
-                {"name": "borger", "kind": "actor_type"},
-                {"name": "borgerperspektiv", "kind": "perspective"},
-            ],
-        }
-    )
-    cov = coverage(pool, brief)
-    g = problem_graph(pool, brief, cov)
-    m, w, d, ids, needs = compile_graph(g)
-    assert ids == ["A", "B", "C"] and needs == ["evaluering", "borger", "borgerperspektiv"]
-    np.testing.assert_allclose(m.toarray(), cov.loc[ids, needs].to_numpy())
-    assert w.tolist() == [2.0, 1.0, 1.0] and d.tolist() == [2.0, 1.0, 1.0]
-    assert g.edges["A", "B"]["kind"] == "knows"
