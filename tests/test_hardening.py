@@ -135,3 +135,12 @@ def test_compose_reports_its_stages_to_a_callback() -> None:
     with reporting(lambda stage, done, total: seen.append((stage, done, total))):
         compose(*load_sample("klimatilpasning"))
     assert [s for s in seen if s[0] == "compose"] == [("compose", k, 3) for k in range(4)]
+
+
+def test_loading_reports_to_a_callback(reference_dir: Path) -> None:
+    from composer.progress import reporting
+
+    seen: list[tuple[str, int, int]] = []
+    with reporting(lambda stage, done, total: seen.append((stage, done, total))):
+        load_candidates(reference_dir / "candidates.csv")
+    assert [s for s in seen if s[0] == "load"] == [("load", 0, 1), ("load", 1, 1)]

@@ -30,6 +30,7 @@ from .pool import (
     TEXT_COLUMNS,
     CandidatePool,
 )
+from .progress import progress
 from .reading import Limits, RawTable, read_mapping, read_table
 
 __all__ = [
@@ -495,7 +496,10 @@ def load_candidates(
       - <records>, record 1, column 'actor_type': value 'astronaut' – expected one of ...
     """
     table = read_table(source, sheet=sheet, limits=limits, format=format)
-    frame, rows = _normalise(table)
+    # the file is read; checking and normalising the rows is the part worth a bar
+    with progress(1, "load", rows=len(table.frame)) as bar:
+        frame, rows = _normalise(table)
+        bar.update()
     return CandidatePool(frame, table.source, rows, table.row_word)
 
 
