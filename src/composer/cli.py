@@ -167,7 +167,7 @@ def _add_solver(p: argparse.ArgumentParser) -> None:
         choices=("auto", "exact", "heuristic", "greedy"),
         default="auto",
         help="how the network is chosen: exact (MILP, proven optimal), heuristic (large "
-        "pools; 'greedy' is its older name), or auto (default: exact up to 1,500 modelled "
+        "pools; 'greedy' is its older name), or auto (default: exact up to 1,000 modelled "
         "candidates)",
     )
 

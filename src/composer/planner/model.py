@@ -51,8 +51,10 @@ COVERS = 0.5
 #: coverage at or above this is shown in reasons and tables
 SHOWN = 0.3
 #: ``method="auto"`` uses the exact model up to this many modelled candidates (those who
-#: can take part and cover a need or count for a quota; see benchmarks/README.md).
-AUTO_EXACT_MAX = 1500
+#: can take part and cover a need or count for a quota). Measured on synthetic pools
+#: (benchmarks/README.md): 944 modelled were proven optimal in 1.5-1.8 s, 1,898 in
+#: 10-16 s on this 2-core machine, so 1,000 leaves room for a loaded machine.
+AUTO_EXACT_MAX = 1000
 #: With the brief's ``resilience`` the exact model holds the coverage rows once more per
 #: candidate (the network without them), so ``auto`` is exact only up to this many (the
 #: samples of ~50 take about a second; 500 synthetic candidates ran past two minutes).
