@@ -359,7 +359,7 @@ class _Model:
             + sum(len(g) - cap for g, cap in groups)
             + 1
         )
-        beta = 0.5 * float(pr.phase_hours.min()) / top
+        beta = 0.5 * _hour_step(pr.phase_hours) / top
         for k, (g, cap) in enumerate(groups):
             self.rows.add([*(self.ox + self.xpos[g]), self.nv + k], [*([1.0] * len(g)), -1.0],
                           -np.inf, float(cap))  # fmt: skip
@@ -405,6 +405,14 @@ def _solve(problem: JointProblem, time_limit: float, core_includes: int) -> Join
     optimal = res1.optimal and res2.optimal
     note = "" if optimal else "time limit reached"
     return JointSolution(core, phases, F, H, fit, "exact", optimal, note)
+
+
+def _hour_step(phase_hours: np.ndarray) -> float:
+    """The smallest positive difference two person-hour totals can have: the greatest
+    common divisor of the phases' hours (to a thousandth of an hour)."""
+    scaled = np.round(np.asarray(phase_hours, dtype=float) * 1000).astype(np.int64)
+    scaled = scaled[scaled > 0]
+    return max(float(np.gcd.reduce(scaled)) / 1000, 1e-3) if len(scaled) else 1.0
 
 
 def _empty(problem: JointProblem) -> JointSolution | None:
