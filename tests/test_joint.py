@@ -630,7 +630,8 @@ def test_core_members_needed_in_some_phases_only(scenario: Scenario) -> None:
     reason="exact.py weighs the fit against hours with beta = 0.5 * min(phase_hours) / top, "
     "which outweighs a person-hour difference smaller than half the shortest phase: here "
     "it returns 74 person-hours (fit 3.19) where 73 (fit 2.22) keep F, so tier 2 is broken "
-    "(phases of 10 and 11 hours; via the planner: phases of 3 and 4 meetings)",
+    "(phases of 10 and 11 hours; by the same arithmetic, not tried through the planner: a "
+    "brief whose phases have 3 and 4 meetings)",
 )
 def test_exact_fewer_hours_beats_fit_when_phases_differ_by_less_than_half() -> None:
     """Tier 2 before tier 3 when phase hours differ by less than half the shortest phase.
