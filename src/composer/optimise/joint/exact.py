@@ -308,6 +308,14 @@ class _Model:
         cols = (self.ot + np.arange(self.nt)).tolist()
         return cols, self.pr.need_share[self.fp_f].tolist()
 
+    def first_tier(self, x: np.ndarray | None) -> float:
+        """The first tier's value (F, or z with ``resilient``) of the solution ``x`` itself
+        (not HiGHS's reported objective, which the MIP gap may put a hair above it)."""
+        if x is None:
+            return -np.inf
+        cols, vals = self._objective_row()
+        return float(np.dot(np.asarray(x)[cols], vals))
+
     def stage1(self, time_limit: float) -> MilpOutcome:
         """Maximise F (or the worst F after one dropout)."""
         c = np.zeros(self.nv)
@@ -397,13 +405,14 @@ def _solve(problem: JointProblem, time_limit: float, core_includes: int) -> Join
     if problem.resilient:  # then the coverage itself, with the worst dropout held
         res1b = model.stage_coverage(float(-(res1.objective or 0.0)), time_limit)
         res1 = res1b if res1b.x is not None else res1
-    res2 = model.stage2(float(-(res1.objective or 0.0)), time_limit)
+    res2 = model.stage2(model.first_tier(res1.x), time_limit)
     best = res2 if res2.x is not None else res1
     assert best.x is not None
     core, phases = by_id(problem, *model.decode(best.x))
     F, H, fit = evaluate(problem, core, phases)
     optimal = res1.optimal and res2.optimal
-    note = "" if optimal else "time limit reached"
+    limited = "time_limit" in (res1.status, res2.status)
+    note = "time limit reached" if limited else ("" if optimal else res2.message)
     return JointSolution(core, phases, F, H, fit, "exact", optimal, note)
 
 
