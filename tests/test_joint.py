@@ -409,11 +409,6 @@ def _below(pairs: Sequence[Pair], bound: float) -> list[tuple[int, float]]:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="heuristic misses issue 8's bound on the 30-problem bank: F ratio 0.98555 "
-    "(seed 10, n=49), 0.98589 (seed 0, n=30), 0.98758 (seed 29, n=80) < 0.99",
-)
 def test_heuristic_worst_f_ratio_on_the_bank(bank: list[Pair]) -> None:
     assert len(bank) >= 30
     assert _below(bank, 0.99) == []
