@@ -611,6 +611,21 @@ def _pick_sheet(wb: Any, sheet: str | int | None, name: str) -> Any:
     )
 
 
+def _check_cells(name: str, rows: int, columns: int, word: str, limits: Limits) -> None:
+    """A table of ``rows`` × ``columns`` within ``limits.max_cells``, or an InputError."""
+    if rows * columns > limits.max_cells:
+        raise _error(
+            name,
+            _over(
+                "max_cells",
+                limits.max_cells,
+                "a table of at most {} cells",
+                f"{rows:,} {word} × {columns:,} columns",
+            ),
+            code="limit",
+        )
+
+
 def _stored_rows(
     ws: Any, name: str, limits: Limits
 ) -> tuple[list[tuple[int, tuple[Any, ...]]], int]:
@@ -700,17 +715,7 @@ def _read_sheet(
         _check_formulas(stored, formulas, name)
     if not stored:
         raise _file_problem(name, "a header row and at least one person", code="empty_file")
-    if len(stored) * width > limits.max_cells:
-        raise _error(
-            name,
-            _over(
-                "max_cells",
-                limits.max_cells,
-                "a table of at most {} cells",
-                f"{len(stored):,} rows × {width:,} columns",
-            ),
-            code="limit",
-        )
+    _check_cells(name, len(stored), width, "rows", limits)
     problems: list[Problem] = []
     grid_rows: list[list[str]] = []
     for r, values in stored:
@@ -906,17 +911,7 @@ def _table(
             _over("max_columns", limits.max_columns, "at most {} columns", f"{len(header):,}"),
             code="limit",
         )
-    if len(header) * n > limits.max_cells:
-        raise _error(
-            name,
-            _over(
-                "max_cells",
-                limits.max_cells,
-                "a table of at most {} cells",
-                f"{n:,} records × {len(header):,} columns",
-            ),
-            code="limit",
-        )
+    _check_cells(name, n, len(header), "records", limits)
     problems: list[Problem] = []
     grid = []
     rows = np.arange(1, n + 1, dtype=np.int64)
