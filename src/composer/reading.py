@@ -761,17 +761,7 @@ def _finish_sheet(
             row=int(rows[0]) if n_rows else 1,
             code="limit",
         )
-    if n_cols * n_rows > limits.max_cells:
-        raise _error(
-            name,
-            _over(
-                "max_cells",
-                limits.max_cells,
-                "a table of at most {} cells",
-                f"{n_rows:,} rows × {n_cols:,} columns",
-            ),
-            code="limit",
-        )
+    _check_cells(name, n_rows, n_cols, "rows", limits)
     if unprotect:  # a protected formula is written '=..., as the export does
         grid = [_map_text(col, unprotect_cell) for col in grid]
     problems += _long_cells(grid, rows, name, limits, None)
