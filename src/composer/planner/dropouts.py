@@ -12,10 +12,9 @@ import numpy.typing as npt
 from ..composition import Composition, Dropout
 from ..errors import InfeasibleError
 from ..models import NetworkBrief
-from ..optimise.joint import NETWORK
 from ..pool import CandidatePool
 from .model import Method, Plan, build_plan
-from .solve import solve_for
+from .solve import refill_seat, roles_of
 
 __all__ = ["RESTORE_SHARE", "RESTORE_TOLERANCE", "dropouts", "dropouts_of", "with_dropouts"]
 
@@ -41,20 +40,6 @@ def _present(plan: Plan, roles: Mapping[int, tuple[int, ...] | None]) -> npt.NDA
     for i, role in roles.items():
         present[list(range(len(plan.brief.phases))) if role is None else list(role), i] = True
     return present
-
-
-def _roles(comp: Composition, plan: Plan) -> dict[int, tuple[int, ...] | None]:
-    """The composition's members as plan rows: None for the core, else their phases."""
-    where = {str(cid): k for k, cid in enumerate(plan.ids)}
-    names = [p.lower() for p in plan.brief.phase_names]
-    roles: dict[int, tuple[int, ...] | None] = {}
-    for m in comp.members:
-        if m.id not in where:
-            raise KeyError(f"{m.id!r} from the composition is not in the pool")
-        roles[where[m.id]] = (
-            None if m.role == "core" else tuple(sorted(names.index(p.lower()) for p in m.phases))
-        )
-    return roles
 
 
 def dropouts(
@@ -115,7 +100,7 @@ def dropouts(
 
 def dropouts_of(plan: Plan, comp: Composition, *, seed: int, method: Method) -> list[Dropout]:
     """:func:`dropouts` on a plan that is already built (``compose`` reuses its own)."""
-    roles = _roles(comp, plan)
+    roles = roles_of(comp, plan)
     before = _phase_values(plan, _present(plan, roles))
     return [_dropout(plan, roles, before, i, seed, method) for i in roles]
 
@@ -133,19 +118,10 @@ def _dropout(
     others = {i: r for i, r in roles.items() if i != gone}
     without = _phase_values(plan, _present(plan, others))
     loss = np.maximum(0.0, before - without)
-    newcomer = np.ones(len(plan.ids), dtype=bool)
-    newcomer[[*roles]] = False
     replacement, rules_met = None, True
     after = without
     try:
-        sol = solve_for(
-            plan,
-            method=method,
-            seed=seed,
-            forbid=[gone],
-            fixed=others,
-            avoid=[(newcomer, 1, NETWORK)],
-        )
+        sol = refill_seat(plan, others, gone, method=method, seed=seed)
     except InfeasibleError:
         rules_met = False
     else:

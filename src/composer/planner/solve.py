@@ -7,11 +7,12 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from ..optimise.joint import JointSolution
+from ..composition import Composition
+from ..optimise.joint import NETWORK, JointSolution
 from .model import Method, Plan, joint_problem, solve_plan
 from .rules import check, co_driver_seats, explain_failure
 
-__all__ = ["solve_for"]
+__all__ = ["refill_seat", "roles_of", "solve_for"]
 
 
 def solve_for(
@@ -37,3 +38,33 @@ def solve_for(
     if sol is None:
         raise explain_failure(plan, problem)
     return sol
+
+
+def roles_of(comp: Composition, plan: Plan) -> dict[int, tuple[int, ...] | None]:
+    """The composition's members as plan rows: None for the core, else their phases."""
+    where = {str(cid): k for k, cid in enumerate(plan.ids)}
+    names = [p.lower() for p in plan.brief.phase_names]
+    roles: dict[int, tuple[int, ...] | None] = {}
+    for m in comp.members:
+        if m.id not in where:
+            raise KeyError(f"{m.id!r} from the composition is not in the pool")
+        roles[where[m.id]] = (
+            None if m.role == "core" else tuple(sorted(names.index(p.lower()) for p in m.phases))
+        )
+    return roles
+
+
+def refill_seat(
+    plan: Plan,
+    others: Mapping[int, tuple[int, ...] | None],
+    gone: int,
+    *,
+    method: Method,
+    seed: int,
+) -> JointSolution:
+    """``gone`` leaves; everyone in ``others`` keeps their role; at most one newcomer
+    takes the free seat (the model of :func:`composer.replace` and of dropouts)."""
+    newcomer = np.ones(len(plan.ids), dtype=bool)
+    newcomer[[*others, gone]] = False
+    seat = [(newcomer, 1, NETWORK)]
+    return solve_for(plan, method=method, seed=seed, forbid=[gone], fixed=others, avoid=seat)

@@ -12,7 +12,7 @@ from ..optimise.joint import CORE, NETWORK
 from ..text import number
 from .assemble import assemble
 from .model import Method, build_plan
-from .solve import solve_for
+from .solve import refill_seat, roles_of, solve_for
 
 __all__ = ["MAX_ALTERNATIVES", "alternatives", "replace"]
 
@@ -104,26 +104,10 @@ def replace(
     pool = as_pool(pool)
     composition.member(member_id)  # KeyError when unknown
     plan = build_plan(pool, brief)
-    ids = list(plan.ids)
-    where = {cid: k for k, cid in enumerate(ids)}
-    for m in composition.members:
-        if m.id not in where:
-            raise KeyError(f"{m.id!r} from the composition is not in the pool")
-    names = [x.lower() for x in brief.phase_names]
-    fixed: dict[int, tuple[int, ...] | None] = {}
-    for m in composition.members:
-        if m.id == member_id:
-            continue
-        fixed[where[m.id]] = (
-            None if m.role == "core" else tuple(sorted(names.index(p.lower()) for p in m.phases))
-        )
-    gone = where[member_id]
-    newcomer = np.ones(len(ids), dtype=bool)
-    newcomer[list(fixed)] = False
-    newcomer[gone] = False
-    # one seat is free: at most one new person takes it
-    seat = [(newcomer, 1, NETWORK)]
-    sol = solve_for(plan, method=method, seed=seed, forbid=[gone], fixed=fixed, avoid=seat)
+    roles = roles_of(composition, plan)
+    gone = next(i for i in roles if plan.ids[i] == member_id)
+    others = {i: r for i, r in roles.items() if i != gone}
+    sol = refill_seat(plan, others, gone, method=method, seed=seed)
     comp = assemble(plan, sol)
     lang = str(brief.language)
     old = {m.id for m in composition.members}
