@@ -23,18 +23,17 @@ import scipy.sparse as sp
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import composer.optimise.joint.exact as exact_module
 from composer.composition import Composition
 from composer.datasets import list_samples, load_sample, random_joint_problem
 from composer.loaders import load_brief, load_candidates
 from composer.models import NetworkBrief
 from composer.optimise.joint import (
     CORE,
-    F_SLACK,
     NETWORK,
     JointProblem,
     JointQuota,
     JointSolution,
+    Objective,
     evaluate,
     rule_violations,
     solve_exact,
@@ -93,7 +92,7 @@ def tiny_problem(seed: int, n: int, P: int) -> JointProblem:
         group = np.sort(rng.choice(n, size=int(rng.integers(2, 4)), replace=False))
         cov[group] = cov[group[0]]
         twins.append((group.astype(np.intp), 1))
-    # a light need now and then: covering it is worth less than F_SLACK, so the second
+    # a light need now and then: covering it is worth less than the slack, so the second
     # tier (fewer hours) may leave it out
     weights = rng.integers(1, 4, size=m).astype(float)
     if rng.random() < 0.5:
@@ -173,11 +172,17 @@ def _chunks(n: int, R: int, size: int = 1 << 16) -> Iterator[npt.NDArray[np.intp
         yield ((k[:, None] // powers[None, :]) % R).astype(np.intp)
 
 
+def _share(pr: JointProblem) -> npt.NDArray[np.float64]:
+    """w_f / |P_f| (written out here, apart from the library's objective)."""
+    k = pr.active.sum(axis=0)
+    return np.where(k > 0, pr.weights / np.maximum(k, 1), 0.0)
+
+
 def enumerate_all(pr: JointProblem) -> Table:
     """Brute force: the rules, F, person-hours and fit of every role assignment."""
     roles = Roles.of(pr.n_phases)
     C = pr.coverage.toarray()
-    share = pr.need_share
+    share = _share(pr)
     hours_ok_nan = np.isnan(pr.hours)
     fit, score = pr.fit_or_zero, pr.score_or_zero
     parts = []
@@ -232,7 +237,7 @@ class Optimum:
     """The lexicographic optimum of the model, by brute force."""
 
     f_best: float  # the highest F (among assignments with the most includes in the core)
-    h_best: float  # fewest hours among F >= f_best - F_SLACK
+    h_best: float  # fewest hours among F >= f_best - the objective's slack
     fit_best: float  # highest fit among those with h_best hours
     inc_core: int
     table: Table
@@ -243,7 +248,7 @@ def brute_optimum(pr: JointProblem) -> Optimum | None:
 
     An included person who may sit in the core does, as far as the rules allow: only the
     assignments with the most such includes in the core compete. Among them: the highest
-    F (F*); then, among those with F >= F* - F_SLACK, the fewest person-hours; then the
+    F (F*); then, among those with F >= F* - slack, the fewest person-hours; then the
     highest fit.
     """
     t = enumerate_all(pr)
@@ -252,7 +257,7 @@ def brute_optimum(pr: JointProblem) -> Optimum | None:
     k = int(t.inc_core.max())
     sel = t.inc_core == k
     f_best = float(t.F[sel].max())
-    near = sel & (f_best - F_SLACK <= t.F)
+    near = sel & (f_best - pr.objective.slack <= t.F)
     h_best = float(t.H[near].min())
     fit_best = float(t.fit[near & (np.abs(t.H - h_best) <= H_TOL)].max())
     return Optimum(f_best, h_best, fit_best, k, t)
@@ -279,18 +284,19 @@ def check_against_brute_force(pr: JointProblem, sol: JointSolution | None) -> li
         out.append(f"reported (F, H, fit) {sol.key} != evaluated {(f_sol, h_sol, fit)}")
     if _inc_core(pr, sol) != best.inc_core:
         out.append(f"{_inc_core(pr, sol)} includes in the core, {best.inc_core} possible")
-    if f_sol < best.f_best - F_SLACK - F_GAP:
-        out.append(f"F {f_sol:.6f} below the optimum {best.f_best:.6f} - {F_SLACK}")
+    slack = pr.objective.slack
+    if f_sol < best.f_best - slack - F_GAP:
+        out.append(f"F {f_sol:.6f} below the optimum {best.f_best:.6f} - {slack}")
     if f_sol > best.f_best + F_GAP:
         out.append(f"F {f_sol:.6f} above the brute-force optimum {best.f_best:.6f}")
     # fewest hours among everything at least as good by the first tier (a margin for the
     # MILP's gap: an assignment right at the floor may be cut off by it)
     t = best.table
     sel = t.inc_core == best.inc_core
-    near = sel & (best.f_best - F_SLACK + F_GAP <= t.F)
+    near = sel & (best.f_best - slack + F_GAP <= t.F)
     h_bound = float(t.H[near].min())
     if h_sol > h_bound + H_TOL:
-        out.append(f"{h_sol} person-hours; {h_bound} possible with F >= F* - {F_SLACK}")
+        out.append(f"{h_sol} person-hours; {h_bound} possible with F >= F* - {slack}")
     if abs(h_sol - best.h_best) <= H_TOL:
         same = near & (np.abs(t.H - h_sol) <= H_TOL)
         if same.any() and fit < float(t.fit[same].max()) - 1e-3:
@@ -375,6 +381,7 @@ class Pair:
     seed: int
     exact: JointSolution
     heuristic: JointSolution
+    slack: float
 
     @property
     def f_ratio(self) -> float:
@@ -382,7 +389,7 @@ class Pair:
 
     @property
     def same_f(self) -> bool:
-        return abs(self.heuristic.objective - self.exact.objective) <= F_SLACK
+        return abs(self.heuristic.objective - self.exact.objective) <= self.slack
 
     @property
     def h_ratio(self) -> float:
@@ -396,7 +403,7 @@ def solve_pair(seed: int, n: int) -> Pair:
     assert he is not None, seed
     assert rule_violations(pr, he.core, he.phases) == []
     assert ex.objective > 0
-    return Pair(seed, ex, he)
+    return Pair(seed, ex, he, pr.objective.slack)
 
 
 @pytest.fixture(scope="module")
@@ -432,7 +439,7 @@ def test_heuristic_never_beats_exact_by_the_tiers(bank: list[Pair]) -> None:
     better = [
         p.seed
         for p in bank
-        if p.heuristic.objective > p.exact.objective + F_SLACK + F_GAP
+        if p.heuristic.objective > p.exact.objective + p.slack + F_GAP
         or (
             p.heuristic.objective >= p.exact.objective - F_TOL
             and p.heuristic.hours < p.exact.hours - H_TOL
@@ -461,7 +468,7 @@ def test_both_solvers_keep_every_rule(case: tuple[int, int]) -> None:
         assert rule_violations(pr, he.core, he.phases) == []
         assert (he.objective, he.hours, he.fit) == pytest.approx(evaluate(pr, he.core, he.phases))
         # never better than the optimum on F
-        assert he.objective <= ex.objective + F_SLACK + F_GAP
+        assert he.objective <= ex.objective + pr.objective.slack + F_GAP
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -560,7 +567,7 @@ def scenario(request: pytest.FixtureRequest) -> Scenario:
 
 def _exact_with_slack(problem: JointProblem, slack: float) -> JointSolution:
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(exact_module, "F_SLACK", slack)
+        mp.setattr(Objective, "slack", property(lambda self: slack))
         sol = solve_exact(problem)
     assert sol is not None and sol.optimal
     return sol
@@ -591,7 +598,7 @@ def _phase_values(
     """F's share earned in each phase."""
     cov = coverage_by_phase(pr, core, phases)
     sat = np.minimum(1.0, cov / pr.demand[:, None]) * pr.active.T
-    return sat.T @ pr.need_share
+    return sat.T @ _share(pr)
 
 
 def test_core_members_needed_in_some_phases_only(scenario: Scenario) -> None:

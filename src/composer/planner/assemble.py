@@ -14,6 +14,7 @@ from ..messages import KIND_WORDS, label, say
 from ..models import ActorType, NeedKind, Orientation
 from ..network import network_ties, suggest_co_drivers
 from ..optimise.joint import JointSolution
+from ..optimise.joint.objective import phase_coverage, presence
 from ..text import number
 from .model import COVERS, SHOWN, Plan
 from .rules import why_not
@@ -41,17 +42,19 @@ class _Net:
         for i, ps in self.phases.items():
             self.present[ps, i] = True
         self.chosen = sorted(set(self.core) | set(self.phases))
-        self.cov_fp = np.stack(
-            [plan.cov[self.present[p]].sum(axis=0) for p in range(P)], axis=1
-        ) if len(plan.brief.needs) else np.zeros((0, P))  # fmt: skip
+        # need (and reach) × phase: what the people present bring
+        self.cov_all = phase_coverage(plan.columns[0], P, self.core, self.phases)
+        self.cov_fp = self.cov_all[: len(plan.brief.needs)]
+        self.members, self.presence = presence(P, self.core, self.phases)
+
+    def rows(self, plan: Plan) -> np.ndarray:
+        """The members' rows of every column (k × columns)."""
+        return np.asarray(plan.columns[0][self.members].toarray()).reshape(len(self.members), -1)
 
 
 def network_objective(plan: Plan, net: _Net) -> float:
-    """Σ_f weight · mean over the need's phases of min(1, coverage present / count)."""
-    active = plan.enc.active.T  # m × P
-    sat = np.minimum(1.0, net.cov_fp / plan.demand[:, None]) * active
-    k = np.maximum(active.sum(axis=1), 1)
-    return round(float((sat.sum(axis=1) / k * plan.weights).sum()), 6)
+    """F of the brief's needs (:meth:`Objective.needs_value`), rounded."""
+    return round(plan.objective.needs_value(net.cov_all), 6)
 
 
 def assemble(
@@ -80,9 +83,7 @@ def assemble(
         gaps=_gaps(plan, net),
         objective=network_objective(plan, net),
         person_hours=round(float(sol.hours), 6),
-        reach=round(float(sol.objective) - network_objective(plan, net), 6)
-        if b.reach is not None
-        else 0.0,
+        reach=max(0.0, round(plan.objective.reach(net.cov_all), 6)),
         units_reached=_units_reached(plan, net),
         worst_dropout=round(_worst_dropout(plan, net), 6),
         fit=round(float(sol.fit), 6),
@@ -98,16 +99,10 @@ def assemble(
 
 
 def _worst_dropout(plan: Plan, net: _Net) -> float:
-    """The network's objective after the single dropout that hurts most."""
-    worst = network_objective(plan, net)
-    for i in net.chosen:
-        kept = _Net(
-            plan,
-            [c for c in net.core if c != i],
-            {j: ps for j, ps in net.phases.items() if j != i},
-        )
-        worst = min(worst, network_objective(plan, kept))
-    return worst
+    """The needs' F after the single dropout that hurts most."""
+    m = len(plan.brief.needs)
+    rows = net.rows(plan)[:, :m]
+    return plan.needs_objective.worst_dropout(net.cov_fp, rows, net.presence)
 
 
 def _units_reached(plan: Plan, net: _Net) -> list[str]:
@@ -251,13 +246,13 @@ def _member(
 
 
 def _loss_by_phase(plan: Plan, net: _Net, i: int) -> np.ndarray:
-    """Per phase: how much F the network would lose if ``i`` were absent there."""
-    active = plan.enc.active.T
-    share = plan.weights / np.maximum(active.sum(axis=1), 1)
-    d = plan.demand[:, None]
-    have = np.minimum(1.0, net.cov_fp / d)
-    without = np.minimum(1.0, np.maximum(0.0, net.cov_fp - plan.cov[i][:, None]) / d)
-    return ((have - without) * active * share[:, None]).sum(axis=0)
+    """Per phase: how much of the needs' F the network would lose without ``i``."""
+    return plan.objective.loss_by_phase(net.cov_all, _row(plan, i), net.present[:, i])
+
+
+def _row(plan: Plan, i: int) -> np.ndarray:
+    """Candidate ``i``'s row of every column."""
+    return np.asarray(plan.columns[0][[i]].toarray()).ravel()
 
 
 def _core_reasons(plan: Plan, net: _Net, i: int) -> list[str]:

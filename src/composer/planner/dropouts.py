@@ -16,22 +16,20 @@ from ..pool import CandidatePool
 from .model import Method, Plan, build_plan
 from .solve import refill_seat, roles_of
 
-__all__ = ["RESTORE_SHARE", "RESTORE_TOLERANCE", "dropouts", "dropouts_of", "with_dropouts"]
+__all__ = ["RESTORE_SHARE", "dropouts", "dropouts_of", "with_dropouts"]
 
-#: A loss in F up to this is no loss (the joint model's own F slack: an F this close to
-#: the best counts as the best).
-RESTORE_TOLERANCE = 0.01
 #: A seat is restored when the replacement wins back at least this share of the loss.
 RESTORE_SHARE = 0.9
 
 
+def _coverage(plan: Plan, present: npt.NDArray[np.bool_]) -> npt.NDArray[np.float64]:
+    """need × phase: what the people ``present`` (P × n) bring."""
+    return np.asarray((present.astype(float) @ plan.cov).T, dtype=float)
+
+
 def _phase_values(plan: Plan, present: npt.NDArray[np.bool_]) -> npt.NDArray[np.float64]:
-    """F by phase of the people ``present`` (P × n): Σ_f w_f/|P_f| · min(1, cov(f, p)/d_f)."""
-    active = plan.enc.active  # P × m
-    share = plan.weights / np.maximum(active.sum(axis=0), 1)
-    cov_pf = present.astype(float) @ plan.cov  # P × m
-    sat = np.minimum(1.0, cov_pf / plan.demand) if plan.cov.shape[1] else cov_pf
-    return np.asarray((sat * active * share).sum(axis=1), dtype=float)
+    """The needs' F by phase of the people ``present`` (:meth:`Objective.by_phase`)."""
+    return plan.needs_objective.by_phase(_coverage(plan, present))
 
 
 def _present(plan: Plan, roles: Mapping[int, tuple[int, ...] | None]) -> npt.NDArray[np.bool_]:
@@ -57,7 +55,7 @@ def dropouts(
     everyone else keeps their role, the member is out, and the joint model seats at most
     one newcomer from the pool under every rule of the brief. A seat is *restored* when
     the network then wins back at least :data:`RESTORE_SHARE` of the loss (or loses at
-    most :data:`RESTORE_TOLERANCE` of F); a member whose loss is more than that and whose
+    most the objective's slack of F, :attr:`Objective.slack`); a member whose loss is more than that and whose
     seat cannot be restored is a *single point of failure*.
 
     The pool is scored once and the joint model solved once per member, so this costs
@@ -130,10 +128,11 @@ def _dropout(
             replacement = str(plan.ids[new[0]])
         chosen = {i: None for i in sol.core} | {i: tuple(p) for i, p in sol.phases.items()}
         after = _phase_values(plan, _present(plan, chosen))
+    tolerance = plan.objective.slack  # a loss this small is no loss
     lost = float(loss.sum())
     left = float(np.maximum(0.0, before - after).sum())
-    recovered = 1.0 if lost <= RESTORE_TOLERANCE else max(0.0, 1.0 - left / lost)
-    restored = rules_met and (left <= RESTORE_TOLERANCE or recovered >= RESTORE_SHARE)
+    recovered = 1.0 if lost <= tolerance else max(0.0, 1.0 - left / lost)
+    restored = rules_met and (left <= tolerance or recovered >= RESTORE_SHARE)
     return Dropout(
         id=str(plan.ids[gone]),
         role="core" if roles[gone] is None else "phase",
@@ -144,19 +143,17 @@ def _dropout(
         recovered=round(recovered, 4) if rules_met else 0.0,
         restored=restored,
         rules_met=rules_met,
-        single_point_of_failure=lost > RESTORE_TOLERANCE and not restored,
+        single_point_of_failure=lost > tolerance and not restored,
     )
 
 
 def _needs_lost(plan: Plan, roles: Mapping[int, tuple[int, ...] | None], gone: int) -> list[str]:
     """Needs whose satisfaction drops in some phase without ``gone``."""
     present = _present(plan, roles)
-    cov_with = present.astype(float) @ plan.cov
-    present[:, gone] = False
-    cov_without = present.astype(float) @ plan.cov
-    d = plan.demand
-    drop = (np.minimum(1, cov_with / d) - np.minimum(1, cov_without / d)) * plan.enc.active
-    return [nd.name for f, nd in enumerate(plan.brief.needs) if (drop[:, f] > 1e-9).any()]
+    lost = plan.needs_objective.needs_lost(
+        _coverage(plan, present), plan.cov[gone], present[:, gone]
+    )
+    return [nd.name for f, nd in enumerate(plan.brief.needs) if lost[f]]
 
 
 def with_dropouts(

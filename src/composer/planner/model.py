@@ -9,7 +9,8 @@ exact or the heuristic solver by the size of the problem, never by a clock.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Literal
 
 import numpy as np
@@ -26,6 +27,7 @@ from ..optimise.joint import (
     JointProblem,
     JointQuota,
     JointSolution,
+    Objective,
     solve_exact,
     solve_heuristic,
 )
@@ -45,7 +47,11 @@ __all__ = [
     "solve_plan",
 ]
 
-Method = Literal["auto", "exact", "heuristic", "greedy"]
+Method = Literal["auto", "exact", "heuristic"]
+#: coverage (n × columns), weights, counts and the phases each column counts in (P × columns)
+Columns = tuple[
+    sp.csr_array, npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.bool_]
+]
 #: coverage at or above this counts as "covers" in reasons and graphs
 COVERS = 0.5
 #: coverage at or above this is shown in reasons and tables
@@ -87,6 +93,27 @@ class Plan:
     def demand(self) -> npt.NDArray[np.float64]:
         """Need counts."""
         return np.array([n.count for n in self.brief.needs], dtype=float)
+
+    @cached_property
+    def columns(self) -> Columns:
+        """The model's columns: the needs, and with the brief's ``reach`` one per unit."""
+        return _with_reach(self)
+
+    @cached_property
+    def objective(self) -> Objective:
+        """F of this plan (reach and resilience as the brief says)."""
+        c = self.columns
+        return Objective(c[1], c[2], c[3], len(self.brief.needs), self.brief.resilience)
+
+    @cached_property
+    def needs_objective(self) -> Objective:
+        """F of the brief's needs alone (what a composition reports)."""
+        return self.objective.needs_only()
+
+    @cached_property
+    def base_problem(self) -> JointProblem:
+        """The joint problem with no what-if (built once; variants derive from it)."""
+        return _base_problem(self)
 
 
 def build_plan(
@@ -171,7 +198,7 @@ def joint_problem(
     fixed: Mapping[int, tuple[int, ...] | None] | None = None,
     avoid: Sequence[tuple[npt.NDArray[np.bool_], int, int]] = (),
 ) -> JointProblem:
-    """The joint problem of ``plan``.
+    """The joint problem of ``plan``, derived from :attr:`Plan.base_problem`.
 
     ``forbid``: rows that may not take part; ``fixed``: rows whose role is kept (None =
     core, else their phases); ``avoid``: extra quotas ``(members, max, scope)`` (used by
@@ -179,20 +206,36 @@ def joint_problem(
     ``co_drivers`` are fixed in the core by the caller
     (:func:`composer.planner.rules.co_driver_seats`).
     """
+    base = plan.base_problem
+    if not len(forbid) and not fixed and not avoid:
+        return base
+    core_ok, phase_ok = base.core_ok, base.phase_ok
+    if len(forbid):
+        core_ok, phase_ok = core_ok.copy(), phase_ok.copy()
+        core_ok[list(forbid)] = False
+        phase_ok[list(forbid)] = False
+    extra = [
+        JointQuota(members, 0, most, scope, f"what-if rule {k + 1}")
+        for k, (members, most, scope) in enumerate(avoid)
+    ]
+    return replace(
+        base,
+        core_ok=core_ok,
+        phase_ok=phase_ok,
+        quotas=[*base.quotas, *extra],
+        include=np.setdiff1d(base.include, np.asarray(forbid, dtype=np.intp)),
+        fixed=dict(fixed or {}),
+    )
+
+
+def _base_problem(plan: Plan) -> JointProblem:
     enc, brief = plan.enc, plan.brief
-    fixed = dict(fixed or {})
-    core_ok = enc.core_ok.copy()
-    phase_ok = enc.phase_ok.copy()
-    core_ok[list(forbid)] = False
-    phase_ok[list(forbid)] = False
     quotas = [
         JointQuota(enc.quota_members[:, k], q.min, q.max, quota_scope(brief, q.scope), q.label())
         for k, q in enumerate(brief.quotas)
     ]
-    for k, (members, most, scope) in enumerate(avoid):
-        quotas.append(JointQuota(members, 0, most, scope, f"what-if rule {k + 1}"))
     pp = brief.phase_participants
-    coverage, weights, demand, active = _with_reach(plan)
+    coverage, weights, demand, active = plan.columns
     return JointProblem(
         coverage=coverage,
         weights=weights,
@@ -200,26 +243,24 @@ def joint_problem(
         active=active,
         phase_hours=enc.phase_hours,
         hours=enc.hours,
-        core_ok=core_ok,
-        phase_ok=phase_ok,
+        core_ok=enc.core_ok,
+        phase_ok=enc.phase_ok,
         core_min=brief.core.min,
         core_max=brief.core.max,
         per_phase_max=pp.per_phase_max,
         total_max=pp.total_max,
         quotas=quotas,
-        include=np.setdiff1d(np.flatnonzero(enc.included), np.asarray(forbid, dtype=np.intp)),
+        include=np.flatnonzero(enc.included).astype(np.intp),
         fit=plan.fit,
         score=plan.total,
         twins=twin_groups(plan),
         names=[str(i) for i in enc.ids],
-        fixed=fixed,
         resilient=brief.resilience,
+        needs=len(brief.needs),
     )
 
 
-def _with_reach(
-    plan: Plan,
-) -> tuple[sp.csr_array, npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+def _with_reach(plan: Plan) -> Columns:
     """The needs' columns, and with the brief's ``reach`` one more column per unit (or
     organisation): weight ``reach.weight``, count 1, counting in every phase."""
     enc, reach = plan.enc, plan.brief.reach

@@ -34,7 +34,7 @@ from .problem import (
     rule_violations,
 )
 
-__all__ = ["EXACT_TIME_LIMIT", "F_SLACK", "kept", "solve_exact"]
+__all__ = ["EXACT_TIME_LIMIT", "kept", "solve_exact"]
 
 #: Safety valve (seconds) per stage; reaching it is reported, never used to choose.
 EXACT_TIME_LIMIT = 120.0
@@ -42,8 +42,6 @@ EXACT_TIME_LIMIT = 120.0
 PRESOLVE = True
 #: Relative gap at which a stage is proven optimal.
 MIP_REL_GAP = 1e-6
-#: F within this of the best counts as the best (then fewest person-hours decide).
-F_SLACK = 0.01
 
 
 @dataclass
@@ -172,7 +170,7 @@ class _Model:
         if not self.pr.resilient:
             return
         csc = sp.csc_array(self.pr.coverage)
-        share = self.pr.need_share
+        share = self.pr.objective.share
         t_all = self.ot + np.arange(self.nt)
         self.rows.add([self.oz, *t_all], [1.0, *(-share[self.fp_f])], -np.inf, 0.0)
         by_j: dict[int, list[int]] = {}
@@ -306,7 +304,7 @@ class _Model:
         if self.pr.resilient:
             return [self.oz], [1.0]
         cols = (self.ot + np.arange(self.nt)).tolist()
-        return cols, self.pr.need_share[self.fp_f].tolist()
+        return cols, self.pr.objective.share[self.fp_f].tolist()
 
     def first_tier(self, x: np.ndarray | None) -> float:
         """The first tier's value (F, or z with ``resilient``) of the solution ``x`` itself
@@ -325,27 +323,29 @@ class _Model:
         return _milp(c, cons, self.integrality(), self.lb, self.ub, time_limit)
 
     def stage_coverage(self, z1: float, time_limit: float) -> MilpOutcome:
-        """With ``resilient``: keep the worst dropout's F >= z1 - F_SLACK, maximise F.
+        """With ``resilient``: keep the worst dropout's F >= z1 - slack, maximise F.
 
         Returns the outcome with ``objective`` = minus the worst dropout's F of the answer
         (what stage 2 holds next), so F is then held by a row of its own."""
-        self.rows.add([self.oz], [1.0], z1 - F_SLACK, np.inf)
+        self.rows.add([self.oz], [1.0], z1 - self.pr.objective.slack, np.inf)
         c = np.zeros(self.nv)
-        c[self.ot : self.ot + self.nt] = -self.pr.need_share[self.fp_f]
+        c[self.ot : self.ot + self.nt] = -self.pr.objective.share[self.fp_f]
         out = _milp(
             c, self.rows.constraint(self.nv), self.integrality(), self.lb, self.ub, time_limit
         )
         if out.x is not None:
             F = float(-(out.objective or 0.0))
             cols = (self.ot + np.arange(self.nt)).tolist()
-            self.rows.add(cols, self.pr.need_share[self.fp_f], F - F_SLACK, np.inf)
+            self.rows.add(
+                cols, self.pr.objective.share[self.fp_f], F - self.pr.objective.slack, np.inf
+            )
             return MilpOutcome(
                 out.x, out.status, out.optimal, -float(out.x[self.oz]), out.dual_bound, out.message
             )
         return out
 
     def stage2(self, F1: float, time_limit: float) -> MilpOutcome:
-        """Keep F >= F1 - F_SLACK; fewest person-hours, then the fit and near twins."""
+        """Keep F >= F1 - slack (:attr:`Objective.slack`); fewest person-hours, then the fit and near twins."""
         pr = self.pr
         groups = [(g[self.xpos[g] >= 0], cap) for g, cap in pr.twins]
         groups = [(g, cap) for g, cap in groups if len(g) > cap]
@@ -372,7 +372,7 @@ class _Model:
             self.rows.add([*(self.ox + self.xpos[g]), self.nv + k], [*([1.0] * len(g)), -1.0],
                           -np.inf, float(cap))  # fmt: skip
         cols, vals = self._objective_row()
-        self.rows.add(cols, vals, F1 - F_SLACK, np.inf)
+        self.rows.add(cols, vals, F1 - self.pr.objective.slack, np.inf)
         lb = np.r_[self.lb, np.zeros(ne)]
         ub = np.r_[self.ub, np.full(ne, np.inf)]
         cons = self.rows.constraint(nv2)

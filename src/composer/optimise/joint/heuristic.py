@@ -10,7 +10,7 @@ moves between roles, swaps, and seeded perturbation.
    (a core seat below ``core_min`` costs nothing: it must be filled anyway), a second
    run by gain alone. Quota minimums are met first, maxima are never crossed.
 3. **Local search.** Additions, one-for-one swaps in the core and in the phases, until no
-   move raises F; then, keeping F within ``F_SLACK`` of the best found, moves that save
+   move raises F; then, keeping F within the objective's slack of the best found, moves that save
    person-hours (dropping, and turning a core member into a participant of the phases
    where they count), then swaps that raise the fit.
 4. **Perturbation.** Seeded rounds drop a few members and rebuild (iterated local search
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .exact import F_SLACK
+from .objective import fit_tier, twin_labels
 from .problem import (
     CORE,
     NETWORK,
@@ -115,15 +115,15 @@ class _Search:
         self.P = problem.n_phases
         self.ph = problem.phase_hours
         self.H = problem.all_hours
-        self.share = problem.need_share
-        self.unit = self.share / problem.demand  # F per unit of coverage while unmet
-        self.act = problem.active.T.astype(float)  # m × P
+        self.obj = problem.objective
+        self.act = self.obj.mask  # m × P
         self.core_ok = problem.core_ok[rows]
         self.phase_ok = problem.phase_ok[rows] if self.P > 1 else np.zeros((self.r, self.P), bool)
         h = problem.hours[rows]
         self.hours = np.where(np.isnan(h), np.inf, h)
         self.fit = problem.fit_or_zero[rows]
-        self.score = PARTICIPANT_SCORE_SHARE * problem.score_or_zero[rows]
+        self.score = problem.score_or_zero[rows]
+        self.tie_score = PARTICIPANT_SCORE_SHARE * self.score  # a participant's share
         self.mem = (
             np.column_stack([q.members[rows] for q in problem.quotas])
             if problem.quotas
@@ -141,49 +141,38 @@ class _Search:
         # members that moves never take out (includes and kept roles)
         self.is_inc = self.locked.copy()
         self.is_inc[self.include] = True
-        self.twin = np.full(self.r, -1, dtype=np.intp)
-        self.twin_cap: list[int] = []
-        for g, (members, cap) in enumerate(problem.twins):
-            local = pos[members]
-            self.twin[local[local >= 0]] = g
-            self.twin_cap.append(cap)
+        twin, self.caps = twin_labels(problem.n, problem.twins)
+        self.twin = twin[rows]
         self.rng = np.random.default_rng(seed)
         self.banned = np.zeros(self.r, dtype=bool)
 
     # ------------------------------------------------------------------ values
     def value(self, cov: np.ndarray) -> float:
-        sat = np.minimum(1.0, cov / self.pr.demand[:, None]) * self.act
-        return float(sat.sum(axis=1) @ self.share)
+        return self.obj.value(cov)
 
     def gains(self, cov: np.ndarray) -> np.ndarray:
         """r × P: the gain in F of adding each candidate to each phase alone."""
-        resid = np.maximum(0.0, self.pr.demand[:, None] - cov) * self.act  # m × P
-        out = np.empty((self.r, self.P))
-        for p in range(self.P):
-            out[:, p] = np.minimum(self.C, resid[:, p][None, :]) @ self.unit
-        return out
+        return self.obj.gains(self.C, cov)
 
     def hours_of(self, s: _State) -> float:
         return float(s.core.sum() * self.H + (s.part * self.ph[None, :]).sum())
 
     def tier(self, s: _State) -> float:
-        fit = float(self.fit[s.core].sum() + self.score[s.part.any(axis=1)].sum())
-        if self.twin_cap:
-            k = np.bincount(self.twin[s.core & (self.twin >= 0)], minlength=len(self.twin_cap))
-            fit -= float(np.maximum(0, k - np.array(self.twin_cap)).sum())
-        return fit
+        is_part = np.asarray(s.part.any(axis=1), dtype=bool)
+        return fit_tier(self.fit, self.score, s.core, is_part, self.twin, self.caps)
 
     def key(self, s: _State) -> tuple[float, float, float]:
-        first = self.worst(s) if self.pr.resilient else self.value(s.cov)
-        return (first, -self.hours_of(s), self.tier(s))
+        return (self.obj.first_tier(*self._members(s)), -self.hours_of(s), self.tier(s))
 
     def worst(self, s: _State) -> float:
         """F after the single dropout that hurts most (F for an empty network)."""
-        out = self.value(s.cov)
-        for j in np.flatnonzero(s.core | s.part.any(axis=1)).tolist():
-            present = np.ones(self.P, bool) if s.core[j] else s.part[j]
-            out = min(out, self.value(s.cov - self.C[j][:, None] * present[None, :]))
-        return out
+        return self.obj.worst_dropout(*self._members(s))
+
+    def _members(self, s: _State) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The coverage, the members' coverage rows and their phases."""
+        who = np.flatnonzero(s.core | s.part.any(axis=1))
+        present = s.part[who] | s.core[who][:, None]
+        return s.cov, self.C[who], present
 
     # ------------------------------------------------------------------ N-1
     def _additions(self, s: _State) -> list[tuple[int, bool, np.ndarray]]:
@@ -375,7 +364,7 @@ class _Search:
         if not len(cand):
             return best
         rank = gain / cost if by_ratio else gain
-        tie = self.fit[cand] if to_core else self.score[cand]
+        tie = self.fit[cand] if to_core else self.tie_score[cand]
         order = np.lexsort((cand, -tie, -gain, -rank))
         j = int(order[0])
         k = (float(rank[j]), float(gain[j]), float(tie[j]), -int(cand[j]))
@@ -504,10 +493,10 @@ class _Search:
 
     def _twin_cost(self, s: _State, j: int, outs: IntArray) -> np.ndarray:
         """Extra near-twin excess when ``j`` leaves the core and each of ``outs`` joins."""
-        if not self.twin_cap:
+        if not len(self.caps):
             return np.zeros(len(outs))
-        k = np.bincount(self.twin[s.core & (self.twin >= 0)], minlength=len(self.twin_cap))
-        cap = np.array(self.twin_cap)
+        cap = self.caps
+        k = np.bincount(self.twin[s.core & (self.twin >= 0)], minlength=len(cap))
         before = np.maximum(0, k - cap).sum()
         if self.twin[j] >= 0:
             k = k.copy()
@@ -880,10 +869,10 @@ def solve_heuristic(
     if first is None:
         return None
     best, found = first
-    s = _fewest_hours(search, found, search.value(best.cov) - F_SLACK, rounds)
+    s = _fewest_hours(search, found, search.value(best.cov) - search.obj.slack, rounds)
     if problem.resilient:
         search.raise_worst(s)
-        search.save_hours_worst(s, search.worst(s) - F_SLACK)
+        search.save_hours_worst(s, search.worst(s) - search.obj.slack)
     core = tuple(int(rows[i]) for i in np.flatnonzero(s.core))
     phases = {
         int(rows[i]): tuple(int(p) for p in np.flatnonzero(s.part[i]))

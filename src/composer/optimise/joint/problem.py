@@ -33,10 +33,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
+
+from .objective import (
+    PARTICIPANT_SCORE_SHARE,
+    Objective,
+    fit_tier,
+    person_hours,
+    phase_coverage,
+    presence,
+    twin_labels,
+)
 
 __all__ = [
     "CORE",
@@ -58,8 +69,6 @@ BoolArray = npt.NDArray[np.bool_]
 #: Scope of a quota that counts the whole network / only the core (else a phase index).
 NETWORK = -2
 CORE = -1
-#: A participant's score counts this much of a core member's fit in the third tier.
-PARTICIPANT_SCORE_SHARE = 0.5
 #: Two values of F closer than this are equal (F is a sum of weights in [0, ~1e3]).
 F_TOL = 1e-6
 #: Two person-hour totals closer than this are equal.
@@ -112,6 +121,9 @@ class JointProblem:
         Candidates whose role is kept as it is: None for the core, else their phases.
     resilient : bool
         Maximise the worst F after any single member drops out (N−1) instead of F.
+    needs : int, optional
+        The first ``needs`` columns are the brief's needs, any after them reach columns
+        (default: all are needs).
     """
 
     coverage: sp.csr_array
@@ -134,6 +146,7 @@ class JointProblem:
     names: Sequence[str] = ()
     fixed: Mapping[int, tuple[int, ...] | None] = field(default_factory=dict)
     resilient: bool = False
+    needs: int | None = None
 
     @property
     def n(self) -> int:
@@ -155,11 +168,10 @@ class JointProblem:
         """Hours of every meeting (a core seat)."""
         return float(self.phase_hours.sum())
 
-    @property
-    def need_share(self) -> FloatArray:
-        """:math:`w_f / |P_f|` (0 for a need that counts in no phase)."""
-        k = self.active.sum(axis=0)
-        return np.where(k > 0, self.weights / np.maximum(k, 1), 0.0)
+    @cached_property
+    def objective(self) -> Objective:
+        """F of this problem (:mod:`composer.optimise.joint.objective`)."""
+        return Objective(self.weights, self.demand, self.active, self.needs, self.resilient)
 
     @property
     def fit_or_zero(self) -> FloatArray:
@@ -212,47 +224,23 @@ def coverage_by_phase(
     problem: JointProblem, core: Sequence[int], phases: Mapping[int, Sequence[int]]
 ) -> FloatArray:
     """Matrix m × P: coverage of each need in each phase by the people present there."""
-    cov = problem.coverage
-    P = problem.n_phases
-    out = np.zeros((problem.m, P))
-    if len(core):
-        base = np.asarray(cov[np.asarray(sorted(core), dtype=np.intp)].sum(axis=0)).ravel()
-        out += base[:, None]
-    for i, phs in phases.items():
-        row = cov[[int(i)]]
-        idx, val = row.indices, row.data
-        for p in phs:
-            out[idx, p] += val
-    return out
+    return phase_coverage(problem.coverage, problem.n_phases, core, phases)
 
 
-def value(problem: JointProblem, cov: FloatArray) -> float:
-    """F for the m × P coverage matrix ``cov``."""
-    d = problem.demand[:, None]
-    sat = np.minimum(1.0, cov / d) * problem.active.T
-    return float((sat.sum(axis=1) * problem.need_share).sum())
-
-
-def twin_excess(problem: JointProblem, core: Sequence[int]) -> int:
-    """Near twins in the core beyond their groups' caps."""
-    in_core = set(int(i) for i in core)
-    return sum(max(0, sum(int(i) in in_core for i in group) - cap) for group, cap in problem.twins)
+def _network(
+    problem: JointProblem, core: Sequence[int], phases: Mapping[int, Sequence[int]]
+) -> tuple[FloatArray, FloatArray, BoolArray]:
+    """The coverage (m × P), the members' coverage rows (k × m) and phases (k × P)."""
+    members, present = presence(problem.n_phases, core, phases)
+    rows = problem.coverage[np.asarray(members, dtype=np.intp)].toarray()
+    return coverage_by_phase(problem, core, phases), rows.reshape(len(members), problem.m), present
 
 
 def worst_dropout(
     problem: JointProblem, core: Sequence[int], phases: Mapping[int, Sequence[int]]
 ) -> float:
     """F after the single dropout that hurts most (F itself for an empty network)."""
-    cov = coverage_by_phase(problem, core, phases)
-    worst = value(problem, cov)
-    rows = problem.coverage.tocsr()
-    for i in [*core, *phases]:
-        lo, hi = rows.indptr[i], rows.indptr[i + 1]
-        present = list(range(problem.n_phases)) if i in set(core) else list(phases[i])
-        without = cov.copy()
-        without[np.ix_(rows.indices[lo:hi], present)] -= rows.data[lo:hi][:, None]
-        worst = min(worst, value(problem, without))
-    return worst
+    return problem.objective.worst_dropout(*_network(problem, core, phases))
 
 
 def evaluate(
@@ -260,16 +248,14 @@ def evaluate(
 ) -> tuple[float, float, float]:
     """``(F, person-hours, fit)`` of a solution (see the module docstring); with
     ``problem.resilient``, F is the worst F after a single dropout."""
-    if problem.resilient:
-        F = worst_dropout(problem, core, phases)
-    else:
-        F = value(problem, coverage_by_phase(problem, core, phases))
-    hours = len(core) * problem.all_hours + sum(problem.phase_cost(phs) for phs in phases.values())
-    fit = (
-        float(problem.fit_or_zero[list(core)].sum())
-        + PARTICIPANT_SCORE_SHARE * float(problem.score_or_zero[list(phases)].sum())
-        - twin_excess(problem, core)
-    )
+    F = problem.objective.first_tier(*_network(problem, core, phases))
+    hours = person_hours(problem.phase_hours, len(core), phases)
+    in_core = np.zeros(problem.n, dtype=bool)
+    in_core[list(core)] = True
+    is_part = np.zeros(problem.n, dtype=bool)
+    is_part[list(phases)] = True
+    twin, caps = twin_labels(problem.n, problem.twins)
+    fit = fit_tier(problem.fit_or_zero, problem.score_or_zero, in_core, is_part, twin, caps)
     return F, hours, fit
 
 
