@@ -65,16 +65,21 @@ def candidate_records(draw: Any, min_size: int = 1, max_size: int = 12) -> list[
             "statement": draw(FREE_TEXT).strip(),
             "motivation": draw(st.sampled_from(["", "1", "2", "3", "4", "5"])),
             "phases": draw(
-                st.sampled_from(["", "alle", "afdækning", "afdækning;afprøvning", "afprøvning"])
+                st.sampled_from(
+                    ["", "", "alle", "alle", "afdækning", "afdækning;afprøvning", "afprøvning"]
+                )
             ),
-            "hours_available": draw(st.sampled_from(["", "0", "6", "12.5", "24", "40"])),
-            "manager_approval": draw(st.sampled_from(["", "ja", "nej", "yes", "no", "1", "0"])),
-            "can_present": draw(st.sampled_from(["", "ja", "nej", "true", "false"])),
+            # mostly people who can take part (so most scenarios compose), some who cannot
+            "hours_available": draw(st.sampled_from(["", "", "0", "6", "12.5", "24", "40", "40"])),
+            "manager_approval": draw(
+                st.sampled_from(["", "ja", "ja", "yes", "1", "nej", "no", "0"])
+            ),
+            "can_present": draw(st.sampled_from(["ja", "", "nej", "true", "false"])),
             "can_take_tasks": draw(st.sampled_from(["", "ja", "nej"])),
             "knows": ";".join(
                 draw(st.lists(st.sampled_from(ids), max_size=2, unique=True)).__iter__()
             ),
-            "gender": draw(st.sampled_from(["", "kvinde", "mand"])),
+            "gender": draw(st.sampled_from(["kvinde", "mand", ""])),
         }
         rec["knows"] = ";".join(k for k in rec["knows"].split(";") if k and k != cid)
         records.append(rec)
@@ -117,21 +122,23 @@ def briefs(draw: Any, ids: list[str]) -> dict[str, Any]:
     for _ in range(draw(st.integers(0, 3))):
         column, value = draw(
             st.sampled_from(
-                [("actor_type", "borger"), ("orientation", "inside"), ("orientation", "outside"),
-                 ("gender", "mand"), ("can_present", "ja")]
+                [("gender", "kvinde"), ("actor_type", "borger"), ("orientation", "inside"),
+                 ("orientation", "outside"), ("gender", "mand"), ("can_present", "ja")]
             )
         )  # fmt: skip
-        qmin = draw(st.integers(0, 2))
+        qmin = draw(st.sampled_from([0, 0, 0, 1, 1, 2]))
         quotas.append(
             {
                 "column": column,
                 "value": value,
                 "min": qmin,
                 "max": draw(st.one_of(st.none(), st.integers(qmin, qmin + 2))),
-                "scope": draw(st.sampled_from(["network", "core", *PHASE_NAMES])),
+                "scope": draw(st.sampled_from(["network", "network", "core", *PHASE_NAMES])),
             }
         )
-    include = draw(st.lists(st.sampled_from(ids), max_size=2, unique=True))
+    include = draw(
+        st.lists(st.sampled_from(ids), max_size=draw(st.sampled_from([0, 0, 1, 2])), unique=True)
+    )
     exclude = [
         i for i in draw(st.lists(st.sampled_from(ids), max_size=2, unique=True)) if i not in include
     ]
@@ -144,8 +151,9 @@ def briefs(draw: Any, ids: list[str]) -> dict[str, Any]:
         "needs": needs,
         "core": {"min": lo, "max": lo + draw(st.integers(0, 4)) or 1},
         "phase_participants": {
-            "per_phase_max": draw(st.integers(0, 3)),
-            "total_max": draw(st.integers(0, 5)),
+            # the first value is what hypothesis tries most: one that composes
+            "per_phase_max": draw(st.sampled_from([2, 1, 3, 2, 0])),
+            "total_max": draw(st.sampled_from([3, 2, 4, 5, 0])),
         },
         "quotas": quotas,
         "include": include,

@@ -16,7 +16,6 @@ PUBLIC = [
     "CandidateScorer",
     "ComposerError",
     "Composition",
-    "CoverageProblem",
     "Gap",
     "InfeasibleError",
     "InputError",
@@ -26,9 +25,7 @@ PUBLIC = [
     "NetworkBrief",
     "Orientation",
     "Problem",
-    "Quota",
     "QuotaSpec",
-    "Selection",
     "alternatives",
     "compose",
     "coverage",
@@ -36,7 +33,6 @@ PUBLIC = [
     "load_candidates",
     "replace",
     "score",
-    "solve",
     "validate",
 ]
 

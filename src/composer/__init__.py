@@ -1,6 +1,7 @@
 """composer: recommends who should sit in a municipal development network.
 
-Files → validated pool and brief → coverage and scores → graph → optimiser →
+Files → validated pool and brief → encoding → coverage and scores → joint model (MILP or
+iterated local search over a sparse candidate × need × phase matrix) →
 composition → reports.
 
 The public names below are imported on first use (PEP 562), so ``import composer``
@@ -22,7 +23,6 @@ __all__ = [
     "CandidateScorer",
     "ComposerError",
     "Composition",
-    "CoverageProblem",
     "Gap",
     "InfeasibleError",
     "InputError",
@@ -32,9 +32,7 @@ __all__ = [
     "NetworkBrief",
     "Orientation",
     "Problem",
-    "Quota",
     "QuotaSpec",
-    "Selection",
     "alternatives",
     "compose",
     "coverage",
@@ -42,7 +40,6 @@ __all__ = [
     "load_candidates",
     "replace",
     "score",
-    "solve",
     "validate",
 ]
 
@@ -64,10 +61,6 @@ _LAZY: dict[str, str] = {
     "NetworkBrief": "models",
     "Orientation": "models",
     "QuotaSpec": "models",
-    "CoverageProblem": "optimise",
-    "Quota": "optimise",
-    "Selection": "optimise",
-    "solve": "optimise",
     "alternatives": "planner",
     "compose": "planner",
     "replace": "planner",
@@ -91,7 +84,6 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ do
         Orientation,
         QuotaSpec,
     )
-    from .optimise import CoverageProblem, Quota, Selection, solve
     from .planner import alternatives, compose, replace
     from .pool import CandidatePool
     from .scoring import CandidateScorer, coverage, score

@@ -164,10 +164,10 @@ def _add_solver(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--method",
-        choices=("auto", "exact", "heuristic", "greedy"),
+        choices=("auto", "exact", "heuristic"),
         default="auto",
-        help="how the network is chosen: exact (MILP, proven optimal), heuristic (large "
-        "pools; 'greedy' is its older name), or auto (default: exact up to 1,000 modelled "
+        help="how the network is chosen: exact (MILP, proven optimal), heuristic (iterated "
+        "local search, for large pools), or auto (default: exact up to 1,000 modelled "
         "candidates)",
     )
 

@@ -279,6 +279,10 @@ class InfeasibleError(ComposerError, ValueError):
     ----------
     reasons : list of str
     relaxations : list of str
+    causes : list of dict
+        For tools: each reason as ``{"code": ..., "params": {...}}`` (the codes of
+        :mod:`composer.messages`, ``infeasible.<code>`` and ``relax.<code>``), when the
+        raiser gave them in ``params["causes"]``.
 
     Examples
     --------
@@ -312,6 +316,11 @@ class InfeasibleError(ComposerError, ValueError):
                 "relaxations": self.relaxations,
             },
         )
+
+    @property
+    def causes(self) -> list[dict[str, Any]]:
+        """Each reason as a code with parameters (empty when the raiser gave none)."""
+        return list(self.params.get("causes", []))
 
 
 def check_seed(seed: object, name: str = "seed") -> int:

@@ -10,8 +10,10 @@ participants of ``p`` bring, and
     F = \\sum_f w_f \\cdot \\frac{1}{|P_f|} \\sum_{p \\in P_f}
         \\min\\Bigl(1, \\frac{\\mathrm{cov}(f, p)}{\\mathrm{count}_f}\\Bigr).
 
-The recommendation maximises, in this order: (1) F (an F within ``F_SLACK`` = 0.01 of the
-best counts as the best); (2) the fewest person-hours (a core member gives every
+F and the tiers are computed in one place, :mod:`composer.optimise.joint.objective`.
+The recommendation maximises, in this order: (1) F (an F within the objective's slack of
+the best counts as the best: :data:`~composer.optimise.joint.objective.F_SLACK` of the
+median need weight); (2) the fewest person-hours (a core member gives every
 meeting's hours, a participant those of their phases); (3) the fit: the core members'
 ``core_fit`` (staff and managers who can test ideas in their own unit, motivation, talks,
 tasks, the line manager's yes) plus half of each participant's score, less one for each
@@ -19,8 +21,11 @@ near twin beyond one in the core; then ties by id. Sizes, ``per_phase_max``,
 ``total_max``, quotas by scope, include and exclude are hard rules; an included person
 who can sit in the core does, unless that makes the brief impossible.
 
-Modules: :mod:`~composer.planner.model` (the encoding → the joint problem, and which
-solver), :mod:`~composer.planner.rules` (what no network can meet),
+Modules: :mod:`~composer.planner.model` (the encoding → the joint problem, built once
+per plan, and which solver), :mod:`~composer.planner.rules` and
+:mod:`~composer.planner.core_check` (what no network can meet),
+:mod:`~composer.planner.solve` (one way through the solvers),
+:mod:`~composer.planner.dropouts` (what a member's leaving costs),
 :mod:`~composer.planner.assemble` (the composition, its reasons and gaps) and
 :mod:`~composer.planner.whatif` (alternatives and replacements).
 """

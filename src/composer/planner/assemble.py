@@ -49,7 +49,8 @@ class _Net:
 
     def rows(self, plan: Plan) -> np.ndarray:
         """The members' rows of every column (k × columns)."""
-        return np.asarray(plan.columns[0][self.members].toarray()).reshape(len(self.members), -1)
+        cov = plan.columns[0]
+        return np.asarray(cov[self.members].toarray()).reshape(len(self.members), cov.shape[1])
 
 
 def network_objective(plan: Plan, net: _Net) -> float:

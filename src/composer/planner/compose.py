@@ -7,7 +7,7 @@ from ..composition import Composition
 from ..progress import progress
 from ..scoring import CandidateScorer
 from .assemble import assemble
-from .model import Method, build_plan
+from .model import Method, build_plan, check_call
 from .solve import solve_for
 
 __all__ = ["DROPOUTS_AUTO_MAX", "compose"]
@@ -39,9 +39,8 @@ def compose(
         Same input and seed, same composition; row order never matters (ties by id).
     method : {"auto", "exact", "heuristic"}
         ``exact``: the mixed-integer programme (HiGHS), proven optimal; ``heuristic``:
-        greedy and local search for large pools; ``auto``: exact up to
-        :data:`~composer.planner.model.AUTO_EXACT_MAX` modelled candidates. (``greedy``
-        is an older name of ``heuristic``.)
+        iterated local search for large pools; ``auto``: exact up to
+        :data:`~composer.planner.model.AUTO_EXACT_MAX` modelled candidates.
     scorer : CandidateScorer, optional
         A configured (unfitted) scorer, e.g. with extra synonyms or weights.
     dropouts : bool, optional
@@ -57,7 +56,8 @@ def compose(
     Raises
     ------
     InputError
-        When the pool does not fit the brief (see :func:`composer.validate`).
+        When the pool does not fit the brief (see :func:`composer.validate`), or
+        ``method`` or ``seed`` is not one the function takes (checked first).
     InfeasibleError
         At once when the brief cannot be met, naming the rule, its numbers and what
         would relax it.
@@ -72,6 +72,7 @@ def compose(
     >>> all(m.reasons for m in comp.members)
     True
     """
+    method, seed = check_call(method, seed)
     pool = as_pool(pool)
     with progress(3, "compose", rows=len(pool)) as bar:
         plan = build_plan(pool, as_brief(brief), scorer)

@@ -13,7 +13,7 @@ from ..composition import Composition, Dropout
 from ..errors import InfeasibleError
 from ..models import NetworkBrief
 from ..pool import CandidatePool
-from .model import Method, Plan, build_plan
+from .model import Method, Plan, build_plan, check_call
 from .solve import refill_seat, roles_of
 
 __all__ = ["RESTORE_SHARE", "dropouts", "dropouts_of", "with_dropouts"]
@@ -92,6 +92,7 @@ def dropouts(
     >>> [d.id for d in out] == [m.id for m in comp.members], all(d.loss_total >= 0 for d in out)
     (True, True)
     """
+    method, seed = check_call(method, seed)
     plan = build_plan(pool, comp.brief if brief is None else brief)
     return dropouts_of(plan, comp, seed=seed, method=method)
 

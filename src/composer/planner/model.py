@@ -19,7 +19,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..encoding import Encoding, encode
-from ..errors import check_seed
+from ..errors import InputError, Problem, check_seed
 from ..models import NetworkBrief
 from ..optimise.joint import (
     CORE,
@@ -39,15 +39,19 @@ __all__ = [
     "AUTO_EXACT_MAX",
     "AUTO_EXACT_MAX_RESILIENT",
     "COVERS",
+    "METHODS",
     "SHOWN",
     "Method",
     "Plan",
     "build_plan",
+    "check_call",
     "joint_problem",
     "solve_plan",
 ]
 
 Method = Literal["auto", "exact", "heuristic"]
+#: the values of ``method``: the exact model, the heuristic, or chosen by size
+METHODS: tuple[Method, ...] = ("auto", "exact", "heuristic")
 #: coverage (n × columns), weights, counts and the phases each column counts in (P × columns)
 Columns = tuple[
     sp.csr_array, npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.bool_]
@@ -283,11 +287,35 @@ def modelled(problem: JointProblem) -> int:
     return int(kept(problem).sum())
 
 
+def check_call(method: object, seed: object) -> tuple[Method, int]:
+    """``method`` and ``seed`` of a public call, checked before any work.
+
+    Raises
+    ------
+    InputError
+        Listing both when both are wrong.
+
+    Examples
+    --------
+    >>> check_call("exact", "3")
+    ('exact', 3)
+    """
+    problems: list[Problem] = []
+    if not isinstance(method, str) or method not in METHODS:
+        expected = "one of " + ", ".join(METHODS)
+        problems.append(Problem("<arguments>", None, "method", method, expected))
+    try:
+        checked_seed = check_seed(seed)
+    except InputError as e:
+        problems += e.problems
+    if problems:
+        raise InputError(problems)
+    return method, checked_seed  # type: ignore[return-value]
+
+
 def solve_plan(problem: JointProblem, method: Method, seed: int) -> JointSolution | None:
-    """Solve by ``method``; ``auto`` is exact up to :data:`AUTO_EXACT_MAX` modelled candidates."""
-    if method not in ("auto", "exact", "heuristic", "greedy"):
-        raise ValueError(f"method={method!r} should be 'auto', 'exact' or 'heuristic'")
-    seed = check_seed(seed)
+    """Solve by ``method`` (checked by :func:`check_call`); ``auto`` is exact up to
+    :data:`AUTO_EXACT_MAX` modelled candidates."""
     if method == "auto":
         limit = AUTO_EXACT_MAX_RESILIENT if problem.resilient else AUTO_EXACT_MAX
         method = "exact" if modelled(problem) <= limit else "heuristic"

@@ -2,28 +2,76 @@
 
 Each check raises :class:`~composer.errors.InfeasibleError` naming the brief's rule
 (``core.min``, ``phase_participants.total_max``, a quota), its numbers, the people it
-concerns and what would relax it. :func:`explain_failure` says why when the solvers
-found no network although every single check passed.
+concerns and what would relax it, in the brief's language; every sentence is a code of
+:mod:`composer.messages` (``infeasible.<code>`` and ``relax.<code>``) and the error
+carries the codes and their parameters (:attr:`InfeasibleError.causes`).
+:func:`explain_failure` says why when the solvers found no network although every
+single check passed. The checks read the joint model's own arrays
+(:class:`~composer.optimise.joint.JointProblem`); the core's sizes and quotas are
+settled by a small integer programme over the kinds of candidates.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from ..errors import InfeasibleError, InputError, Problem
-from ..messages import say
-from ..optimise import CoverageProblem, Quota
-from ..optimise.feasibility import check_feasible
-from ..optimise.joint import CORE, NETWORK, JointProblem
+from ..errors import InfeasibleError
+from ..messages import count, say
+from ..optimise.joint import CORE, NETWORK, JointProblem, JointQuota
 from ..text import number
+from .core_check import core_feasible, fewest_and_most
 from .model import Plan
 
 __all__ = ["check", "co_driver_seats", "explain_failure", "why_not"]
 
 BoolArray = npt.NDArray[np.bool_]
+#: ids shown in a sentence before "and N more"
+SHOWN_IDS = 10
+
+
+class _Why:
+    """The reasons a brief cannot be met, collected as codes, said in its language."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.lang = str(plan.brief.language)
+        self.causes: list[tuple[str, dict[str, Any]]] = []
+
+    def add(self, code: str, **params: Any) -> None:
+        self.causes.append((code, params))
+
+    def error(self) -> InfeasibleError:
+        return InfeasibleError(
+            [say(f"infeasible.{c}", self.lang, **p) for c, p in self.causes],
+            [say(f"relax.{_relax(c)}", self.lang, **p) for c, p in self.causes],
+            params={"causes": [{"code": c, "params": p} for c, p in self.causes]},
+        )
+
+    def raise_any(self) -> None:
+        if self.causes:
+            raise self.error()
+
+    def ids(self, problem: JointProblem, idx: npt.ArrayLike, limit: int = SHOWN_IDS) -> str:
+        """Up to ``limit`` ids, comma-separated ("nobody" when there are none)."""
+        rows = [int(i) for i in np.asarray(idx).ravel()]
+        if not rows:
+            return say("list.nobody", self.lang)
+        text = ", ".join(problem.label(i) for i in rows[:limit])
+        if len(rows) > limit:
+            return say("list.more", self.lang, ids=text, n=len(rows) - limit)
+        return text
+
+    def who(self, n: int) -> str:
+        """``n`` candidates, in the right number."""
+        return count(n, "candidate", self.lang)
+
+
+def _relax(code: str) -> str:
+    """The relaxation's code (the three quota minimums share one)."""
+    return "quota_min" if code.startswith("quota_min_") else code
 
 
 def why_not(plan: Plan, i: int, language: str | None = None) -> str:
@@ -53,132 +101,130 @@ def check(plan: Plan, problem: JointProblem) -> None:
 
 
 def _check_includes(plan: Plan, problem: JointProblem) -> None:
-    reasons, fixes = [], []
+    why = _Why(plan)
     P = problem.n_phases
+    pp = plan.brief.phase_participants
     must_join: list[int] = []
     for i in problem.include.tolist():
         if not problem.core_ok[i] and not problem.phase_ok[i].any():
-            why = why_not(plan, i, "en") or "not available"
-            reasons.append(f"include {problem.label(i)}: cannot take part in any phase ({why})")
-            fixes.append(f"remove {problem.label(i)} from include, or resolve: {why}")
+            reason = why_not(plan, i) or say("absent.unavailable", why.lang)
+            why.add("include_absent", id=problem.label(i), why=reason)
         elif not problem.core_ok[i]:
             must_join.append(i)
-    pp = plan.brief.phase_participants
-    for i in must_join:
-        phases = [plan.brief.phase_names[p] for p in np.flatnonzero(problem.phase_ok[i])]
-        if pp.per_phase_max == 0 or P == 1:
-            limit = "phase_participants.per_phase_max is 0" if P > 1 else "the brief has one phase"
-            reasons.append(
-                f"include {problem.label(i)} can only join as a phase participant "
-                f"({', '.join(phases)}), but {limit}"
+            phases = ", ".join(
+                plan.brief.phase_names[p] for p in np.flatnonzero(problem.phase_ok[i])
             )
-            fixes.append(
-                "raise phase_participants.per_phase_max to 1"
-                if P > 1
-                else "split the meetings into phases"
-            )
+            if P == 1:
+                why.add("include_one_phase", id=problem.label(i), phases=phases)
+            elif pp.per_phase_max == 0:
+                why.add("include_no_phase_seats", id=problem.label(i), phases=phases)
     core_inc = [i for i in problem.include.tolist() if problem.core_ok[i]]
     extra = len(core_inc) - problem.core_max
     if extra > 0 and (pp.per_phase_max == 0 or P == 1 or len(must_join) + extra > pp.total_max):
-        reasons.append(
-            f"core max {problem.core_max}: include puts {len(core_inc)} core-qualified people in "
-            f"the network, and the {extra} the core cannot hold cannot all join as phase "
-            f"participants (per_phase_max {pp.per_phase_max}, total_max {pp.total_max})"
-        )
-        fixes.append(
-            f"raise core.max to {len(core_inc)}, raise the phase limits, or drop {extra} "
-            "ids from include"
-        )
+        why.add(
+            "include_core_max", core_max=problem.core_max, n=len(core_inc), extra=extra,
+            per_phase_max=pp.per_phase_max, total_max=pp.total_max,
+        )  # fmt: skip
     if len(must_join) > pp.total_max:
-        reasons.append(
-            f"phase_participants.total_max {pp.total_max}: include needs {len(must_join)} phase "
-            f"participants ({problem.labels(must_join)})"
-        )
-        fixes.append(f"raise phase_participants.total_max to {len(must_join)}")
-    if reasons:
-        raise InfeasibleError(reasons, fixes)
+        why.add(
+            "include_total_max", total_max=pp.total_max, n=len(must_join),
+            ids=why.ids(problem, must_join),
+        )  # fmt: skip
+    why.raise_any()
 
 
-def _scope_can(problem: JointProblem, scope: int) -> tuple[BoolArray, str]:
-    """Who can count for a quota of ``scope``, and the words for it."""
+def _scope_can(problem: JointProblem, scope: int) -> BoolArray:
+    """Who can count for a quota of ``scope``."""
     if scope == NETWORK:
-        return problem.core_ok | problem.phase_ok.any(axis=1), "can take part"
+        return np.asarray(problem.core_ok | problem.phase_ok.any(axis=1), dtype=bool)
     if scope == CORE:
-        return problem.core_ok, "qualify for the core"
-    return problem.core_ok | problem.phase_ok[:, scope], "can take part in {phase}"
+        return problem.core_ok
+    return np.asarray(problem.core_ok | problem.phase_ok[:, scope], dtype=bool)
 
 
 def _check_quotas(plan: Plan, problem: JointProblem) -> None:
     """Each quota's minimum against who can take part at all in its scope."""
-    reasons, fixes = [], []
+    why = _Why(plan)
     for q in problem.quotas:
-        can, where = _scope_can(problem, q.scope)
-        if q.scope >= 0:
-            where = where.format(phase=plan.brief.phase_names[q.scope])
-        ids = np.flatnonzero(q.members & can)
-        if len(ids) < q.min:
-            shown = problem.labels(ids) if len(ids) else "nobody"
-            reasons.append(
-                f"quota {q.name} min {q.min}: only {len(ids)} candidates {where} ({shown})"
-            )
-            fixes.append(
-                f"lower the min of quota {q.name} to {len(ids)}, or recruit more such people"
-            )
-    if reasons:
-        raise InfeasibleError(reasons, fixes)
+        ids = np.flatnonzero(q.members & _scope_can(problem, q.scope))
+        if len(ids) >= q.min:
+            continue
+        said = dict(name=q.name, min=q.min, n=len(ids), who=why.who(len(ids)))
+        said["ids"] = why.ids(problem, ids)
+        if q.scope == NETWORK:
+            why.add("quota_min_network", **said)
+        elif q.scope == CORE:
+            why.add("quota_min_core", **said)
+        else:
+            why.add("quota_min_phase", phase=plan.brief.phase_names[q.scope], **said)
+    why.raise_any()
+
+
+def _core_quotas(problem: JointProblem) -> list[JointQuota]:
+    """The quotas that bind the core alone: a core quota, and every maximum (a core
+    member counts in every scope)."""
+    out = []
+    for q in problem.quotas:
+        if q.scope == CORE:
+            out.append(q)
+        elif q.max is not None:
+            out.append(JointQuota(q.members, 0, q.max, CORE, q.name))
+    return out
 
 
 def _check_core(plan: Plan, problem: JointProblem) -> None:
-    """The core alone: enough people who qualify, and its quotas (core and network maxima)."""
-    b = plan.brief
+    """The core alone: enough people who qualify, and its sizes and quotas together."""
+    why = _Why(plan)
     cand = np.flatnonzero(problem.core_ok)
     if len(cand) < problem.core_min:
-        raise InfeasibleError(
-            [
-                f"core min {problem.core_min}: only {len(cand)} candidates qualify for the core "
-                f"(available for all phases, at least {b.meetings.total_hours:g} hours or hours "
-                f"not given, no line-manager 'no', not excluded): {problem.labels(cand, 50) or 'nobody'}"
-            ],
-            [
-                f"lower core.min to {len(cand)}, or recruit core candidates available for every phase"
-            ],
-        )
-    pos = np.full(problem.n, -1, dtype=np.intp)
-    pos[cand] = np.arange(len(cand))
-    quotas = []
-    for q in problem.quotas:
-        members = np.flatnonzero(q.members[cand])
-        if q.scope == CORE:
-            quotas.append(Quota(members, min=q.min, max=q.max, name=q.name))
-        elif q.max is not None:  # every core member counts in every scope
-            quotas.append(Quota(members, max=q.max, name=q.name))
-    fixed_core = [i for i, role in problem.fixed.items() if role is None]
-    core_problem = CoverageProblem(
-        np.zeros((len(cand), 0)),
-        np.zeros(0),
-        np.ones(0),
-        min_size=problem.core_min,
-        max_size=min(problem.core_max, len(cand)),
-        quotas=quotas,
-        include=pos[fixed_core],
-        candidate_names=[problem.label(int(i)) for i in cand],
-    )
-    try:
-        check_feasible(core_problem)
-    except InfeasibleError as e:
+        why.add(
+            "core_min", min=problem.core_min, n=len(cand), who=why.who(len(cand)),
+            hours=number(plan.brief.meetings.total_hours, why.lang),
+            ids=why.ids(problem, cand, 50),
+        )  # fmt: skip
+        why.raise_any()
+    fixed = np.zeros(problem.n, dtype=bool)
+    fixed[[i for i, role in problem.fixed.items() if role is None]] = True
+    quotas = _core_quotas(problem)
+    sizes = (problem.core_min, problem.core_max)
+    if core_feasible(problem.core_ok, fixed, quotas, sizes):
+        return
+    _explain_core(why, problem, fixed, quotas)
+    why.raise_any()
 
-        def words(text: str) -> str:
-            return text.replace("min_size", "core.min").replace("max_size", "core.max")
 
-        raise InfeasibleError(
-            [f"core: {words(r)}" for r in e.reasons], [words(r) for r in e.relaxations]
-        ) from None
+def _explain_core(
+    why: _Why, problem: JointProblem, fixed: BoolArray, quotas: Sequence[JointQuota]
+) -> None:
+    """Why the core's sizes, quotas and fixed members cannot all hold (one cause at least)."""
+    for q in quotas:
+        held = np.flatnonzero(q.members & fixed)
+        if q.max is not None and len(held) > q.max:
+            why.add(
+                "core_quota_max_fixed", name=q.name, max=q.max, n=len(held),
+                ids=why.ids(problem, held),
+            )  # fmt: skip
+    if why.causes:
+        return
+    fewest, most = fewest_and_most(problem.core_ok, fixed, quotas, len(problem.core_ok))
+    if fewest is not None and fewest > problem.core_max:
+        why.add("core_quotas_need", need=fewest, max=problem.core_max)
+    elif most is not None and most < problem.core_min:
+        why.add("core_quotas_allow", most=most, min=problem.core_min)
+    else:
+        sizes = (problem.core_min, problem.core_max)
+        for a, qa in enumerate(quotas):
+            for qb in quotas[a + 1 :]:
+                if not core_feasible(problem.core_ok, fixed, [qa, qb], sizes):
+                    why.add("core_quota_pair", a=qa.name, b=qb.name)
+                    return
+        why.add("core_conflict")
 
 
 def _check_quota_shares(plan: Plan, problem: JointProblem) -> None:
     """A quota's minimum against what the core can hold plus the seats for participants."""
     pp = plan.brief.phase_participants
-    reasons, fixes = [], []
+    why = _Why(plan)
     for q in problem.quotas:
         if q.scope == CORE:
             continue
@@ -196,23 +242,18 @@ def _check_quota_shares(plan: Plan, problem: JointProblem) -> None:
             cap = 0
         in_core = min(int((q.members & problem.core_ok).sum()), problem.core_max)
         if q.min > in_core + cap:
-            reasons.append(
-                f"quota {q.name} min {q.min}: the core can hold {in_core} and at most {cap} more "
-                f"can join as phase participants (per_phase_max {pp.per_phase_max}, total_max "
-                f"{pp.total_max}; candidates: {problem.labels(np.flatnonzero(can)) or 'nobody'})"
-            )
-            fixes.append(
-                f"lower the min of quota {q.name} to {in_core + cap}, or raise "
-                "phase_participants.per_phase_max / total_max, or recruit more such people"
-            )
-    if reasons:
-        raise InfeasibleError(reasons, fixes)
+            why.add(
+                "quota_share", name=q.name, min=q.min, in_core=in_core, cap=cap,
+                most=in_core + cap, per_phase_max=pp.per_phase_max, total_max=pp.total_max,
+                ids=why.ids(problem, np.flatnonzero(can)),
+            )  # fmt: skip
+    why.raise_any()
 
 
 def explain_failure(plan: Plan, problem: JointProblem) -> InfeasibleError:
     """Why no network exists although every single rule passed :func:`check`."""
     pp = plan.brief.phase_participants
-    reasons, fixes = [], []
+    why = _Why(plan)
     forced = np.zeros(problem.n, dtype=bool)
     forced[[i for i in problem.include.tolist() if not problem.core_ok[i]]] = True
     free = max(0, pp.total_max - int(forced.sum()))
@@ -224,70 +265,50 @@ def explain_failure(plan: Plan, problem: JointProblem) -> InfeasibleError:
         can = np.flatnonzero(q.members & problem.phase_ok.any(axis=1) & ~problem.core_ok & ~forced)
         most = in_core + brought + min(len(can), free)
         if most < q.min:
-            reasons.append(
-                f"quota {q.name} min {q.min}: the core has {in_core}, include brings {brought} "
-                f"and at most {most - in_core - brought} more can join as phase participants "
-                f"(total_max {pp.total_max}, of which {int(forced.sum())} taken by include; "
-                f"candidates: {problem.labels(can) or 'nobody'})"
-            )
-            fixes.append(
-                f"lower the min of quota {q.name} to {most}, raise the phase limits, "
-                "or recruit more such people"
-            )
-    if not reasons:
-        reasons.append(
-            f"core.min {problem.core_min} / core.max {problem.core_max}, per_phase_max "
-            f"{pp.per_phase_max}, total_max {pp.total_max}, the hours people can give, include "
-            "and the quotas cannot all be met together"
-        )
-        fixes.append(
-            "raise phase_participants.total_max or per_phase_max, widen the core's size, "
-            "or lower the quotas' minimums"
-        )
-    return InfeasibleError(reasons, fixes)
+            why.add(
+                "quota_taken", name=q.name, min=q.min, in_core=in_core, brought=brought,
+                more=most - in_core - brought, total_max=pp.total_max, taken=int(forced.sum()),
+                most=most, ids=why.ids(problem, can),
+            )  # fmt: skip
+    if not why.causes:
+        why.add(
+            "together", core_min=problem.core_min, core_max=problem.core_max,
+            per_phase_max=pp.per_phase_max, total_max=pp.total_max,
+        )  # fmt: skip
+    return why.error()
 
 
 def co_driver_seats(plan: Plan, forbid: Sequence[int] = ()) -> dict[int, None]:
     """The brief's ``co_drivers`` as rows fixed in the core (those in ``forbid`` left out).
 
+    :func:`composer.validate` has checked that every co-driver is in the pool.
+
     Raises
     ------
-    InputError
-        When a co-driver is not in the pool.
     InfeasibleError
         When a co-driver cannot sit in the core, saying why.
     """
-    ids = [str(i) for i in plan.ids]
-    where = {cid: k for k, cid in enumerate(ids)}
-    unknown = [cid for cid in plan.brief.co_drivers if cid not in where]
-    if unknown:
-        expected = f"the id of a candidate in {plan.pool.source}"
-        raise InputError([Problem("<brief>", None, "co_drivers", c, expected) for c in unknown])
+    where = {str(cid): k for k, cid in enumerate(plan.ids)}
     rows = [where[cid] for cid in plan.brief.co_drivers if where[cid] not in set(forbid)]
+    why = _Why(plan)
     if len(rows) > plan.brief.core.max:
-        raise InfeasibleError(
-            [
-                f"co_drivers: {len(rows)} co-drivers must sit in the core, but core.max is "
-                f"{plan.brief.core.max}"
-            ],
-            [f"raise core.max to {len(rows)}, or name fewer co_drivers"],
-        )
-    barred = [i for i in rows if not plan.enc.core_ok[i]]
-    if barred:
-        reasons = [
-            f"co_drivers {ids[i]}: a co-driver must sit in the core, but {ids[i]} cannot "
-            f"({why_not(plan, i, 'en') or _not_core(plan, i)})"
-            for i in barred
-        ]
-        fixes = [f"remove {ids[i]} from co_drivers, or resolve that" for i in barred]
-        raise InfeasibleError(reasons, fixes)
+        why.add("co_drivers_core_max", n=len(rows), max=plan.brief.core.max)
+        why.raise_any()
+    for i in rows:
+        if not plan.enc.core_ok[i]:
+            reason = why_not(plan, i) or _not_core(plan, i)
+            why.add("co_driver_barred", id=str(plan.ids[i]), why=reason)
+    why.raise_any()
     return dict.fromkeys(rows)
 
 
 def _not_core(plan: Plan, i: int) -> str:
-    """Why ``i``, who can join some phase, cannot sit in the core (in English)."""
-    enc = plan.enc
+    """Why ``i``, who can join some phase, cannot sit in the core."""
+    enc, lang = plan.enc, str(plan.brief.language)
     missing = [plan.brief.phase_names[p] for p in np.flatnonzero(~enc.avail[i])]
     if missing:
-        return f"not available for {', '.join(missing)}"
-    return f"has {enc.hours[i]:g} hours; every meeting takes {enc.total_hours:g}"
+        return say("absent.not_all_phases", lang, phases=", ".join(missing))
+    return say(
+        "absent.hours_core", lang, have=number(enc.hours[i], lang),
+        need=number(enc.total_hours, lang),
+    )  # fmt: skip

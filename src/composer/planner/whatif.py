@@ -6,12 +6,12 @@ import numpy as np
 
 from .._coerce import BriefLike, PoolLike, as_brief, as_pool
 from ..composition import Composition
-from ..errors import InfeasibleError
+from ..errors import InfeasibleError, InputError, Problem
 from ..messages import say
 from ..optimise.joint import CORE, NETWORK
 from ..text import number
 from .assemble import assemble
-from .model import Method, build_plan
+from .model import Method, build_plan, check_call
 from .solve import refill_seat, roles_of, solve_for
 
 __all__ = ["MAX_ALTERNATIVES", "alternatives", "replace"]
@@ -45,7 +45,9 @@ def alternatives(
     (2, True)
     """
     if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_ALTERNATIVES:
-        raise ValueError(f"n={n!r} should be an int from 1 to {MAX_ALTERNATIVES}")
+        expected = f"a whole number from 1 to {MAX_ALTERNATIVES}"
+        raise InputError([Problem("<arguments>", None, "n", n, expected)])
+    method, seed = check_call(method, seed)
     plan = build_plan(as_pool(pool), as_brief(brief))
     avoid: list[tuple[np.ndarray, int, int]] = []
     found: list[tuple[tuple[float, float, float], Composition]] = []
@@ -100,6 +102,7 @@ def replace(
     KeyError
         When ``member_id`` is not in the composition, or a member is not in the pool.
     """
+    method, seed = check_call(method, seed)
     brief = composition.brief if brief is None else as_brief(brief)
     pool = as_pool(pool)
     composition.member(member_id)  # KeyError when unknown

@@ -71,7 +71,7 @@ class Objective:
 
     Examples
     --------
-    >>> obj = Objective(np.array([2.0]), np.array([2.0]), np.array([[True, True]]))
+    >>> obj = Objective(np.array([2.0]), np.array([2.0]), np.array([[True], [True]]))
     >>> obj.value(np.array([[1.0, 2.0]]))  # half met in phase 1, met in phase 2
     1.5
     """

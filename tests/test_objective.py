@@ -1,0 +1,117 @@
+"""The one objective module: F against a few-line implementation of its own, one place
+that computes it, and answers that do not depend on the weights' scale."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from composer import compose, load_brief
+from composer.datasets import load_sample, random_joint_problem
+from composer.optimise.joint import JointProblem, evaluate
+from composer.optimise.joint.objective import Objective
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "composer"
+
+
+def _plain_f(pr: JointProblem, core: list[int], phases: dict[int, list[int]]) -> float:
+    """F written out with loops, nothing shared with the library."""
+    C = pr.coverage.toarray()
+    total = 0.0
+    for f in range(pr.m):
+        counted = [p for p in range(pr.n_phases) if pr.active[p, f]]
+        for p in counted:
+            cov = sum(C[i, f] for i in core) + sum(C[i, f] for i, ps in phases.items() if p in ps)
+            total += pr.weights[f] / len(counted) * min(1.0, cov / pr.demand[f])
+    return total
+
+
+def _random_network(pr: JointProblem, rng: np.random.Generator) -> tuple[list, dict]:
+    people = rng.permutation(pr.n)[: int(rng.integers(0, min(pr.n, 12)))]
+    core = [int(i) for i in people if rng.random() < 0.5]
+    phases = {
+        int(i): sorted({int(p) for p in rng.integers(0, pr.n_phases, size=2)})
+        for i in people
+        if int(i) not in core
+    }
+    return core, phases
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000), st.integers(0, 10_000))
+def test_f_equals_an_independent_implementation(problem_seed: int, seed: int) -> None:
+    pr = random_joint_problem(problem_seed, n=20)
+    core, phases = _random_network(pr, np.random.default_rng(seed))
+    assert evaluate(pr, core, phases)[0] == pytest.approx(_plain_f(pr, core, phases), abs=1e-9)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 10_000), st.integers(0, 10_000))
+def test_worst_dropout_is_the_minimum_over_single_dropouts(problem_seed: int, seed: int) -> None:
+    from dataclasses import replace
+
+    pr = replace(random_joint_problem(problem_seed, n=20), resilient=True)
+    core, phases = _random_network(pr, np.random.default_rng(seed))
+    everyone = [*core, *phases]
+    worst = _plain_f(pr, core, phases)
+    for gone in everyone:
+        worst = min(
+            worst,
+            _plain_f(
+                pr, [i for i in core if i != gone], {i: p for i, p in phases.items() if i != gone}
+            ),
+        )
+    assert evaluate(pr, core, phases)[0] == pytest.approx(worst, abs=1e-9)
+
+
+def test_gains_and_losses_are_differences_of_f() -> None:
+    rng = np.random.default_rng(3)
+    obj = Objective(
+        rng.integers(1, 4, size=5).astype(float),
+        rng.integers(1, 3, size=5).astype(float),
+        rng.random((3, 5)) < 0.7,
+    )
+    rows = rng.random((4, 5)) * (rng.random((4, 5)) < 0.5)
+    cov = rng.random((5, 3))
+    gains = obj.gains(rows, cov)
+    for r in range(4):
+        for p in range(3):
+            added = cov.copy()
+            added[:, p] += rows[r]
+            assert gains[r, p] == pytest.approx(obj.value(added) - obj.value(cov), abs=1e-12)
+    present = np.array([True, False, True])
+    with_row = cov + rows[0][:, None] * present[None, :]
+    loss = obj.loss_by_phase(with_row, rows[0], present)
+    assert loss.sum() == pytest.approx(obj.value(with_row) - obj.value(cov), abs=1e-12)
+
+
+def test_only_the_objective_module_computes_f() -> None:
+    """Satisfaction (min(1, coverage / count)) is written in one module only."""
+    pattern = re.compile(r"minimum\(\s*1(\.0)?\s*,[^)]*(cov|/ *\w*demand|/ *d\b)")
+    found = [
+        str(path.relative_to(SRC))
+        for path in SRC.rglob("*.py")
+        if pattern.search(path.read_text(encoding="utf-8"))
+    ]
+    assert found == ["optimise/joint/objective.py"]
+
+
+@pytest.mark.parametrize("factor", [0.001, 1000.0])
+def test_the_answer_does_not_depend_on_the_weights_scale(factor: float) -> None:
+    pool, brief = load_sample("klimatilpasning")
+    raw = brief.model_dump(mode="json")
+    for need in raw["needs"]:
+        need["weight"] = need["weight"] * factor
+    base = compose(pool, brief, dropouts=False)
+    scaled = compose(pool, load_brief(raw), dropouts=False)
+    assert [m.id for m in scaled.core] == [m.id for m in base.core]
+    assert {k: [m.id for m in v] for k, v in scaled.phase_participants.items()} == {
+        k: [m.id for m in v] for k, v in base.phase_participants.items()
+    }
+    assert scaled.person_hours == base.person_hours
+    assert scaled.objective == pytest.approx(base.objective * factor, rel=1e-6)
