@@ -73,7 +73,7 @@ def test_alternatives_differ_even_with_an_empty_core() -> None:
 def test_alternatives_refuse_absurd_counts() -> None:
     pool, brief = load_sample("klimatilpasning")
     with pytest.raises(
-        InputError, match="column .n.: value .1000000. – expected a whole number from 1 to 20"
+        InputError, match=r"column .n.: value .1000000. – expected a whole number from 1 to 20"
     ):
         alternatives(pool, brief, n=10**6)
 

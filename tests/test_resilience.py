@@ -43,7 +43,8 @@ def test_resilience_seats_a_second_holder_of_a_need(method: Any) -> None:
     assert "Robusthed" in comp.explain()
 
 
-@pytest.mark.parametrize("seed", range(6))
+# seed 0's resilient MILP alone takes about 20 CPU-seconds: it runs with -m slow
+@pytest.mark.parametrize("seed", [pytest.param(0, marks=pytest.mark.slow), *range(1, 6)])
 def test_resilient_exact_is_at_least_as_robust_as_the_heuristic(seed: int) -> None:
     problem = dataclasses.replace(random_joint_problem(seed, n=30), resilient=True)
     exact = solve_exact(problem)

@@ -1,0 +1,53 @@
+"""The heuristic's shortlist: for every need and phase, the ``K`` candidates who cover it
+best among those who may join that phase, the best members of every quota, the includes
+and the best core fillers by fit. One pass over the sparse coverage, so the search after
+it costs the same whatever the size of the pool."""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from .problem import JointProblem
+
+__all__ = ["SHORTLIST_EXTRA", "shortlist"]
+
+#: Candidates kept per need and phase by the shortlist (beyond the seats there are).
+SHORTLIST_EXTRA = 10
+
+IntArray = npt.NDArray[np.intp]
+
+
+def shortlist(problem: JointProblem) -> IntArray:
+    """Sorted indices of the candidates the heuristic considers (see the module docstring)."""
+    n, P = problem.n, problem.n_phases
+    can = problem.core_ok | problem.phase_ok.any(axis=1)
+    seats = problem.core_max + problem.per_phase_max + SHORTLIST_EXTRA
+    keep = np.zeros(n, dtype=bool)
+    keep[problem.include] = True
+    keep[list(problem.fixed)] = True
+    csc = problem.coverage.tocsc()
+    ok = np.column_stack([problem.core_ok, problem.phase_ok])  # n × (P + 1)
+    for f in range(problem.m):
+        lo, hi = csc.indptr[f], csc.indptr[f + 1]
+        who, c = csc.indices[lo:hi], csc.data[lo:hi]
+        for col in range(P + 1):
+            if col and not problem.active[col - 1, f]:
+                continue
+            sel = ok[who, col]
+            keep[_top(who[sel], c[sel], seats)] = True
+    rank = problem.score_or_zero
+    for q in problem.quotas:
+        mem = np.flatnonzero(q.members & can)
+        keep[_top(mem, rank[mem], q.min + problem.core_max + problem.total_max)] = True
+    core = np.flatnonzero(problem.core_ok)
+    keep[_top(core, problem.fit_or_zero[core], problem.core_max + SHORTLIST_EXTRA)] = True
+    return np.flatnonzero(keep & can)
+
+
+def _top(idx: IntArray, val: npt.NDArray[np.float64], k: int) -> IntArray:
+    """The ``k`` entries of ``idx`` with the highest ``val`` (ties by lower index)."""
+    if len(idx) <= k:
+        return idx
+    order = np.lexsort((idx, -val))
+    return idx[order[:k]]
