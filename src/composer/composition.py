@@ -222,6 +222,18 @@ class Composition(BaseModel):
         "", description="How the network was chosen (exact / heuristic) and any note."
     )
     optimal: bool = Field(False, description="True when the network is proven optimal.")
+    bound: float | None = Field(
+        None,
+        description="A proven upper bound on what the model maximises first (the objective "
+        "plus reach; with resilience, the objective left after the worst dropout): the "
+        "exact model's dual bound, or the LP relaxation's optimum for the heuristic. None "
+        "when none was computed.",
+    )
+    gap: float | None = Field(
+        None,
+        description="How far below the bound the network may be, as a share of the bound "
+        "(0 when proven optimal): the network reaches at least 1 - gap of the best possible.",
+    )
     needs: list[NeedStatus] = Field(default_factory=list, description="Coverage of every need.")
     quotas: list[QuotaStatus] = Field(default_factory=list, description="How each quota is met.")
     changes: list[str] = Field(default_factory=list, description="What a what-if changed.")

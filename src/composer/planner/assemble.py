@@ -90,6 +90,8 @@ def assemble(
         fit=round(float(sol.fit), 6),
         method=method or method_text(sol),
         optimal=bool(sol.optimal),
+        bound=None if sol.bound is None else round(float(sol.bound), 6),
+        gap=None if sol.gap is None else round(float(sol.gap), 6),
         needs=_needs(plan, net),
         quotas=_quotas(plan, net),
         changes=changes or [],

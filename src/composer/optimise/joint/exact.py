@@ -34,7 +34,7 @@ from .problem import (
     rule_violations,
 )
 
-__all__ = ["EXACT_TIME_LIMIT", "kept", "solve_exact"]
+__all__ = ["EXACT_TIME_LIMIT", "kept", "relaxation", "solve_exact"]
 
 #: Safety valve (seconds) per stage; reaching it is reported, never used to choose.
 EXACT_TIME_LIMIT = 120.0
@@ -294,6 +294,14 @@ class _Model:
                 self.lb[self.oy + k] = self.ub[self.oy + k] = float(int(self.pair_p[k]) in role)
         return True
 
+    def build(self, core_includes: int) -> bool:
+        """Every row of the rules; False when one cannot be met by anyone modelled."""
+        self.coverage_rows()
+        self.dropout_rows()
+        self.role_rows()
+        self.size_rows()
+        return self.quota_rows() and self.include_rows(core_includes) and self.fixed_bounds()
+
     # ------------------------------------------------------------------ stages
     def integrality(self, extra: int = 0) -> np.ndarray:
         ints = self.nx + self.ny + self.nu
@@ -388,16 +396,33 @@ class _Model:
         return core, {i: tuple(sorted(p)) for i, p in sorted(phases.items())}
 
 
+def relaxation(problem: JointProblem) -> tuple[float | None, np.ndarray | None]:
+    """The LP relaxation of the first stage: an upper bound on the first tier of every
+    network that keeps the rules, and each candidate's weight in the LP's answer (their
+    core share plus their phase shares), or ``(None, None)`` when even the relaxation
+    has no answer. The heuristic reports the bound and searches the LP's support too."""
+    model = _Model(problem)
+    if model.nv == 0 or not model.build(0):
+        return None, None
+    c = np.zeros(model.nv)
+    cols, vals = model._objective_row()
+    c[cols] = -np.asarray(vals)
+    cons = model.rows.constraint(model.nv)
+    out = _milp(c, cons, np.zeros(model.nv), model.lb, model.ub, EXACT_TIME_LIMIT)
+    if out.x is None or out.objective is None:
+        return None, None
+    weight = np.zeros(problem.n)
+    weight[model.core_idx] += out.x[model.ox : model.ox + model.nx]
+    np.add.at(weight, model.pair_i, out.x[model.oy : model.oy + model.ny])
+    return -out.objective, weight
+
+
 def _solve(problem: JointProblem, time_limit: float, core_includes: int) -> JointSolution | None:
     """Solve with at least ``core_includes`` of the core-qualified includes in the core."""
     model = _Model(problem)
     if model.nv == 0:  # nobody to model: the empty network, if the rules allow it
         return _empty(problem)
-    model.coverage_rows()
-    model.dropout_rows()
-    model.role_rows()
-    model.size_rows()
-    if not (model.quota_rows() and model.include_rows(core_includes) and model.fixed_bounds()):
+    if not model.build(core_includes):
         return None
     res1 = model.stage1(time_limit)
     if res1.x is None:
@@ -413,7 +438,15 @@ def _solve(problem: JointProblem, time_limit: float, core_includes: int) -> Join
     optimal = res1.optimal and res2.optimal
     limited = "time_limit" in (res1.status, res2.status)
     note = "time limit reached" if limited else ("" if optimal else res2.message)
-    return JointSolution(core, phases, F, H, fit, "exact", optimal, note)
+    return JointSolution(core, phases, F, H, fit, "exact", optimal, note, _bound(res1, F))
+
+
+def _bound(res1: MilpOutcome, F: float) -> float | None:
+    """The first stage's proven upper bound on the first tier (never below the answer's
+    own value: HiGHS proves within its relative gap); None when HiGHS proved none."""
+    if res1.dual_bound is not None:
+        return max(F, -res1.dual_bound)
+    return F if res1.optimal else None
 
 
 def _hour_step(phase_hours: np.ndarray) -> float:
@@ -428,7 +461,7 @@ def _empty(problem: JointProblem) -> JointSolution | None:
     if rule_violations(problem, (), {}):
         return None
     F, H, fit = evaluate(problem, (), {})
-    return JointSolution((), {}, F, H, fit, "exact", True, "")
+    return JointSolution((), {}, F, H, fit, "exact", True, "", F)
 
 
 def _milp(c: np.ndarray, cons: LinearConstraint | None, integrality: np.ndarray,

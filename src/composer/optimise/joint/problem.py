@@ -202,7 +202,10 @@ class JointProblem:
 class JointSolution:
     """A chosen network: the core, each participant's phases, and how good it is.
 
-    ``objective`` is F, ``hours`` the person-hours, ``fit`` the third tier.
+    ``objective`` is F (the first tier: with ``resilient``, the worst F after a single
+    dropout), ``hours`` the person-hours, ``fit`` the third tier. ``bound`` is a proven
+    upper bound on the first tier (the MILP's dual bound, or the LP relaxation's optimum
+    for the heuristic), None when none was computed.
     """
 
     core: tuple[int, ...]
@@ -213,11 +216,22 @@ class JointSolution:
     method: str
     optimal: bool = False
     note: str = ""
+    bound: float | None = None
 
     @property
     def key(self) -> tuple[float, float, float]:
         """What is maximised, in order (F, −hours, fit)."""
         return (self.objective, -self.hours, self.fit)
+
+    @property
+    def gap(self) -> float | None:
+        """How far the first tier may be below the best possible, as a share of the
+        bound (0 when proven optimal; None without a bound)."""
+        if self.bound is None:
+            return None
+        if self.bound <= 1e-12:
+            return 0.0
+        return max(0.0, (self.bound - self.objective) / self.bound)
 
 
 def coverage_by_phase(

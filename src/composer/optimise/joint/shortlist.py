@@ -18,13 +18,16 @@ SHORTLIST_EXTRA = 10
 IntArray = npt.NDArray[np.intp]
 
 
-def shortlist(problem: JointProblem) -> IntArray:
-    """Sorted indices of the candidates the heuristic considers (see the module docstring)."""
+def shortlist(problem: JointProblem, also: IntArray | None = None) -> IntArray:
+    """Sorted indices of the candidates the heuristic considers (see the module
+    docstring), with ``also`` (e.g. the LP relaxation's support) added."""
     n, P = problem.n, problem.n_phases
     can = problem.core_ok | problem.phase_ok.any(axis=1)
     seats = problem.core_max + problem.per_phase_max + SHORTLIST_EXTRA
     keep = np.zeros(n, dtype=bool)
     keep[problem.include] = True
+    if also is not None:
+        keep[also] = True
     keep[list(problem.fixed)] = True
     csc = problem.coverage.tocsc()
     ok = np.column_stack([problem.core_ok, problem.phase_ok])  # n × (P + 1)
