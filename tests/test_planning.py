@@ -523,7 +523,15 @@ def test_twin_preference_never_makes_a_brief_fail() -> None:
 
 
 def test_core_limits_in_the_briefs_words() -> None:
-    pool = _pool(*[_person(f"B{k}", "borger", professional_competences=f"x{k}") for k in range(5)])
+    # citizens whose perspective counts in every phase: carriers who may sit in the core
+    pool = _pool(
+        *[
+            _person(
+                f"B{k}", "borger", professional_competences=f"x{k}", perspectives="ungeperspektiv"
+            )
+            for k in range(5)
+        ]
+    )
     fits = compose(
         pool,
         _brief(

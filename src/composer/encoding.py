@@ -118,17 +118,6 @@ class Encoding:
         }
         return replace(self, **changes)
 
-    def by_id(self) -> Encoding:
-        """The same encoding with its rows sorted by id."""
-        return self.take(np.argsort(self.ids.astype(str), kind="stable"))
-
-    def index_of(self, cid: str) -> int:
-        """Row of ``cid`` in an encoding sorted by id."""
-        k = int(np.searchsorted(self.ids, cid))
-        if k >= len(self.ids) or self.ids[k] != cid:
-            raise KeyError(cid)
-        return k
-
 
 def encode(pool: CandidatePool, brief: NetworkBrief) -> Encoding:
     """Encode ``pool`` under ``brief`` (rows in the pool's order; see :meth:`Encoding.by_id`).
@@ -157,7 +146,8 @@ def encode(pool: CandidatePool, brief: NetworkBrief) -> Encoding:
     phase_hours = np.array([brief.phase_hours(p) for p in brief.phase_names], dtype=float)
     blocked = manager_no | excluded
     enough = np.isnan(hours) | (hours >= phase_hours.sum() - HOURS_EPS)
-    core_ok = avail.all(axis=1) & enough & ~blocked
+    core_type = np.isin(actor, list(brief.core.allowed_actor_types()))
+    core_ok = avail.all(axis=1) & enough & ~blocked & core_type
     phase_fits = np.isnan(hours)[:, None] | (hours[:, None] >= phase_hours[None, :] - HOURS_EPS)
     phase_ok = avail & phase_fits & ~blocked[:, None]
     active = np.zeros((len(brief.phases), len(brief.needs)), dtype=bool)

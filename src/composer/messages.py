@@ -81,6 +81,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "Ikke i kernen: har {have} timer, og alle møder kræver {need}.",
         "en": "Not core: has {have} hours, and all meetings take {need}.",
     },
+    "member.not_core_type": {
+        "da": "Ikke i kernen: som {actor} inddrages personen i de faser, hvor vedkommendes viden tæller.",
+        "en": "Not core: as a {actor}, brought in for the phases where their knowledge counts.",
+    },
     "member.not_core_full": {
         "da": "Ikke i kernen: kernen er fuld (højst {n}).",
         "en": "Not core: the core is full (at most {n}).",
@@ -229,8 +233,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "lower the min of quota {name} to {n}, or recruit more such people",
     },
     "infeasible.core_min": {
-        "da": "core.min {min}: kun {who} kan sidde i kernen (til rådighed i alle faser, mindst {hours} timer eller timetal ikke oplyst, intet nej fra personalelederen, ikke fravalgt): {ids}",
-        "en": "core min {min}: only {who} can sit in the core (available for all phases, at least {hours} hours or hours not given, no line-manager 'no', not excluded): {ids}",
+        "da": "core.min {min}: kun {who} kan sidde i kernen (til rådighed i alle faser, mindst {hours} timer eller timetal ikke oplyst, intet nej fra personalelederen, ikke fravalgt, en aktørtype, kernen tager, og en der bærer på tværs: kommunal medarbejder eller leder, eller behov i flere faser): {ids}",
+        "en": "core min {min}: only {who} can sit in the core (available for all phases, at least {hours} hours or hours not given, no line-manager 'no', not excluded, an actor type the core takes, and a carrier: municipal staff or manager, or needs in more than one phase): {ids}",
     },
     "relax.core_min": {
         "da": "sænk core.min til {n}, eller rekruttér kernekandidater, der kan deltage i alle faser",
@@ -317,6 +321,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "remove {id} from co_drivers, or resolve that",
     },
     "absent.unavailable": {"da": "ikke til rådighed", "en": "not available"},
+    "absent.core_type": {
+        "da": "{actor} sidder ikke i kernen, medmindre briefens core.actor_types siger det",
+        "en": "a {actor} does not sit in the core unless the brief's core.actor_types says so",
+    },
+    "absent.not_carrier": {
+        "da": "kun brug for personen i én fase; kernen er til dem, der bærer arbejdet på tværs",
+        "en": "only needed in one phase; the core is for those who carry the work across",
+    },
     "absent.not_all_phases": {
         "da": "ikke til rådighed i {phases}",
         "en": "not available for {phases}",

@@ -33,7 +33,6 @@ __all__ = [
     "PhaseParticipantLimits",
     "QuotaSpec",
     "Reach",
-    "orientation_of",
 ]
 
 
@@ -157,33 +156,6 @@ class Orientation(StrEnum):
         return self.label_da if language == "da" else self.value
 
 
-def orientation_of(actor_type: ActorType, unit: str | None, home_units: set[str]) -> Orientation:
-    """Derive a person's orientation.
-
-    Parameters
-    ----------
-    actor_type : ActorType
-    unit : str or None
-        The person's unit.
-    home_units : set of str
-        The brief's home units, lower-cased and stripped.
-
-    Examples
-    --------
-    >>> orientation_of(ActorType.municipal_staff, "Ældre og Sundhed", {"ældre og sundhed"})
-    <Orientation.inside: 'inside'>
-    >>> orientation_of(ActorType.other_municipality, None, set()).value
-    'across'
-    """
-    if actor_type.is_municipal:
-        if unit is not None and unit.strip().lower() in home_units:
-            return Orientation.inside
-        return Orientation.across
-    if actor_type is ActorType.other_municipality:
-        return Orientation.across
-    return Orientation.outside
-
-
 class Language(StrEnum):
     """Language of the texts the library writes."""
 
@@ -231,10 +203,6 @@ class Candidate(BaseModel):
     attributes: dict[str, Any] = Field(
         default_factory=dict, description="Any other column, usable in quotas."
     )
-
-    def available_for(self, phase: str) -> bool:
-        """True when the person can join ``phase`` (case-insensitive)."""
-        return self.phases is None or phase.lower() in {p.lower() for p in self.phases}
 
 
 class Meetings(BaseModel):
@@ -334,13 +302,40 @@ class Need(BaseModel):
         return v
 
 
+#: Who may sit in the core when the brief does not say: every actor type but companies,
+#: who come for the phases where their knowledge counts (the leaflet's model).
+CORE_ACTOR_TYPES_DEFAULT: tuple[str, ...] = tuple(
+    a.value for a in ActorType if a is not ActorType.company
+)
+
+
 class CoreLimits(BaseModel):
-    """Size of the core (kernedeltagere)."""
+    """Size of the core (kernedeltagere), and who may sit in it."""
 
     model_config = ConfigDict(extra="forbid")
 
     min: int = Field(6, ge=0, le=MAX_SIZE, description="Fewest core participants.")
     max: int = Field(9, ge=1, le=MAX_SIZE, description="Most core participants.")
+    actor_types: list[ActorType] | None = Field(
+        None,
+        description="The actor types that may sit in the core (keys or Danish labels). "
+        "Default: every type but companies (virksomhed), who come for the phases where "
+        "their knowledge counts. Whatever the list, a core seat also needs a carrier: "
+        "municipal staff or a manager, or someone whose needs count in more than one phase.",
+    )
+
+    @field_validator("actor_types", mode="before")
+    @classmethod
+    def _parse_actor_types(cls, v: object) -> object:
+        if isinstance(v, list):
+            return [ActorType.parse(x) if isinstance(x, str) else x for x in v]
+        return v
+
+    def allowed_actor_types(self) -> tuple[str, ...]:
+        """The actor types (keys) that may sit in the core."""
+        if self.actor_types is None:
+            return CORE_ACTOR_TYPES_DEFAULT
+        return tuple(a.value for a in self.actor_types)
 
 
 class PhaseParticipantLimits(BaseModel):

@@ -300,7 +300,10 @@ def _phase_reasons(plan: Plan, net: _Net, i: int, phs: list[int]) -> list[str]:
             say("member.not_core_hours", lang, have=number(enc.hours[i], lang),
                 need=number(total_h, lang))
         )  # fmt: skip
-    elif len(net.core) >= b.core.max:
+    elif enc.actor[i] not in b.core.allowed_actor_types():
+        actor = ActorType(enc.actor[i]).label(lang)
+        out.append(say("member.not_core_type", lang, actor=actor))
+    elif plan.core_ok[i] and len(net.core) >= b.core.max:
         out.append(say("member.not_core_full", lang, n=b.core.max))
     else:
         out.append(say("member.not_core_needed", lang, phases=names))

@@ -99,6 +99,22 @@ class Plan:
         return np.array([n.count for n in self.brief.needs], dtype=float)
 
     @cached_property
+    def carrier(self) -> npt.NDArray[np.bool_]:
+        """Who can carry the work across the phases: municipal staff and managers (they
+        test ideas in their own unit between meetings), and anyone whose needs
+        (coverage of at least :data:`SHOWN`) count in more than one phase."""
+        covers = self.cov >= SHOWN  # n × m
+        phases_counted = (covers.astype(np.int64) @ self.enc.active.T.astype(np.int64)) > 0
+        return np.asarray(self.enc.municipal | (phases_counted.sum(axis=1) > 1), dtype=bool)
+
+    @cached_property
+    def core_ok(self) -> npt.NDArray[np.bool_]:
+        """Who may sit in the core: the encoding's rule (every phase, the hours, no
+        manager's no, the brief's core actor types) and a carrier (:attr:`carrier`). The
+        one core-eligibility rule of planning; a one-phase person comes for their phase."""
+        return np.asarray(self.enc.core_ok & self.carrier, dtype=bool)
+
+    @cached_property
     def columns(self) -> Columns:
         """The model's columns: the needs, and with the brief's ``reach`` one per unit."""
         return _with_reach(self)
@@ -162,7 +178,7 @@ def twin_groups(plan: Plan) -> list[tuple[npt.NDArray[np.intp], int]]:
     ``np.unique`` over integer codes, so it costs about a sort of the pool.
     """
     enc, cov = plan.enc, plan.cov
-    rows = np.flatnonzero(enc.core_ok & (cov >= COVERS).any(axis=1))
+    rows = np.flatnonzero(plan.core_ok & (cov >= COVERS).any(axis=1))
     if len(rows) < 2:
         return []
     f = plan.pool.frame.loc[enc.ids[rows]]
@@ -247,7 +263,7 @@ def _base_problem(plan: Plan) -> JointProblem:
         active=active,
         phase_hours=enc.phase_hours,
         hours=enc.hours,
-        core_ok=enc.core_ok,
+        core_ok=plan.core_ok,
         phase_ok=enc.phase_ok,
         core_min=brief.core.min,
         core_max=brief.core.max,

@@ -19,8 +19,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from ..encoding import HOURS_EPS
 from ..errors import InfeasibleError
 from ..messages import count, say
+from ..models import ActorType
 from ..optimise.joint import CORE, NETWORK, JointProblem, JointQuota
 from ..text import number
 from .core_check import core_feasible, fewest_and_most
@@ -176,7 +178,7 @@ def _check_core(plan: Plan, problem: JointProblem) -> None:
     """The core alone: enough people who qualify, and its sizes and quotas together."""
     why = _Why(plan)
     cand = np.flatnonzero(problem.core_ok)
-    if len(cand) < problem.core_min:
+    if len(cand) < problem.core_min:  # who may sit there: Plan.core_ok
         why.add(
             "core_min", min=problem.core_min, n=len(cand), who=why.who(len(cand)),
             hours=number(plan.brief.meetings.total_hours, why.lang),
@@ -295,7 +297,7 @@ def co_driver_seats(plan: Plan, forbid: Sequence[int] = ()) -> dict[int, None]:
         why.add("co_drivers_core_max", n=len(rows), max=plan.brief.core.max)
         why.raise_any()
     for i in rows:
-        if not plan.enc.core_ok[i]:
+        if not plan.core_ok[i]:
             reason = why_not(plan, i) or _not_core(plan, i)
             why.add("co_driver_barred", id=str(plan.ids[i]), why=reason)
     why.raise_any()
@@ -308,7 +310,11 @@ def _not_core(plan: Plan, i: int) -> str:
     missing = [plan.brief.phase_names[p] for p in np.flatnonzero(~enc.avail[i])]
     if missing:
         return say("absent.not_all_phases", lang, phases=", ".join(missing))
-    return say(
-        "absent.hours_core", lang, have=number(enc.hours[i], lang),
-        need=number(enc.total_hours, lang),
-    )  # fmt: skip
+    if not np.isnan(enc.hours[i]) and enc.hours[i] < enc.total_hours - HOURS_EPS:
+        return say(
+            "absent.hours_core", lang, have=number(enc.hours[i], lang),
+            need=number(enc.total_hours, lang),
+        )  # fmt: skip
+    if enc.actor[i] not in plan.brief.core.allowed_actor_types():
+        return say("absent.core_type", lang, actor=ActorType(enc.actor[i]).label(lang))
+    return say("absent.not_carrier", lang)

@@ -1,0 +1,102 @@
+"""A recommendation a network leader accepts (issue 15): core seats go to carriers.
+
+The core carries every phase and tests ideas in its own units; companies come for the
+phases where they count (unless the brief's ``core.actor_types`` seats them), and a
+person who is only needed in one phase does not sit through every meeting.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from composer import Composition, compose, coverage, load_brief, load_candidates
+from composer.datasets import list_samples, load_sample
+from composer.planner.model import SHOWN, build_plan
+
+ROOT = Path(__file__).resolve().parents[1]
+WELFARE_TECH = ROOT / "tests" / "fixtures" / "velfaerdsteknologi"
+REFERENCE = ROOT / "data" / "reference"
+
+
+def _load(name: str):  # type: ignore[no-untyped-def]
+    if name == "reference":
+        return load_candidates(REFERENCE / "candidates.csv"), load_brief(REFERENCE / "brief.yaml")
+    if name == "velfaerdsteknologi":
+        return (
+            load_candidates(WELFARE_TECH / "candidates.csv"),
+            load_brief(WELFARE_TECH / "brief.yaml"),
+        )
+    return load_sample(name)
+
+
+SCENARIOS = ["reference", "velfaerdsteknologi", *list_samples()]
+
+
+@pytest.fixture(scope="module", params=SCENARIOS)
+def scenario(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    pool, brief = _load(request.param)
+    return pool, brief, compose(pool, brief, dropouts=False)
+
+
+def _phases_needed(pool, brief, cid: str) -> set[str]:  # type: ignore[no-untyped-def]
+    """The phases in which the needs a person covers (at least SHOWN) count."""
+    cov = coverage(pool, brief).loc[cid]
+    return {ph for need in brief.needs if cov[need.name] >= SHOWN for ph in brief.need_phases(need)}
+
+
+def test_no_company_and_no_one_phase_person_in_the_core(scenario) -> None:  # type: ignore[no-untyped-def]
+    pool, brief, comp = scenario
+    frame = pool.frame
+    for m in comp.core:
+        actor = frame.loc[m.id, "actor_type"]
+        assert actor != "company", f"{m.id} is a company in the core"
+        carrier = actor in ("municipal_staff", "municipal_manager")
+        assert carrier or len(_phases_needed(pool, brief, m.id)) > 1, (
+            f"{m.id} ({actor}) is only needed in one phase but sits in the core"
+        )
+
+
+def _welfare_tech() -> tuple:
+    pool, brief = _load("velfaerdsteknologi")
+    return pool, brief, compose(pool, brief)
+
+
+def test_the_supplier_comes_for_the_test_phase_only() -> None:
+    _, _, comp = _welfare_tech()
+    supplier = comp.member("V07")
+    assert supplier.role == "phase" and supplier.phases == ["afprøvning"]
+    assert any(r.startswith("Ikke i kernen: som virksomhed") for r in supplier.reasons)
+
+
+def test_the_one_phase_expert_comes_for_her_phase() -> None:
+    _, _, comp = _welfare_tech()
+    expert = comp.member("V08")
+    assert expert.role == "phase" and expert.phases == ["idéudvikling"]
+
+
+def test_a_managers_no_and_near_twins() -> None:
+    _, _, comp = _welfare_tech()
+    ids = {m.id for m in comp.members}
+    assert "V05" not in ids  # the manager said no
+    assert len({"V03", "V04"} & {m.id for m in comp.core}) <= 1  # near twins share a seat
+
+
+def test_a_brief_may_seat_companies_in_the_core() -> None:
+    pool, brief = _load("velfaerdsteknologi")
+    plan = build_plan(pool, brief)
+    row = list(plan.ids).index("V07")
+    assert not plan.core_ok[row]
+    raw = brief.model_dump(mode="json")
+    raw["core"]["actor_types"] = ["kommunal medarbejder", "kommunal leder", "virksomhed", "bruger"]
+    allowed = build_plan(pool, load_brief(raw))
+    assert allowed.core_ok[row]
+    # the list is a rule for every type: a user is allowed, a researcher is not
+    assert not allowed.core_ok[list(allowed.ids).index("V08")]
+
+
+def test_every_core_member_is_said_to_carry_or_fill(scenario) -> None:  # type: ignore[no-untyped-def]
+    comp: Composition = scenario[2]
+    for m in comp.core:
+        assert any(r.startswith(("Kernedeltager", "Core participant")) for r in m.reasons)
