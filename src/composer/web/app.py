@@ -88,10 +88,14 @@ def _status(err: ComposerError) -> int:
     return 400
 
 
-def error_response(err: ComposerError, status: int | None = None) -> JSONResponse:
+def error_response(
+    err: ComposerError, status: int | None = None, code: str | None = None
+) -> JSONResponse:
     """The command line's JSON error (:func:`composer.errors.error_payload`) with its
-    HTTP status: 400 bad input, 413 over a limit, 422 a brief that cannot be met."""
-    return JSONResponse({"error": error_payload(err)}, status_code=status or _status(err))
+    HTTP status: 400 bad input, 413 over a limit, 422 a brief that cannot be met (and
+    ``code`` for what only a server has: unauthorized, not_found...)."""
+    payload = error_payload(err) | ({"code": code} if code else {})
+    return JSONResponse({"error": payload}, status_code=status or _status(err))
 
 
 def _problem(code: str, expected: str, value: object = None) -> InputError:
@@ -114,15 +118,15 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
-    err = _problem(f"http_{exc.status_code}", str(exc.detail), request.url.path)
-    return error_response(err, exc.status_code)
+    code = f"http_{exc.status_code}"
+    err = _problem(code, str(exc.detail), request.url.path)
+    return error_response(err, exc.status_code, "bad_input" if exc.status_code == 400 else code)
 
 
 async def _unexpected(request: Request, exc: Exception) -> Response:
     log.error("unexpected %s on %s", type(exc).__name__, request.url.path)  # no message: data
     err = ComposerError(f"unexpected error ({type(exc).__name__}); please report it")
-    body = {"error": error_payload(err) | {"code": "internal"}}
-    return JSONResponse(body, status_code=500)
+    return error_response(err, 500, "internal")
 
 
 # --------------------------------------------------------------------------- guards
@@ -197,7 +201,7 @@ async def _refuse(scope: Scope, receive: Receive, send: Send) -> None:
 
     if scope["path"].startswith("/api/") or scope["path"] == "/openapi.json":
         err = _problem("unauthorized", "the server's token: Authorization: Bearer TOKEN")
-        response: Response = error_response(err, 401)
+        response: Response = error_response(err, 401, "unauthorized")
     else:
         response = token_page(scope)
     await response(scope, receive, send)
