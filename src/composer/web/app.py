@@ -262,8 +262,8 @@ def create_app(token: str | None = None, *, max_upload_bytes: int = MAX_UPLOAD_B
 
     Examples
     --------
-    >>> app = create_app()
-    >>> sorted(r.path for r in app.routes if r.path.startswith("/api/"))[:2]
+    >>> paths = create_app().openapi()["paths"]
+    >>> sorted(p for p in paths if p.startswith("/api/"))[:2]
     ['/api/alternatives', '/api/compose']
     """
     from . import api, pages
