@@ -9,12 +9,7 @@ installs them as root); without them it skips, and under ``CI`` it fails instead
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,105 +18,27 @@ import pytest
 
 from composer.datasets import sample_path
 
+from .browser import CannotRun, chromium, serving
+
 SAMPLE = "klimatilpasning"
 WAIT = 30  # seconds for one step at most (the sample composes in a few)
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-)
-
-
-def _binaries() -> tuple[str, str] | None:
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver = shutil.which("chromedriver")
-    return (browser, driver) if browser and driver else None
-
-
-def _cannot_run(why: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"the browser test must run under CI: {why}")
-    pytest.skip(why)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "COMPOSER_TOKEN"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "composer", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):  # bounded: about 20 s
-            try:
-                with urllib.request.urlopen(url + "/static/style.css", timeout=1):
-                    break
-            except OSError:
-                if proc.poll() is not None:
-                    err = proc.stderr.read().decode() if proc.stderr else ""
-                    pytest.fail(f"composer serve stopped: {err}")
-                time.sleep(0.1)
-        else:
-            pytest.fail("composer serve did not answer within 20 s")
+    with serving() as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        if proc.stderr:
-            proc.stderr.close()
 
 
 @pytest.fixture
 def browser(tmp_path: Path) -> Iterator[Any]:
-    found = _binaries()
-    if found is None:
-        _cannot_run("chromium and chromedriver are not installed (make browser)")
-    assert found is not None
     try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        _cannot_run("selenium is not installed (the dev extra)")
-    os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must not fetch anything
-    options = webdriver.ChromeOptions()
-    options.binary_location = found[0]
-    for flag in FLAGS:
-        options.add_argument(flag)
-    (tmp_path / "profile").mkdir()
-    (tmp_path / "downloads").mkdir()
-    options.add_argument(f"--user-data-dir={tmp_path / 'profile'}")
-    options.add_experimental_option(
-        "prefs",
-        {
-            "download.default_directory": str(tmp_path / "downloads"),
-            "download.prompt_for_download": False,
-        },
-    )
-    try:
-        driver = webdriver.Chrome(service=Service(executable_path=found[1]), options=options)
-    except Exception as e:  # a browser that cannot start here
-        _cannot_run(f"chromium did not start: {type(e).__name__}: {e}")
-    driver.set_page_load_timeout(WAIT)
-    try:
-        yield driver
-    finally:
-        driver.quit()
+        with chromium(tmp_path) as driver:
+            yield driver
+    except CannotRun as e:
+        if os.environ.get("CI"):
+            pytest.fail(f"the browser test must run under CI: {e}")
+        pytest.skip(str(e))
 
 
 def test_upload_compose_decline_and_download(server: str, browser: Any, tmp_path: Path) -> None:

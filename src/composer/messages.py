@@ -753,6 +753,7 @@ MESSAGES.update(
         "web.dl.json": {"da": "Hent JSON", "en": "Download JSON"},
         "web.dl.md": {"da": "Hent rapport (Markdown)", "en": "Download report (Markdown)"},
         "web.reasons": {"da": "Begrundelse", "en": "Reasons"},
+        "web.why": {"da": "Hvorfor?", "en": "Why?"},
         "web.decline": {"da": "Melder fra", "en": "Declines"},
         "web.meeting_plan": {"da": "Mødeplan", "en": "Meeting plan"},
         "web.no_gaps": {"da": "Ingen huller.", "en": "No gaps."},

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from ..export import composition_tables, frame_to_html, with_headers
+from ..text import number
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,13 +59,13 @@ def pictures(comp: Composition, pool: CandidatePool) -> dict[str, str]:
         }
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, language: str) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return ""
     if isinstance(value, list | tuple):
         return "; ".join(map(str, value))
     if isinstance(value, float):
-        return f"{value:g}"
+        return number(value, language)
     return str(value)
 
 
@@ -72,7 +73,7 @@ def _rows(frame: pd.DataFrame, columns: tuple[str, ...], language: str) -> dict[
     """Labels and text cells of ``columns`` (those ``frame`` has), for a template."""
     cols = [c for c in columns if c in frame.columns]
     labels = with_headers(frame[cols].iloc[:0], language).columns.tolist()
-    rows = [[_text(v) for v in row] for row in frame[cols].itertuples(index=False)]
+    rows = [[_text(v, language) for v in row] for row in frame[cols].itertuples(index=False)]
     return {"labels": labels, "rows": rows}
 
 
