@@ -130,3 +130,35 @@ def test_alternatives_and_whatif(client: TestClient) -> None:
         "/fragment/whatif", data=state | {"composition": comp, "wi.needs.0.weight": "0,01"}
     ).text
     assert 'class="summary diff"' in whatif
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/kandidater",
+        "/brief",
+        "/sammensaetning",
+        "/brief.yaml",
+        "/fragment/compose",
+        "/fragment/replace",
+        "/fragment/alternatives",
+        "/fragment/whatif",
+        "/fragment/brief-check",
+        "/fragment/sheets",
+        "/download/xlsx",
+        "/download/pdf",
+    ],
+)
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"pool": "not json", "brief": "{", "composition": "x", "member": "A"},
+        {"pool": "[1, 2]", "brief": '{"needs": 3}', "composition": "{}", "wi.core.min": "x"},
+    ],
+)
+def test_a_changed_or_missing_page_state_is_never_a_500(
+    client: TestClient, path: str, data: dict[str, str]
+) -> None:
+    r = client.post(path, data=data)
+    assert r.status_code < 500, r.text

@@ -21,7 +21,7 @@ from jinja2 import Environment, PackageLoader
 from starlette.concurrency import run_in_threadpool
 
 from ..composition import Composition
-from ..errors import ComposerError, error_payload
+from ..errors import ComposerError, InputError, Problem, error_payload
 from ..messages import KIND_LABELS, label, say
 from ..models import NeedKind
 from ..pool import CandidatePool
@@ -69,14 +69,24 @@ async def _read(request: Request) -> tuple[Payload, str]:
     fields["lang"] = lang
     pool_text = fields.pop("pool", "")
     if pool_text:
-        fields["candidates"] = json.loads(pool_text)
+        fields["candidates"] = _parse(pool_text, "pool")
     if fields.get("brief_form"):
         fields["brief"] = brief_from_form(fields)
     elif fields.get("brief"):
-        fields["brief"] = json.loads(fields["brief"])
+        fields["brief"] = _parse(fields["brief"], "brief")
     else:
         fields.pop("brief", None)
     return payload, lang
+
+
+def _parse(text: str, name: str) -> Any:
+    """A hidden field's JSON (the page wrote it; a changed one is bad input)."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        raise InputError(
+            [Problem("<page>", None, name, None, "the JSON this page wrote", code="bad_json")]
+        ) from None
 
 
 def _hidden(payload: Payload, pool: CandidatePool | None = None) -> dict[str, str]:
@@ -96,13 +106,15 @@ def _try(work: Callable[[], Any]) -> tuple[Any, dict[str, Any] | None]:
         return None, error_payload(e)
 
 
-def _page(name: str, payload: Payload, lang: str, here: str, **context: Any) -> HTMLResponse:
+def _page(
+    request: Request, name: str, payload: Payload, lang: str, here: str, **context: Any
+) -> HTMLResponse:
+    """A whole page: the state in its hidden fields, and whether the server needs a token."""
     return render(
         name,
         lang,
         here=here,
         state=context.pop("state", None) or _hidden(payload),
-        token_required=context.pop("token_required", False),
         **context,
     )
 
@@ -151,12 +163,12 @@ def _candidates_page(request: Request, payload: Payload, lang: str) -> HTMLRespo
     if problems:  # keep the last good pool only when the upload failed
         state["pool"] = ""
     return _page(
+        request,
         "kandidater.html",
         payload,
         lang,
         "/kandidater",
         state=state,
-        token_required=request.app.state.settings.token is not None,
         pool=pool_rows(pool, lang) if pool is not None else None,
         count=len(pool) if pool is not None else 0,
         problems=problems,
@@ -202,11 +214,11 @@ async def brief_page(request: Request) -> Response:
             payload.fields["brief"] = brief.model_dump(mode="json", exclude_none=True)
     values = form_values(payload.fields.get("brief") or {})
     return _page(
+        request,
         "brief.html",
         payload,
         lang,
         "/brief",
-        token_required=request.app.state.settings.token is not None,
         form=values,
         kinds=[(k.value, label(KIND_LABELS, k.value, lang)) for k in NeedKind],
         problems=problems,
@@ -244,11 +256,11 @@ async def brief_yaml(request: Request) -> Response:
 async def composition_page(request: Request) -> Response:
     payload, lang = await _read(request)
     return _page(
+        request,
         "sammensaetning.html",
         payload,
         lang,
         "/sammensaetning",
-        token_required=request.app.state.settings.token is not None,
     )
 
 
@@ -331,27 +343,26 @@ async def whatif_fragment(request: Request) -> Response:
 
 
 def _whatif(payload: Payload) -> Composition:
+    """Compose again with the what-if panel's weights, core size and quota bounds."""
     from ..planner import compose
 
-    brief = dict(payload.fields["brief"])
+    brief = payload.brief().model_dump(mode="json", exclude_none=True)
     changed = payload.fields
-    needs = [dict(n) for n in brief.get("needs", [])]
-    for i, need in enumerate(needs):
-        weight = changed.get(f"wi.needs.{i}.weight")
-        if weight:
-            need["weight"] = weight.replace(",", ".")
-    quotas = [dict(q) for q in brief.get("quotas", [])]
-    for i, quota in enumerate(quotas):
+    for i, need in enumerate(brief["needs"]):
+        _change(need, "weight", changed.get(f"wi.needs.{i}.weight"))
+    for i, quota in enumerate(brief["quotas"]):
         for key in ("min", "max"):
-            value = changed.get(f"wi.quotas.{i}.{key}")
-            if value:
-                quota[key] = value
-    core = dict(brief.get("core", {}))
+            _change(quota, key, changed.get(f"wi.quotas.{i}.{key}"))
     for key in ("min", "max"):
-        if changed.get(f"wi.core.{key}"):
-            core[key] = changed[f"wi.core.{key}"]
-    payload.fields["brief"] = brief | {"needs": needs, "quotas": quotas, "core": core}
+        _change(brief["core"], key, changed.get(f"wi.core.{key}"))
+    payload.fields["brief"] = brief
     return compose(payload.candidates(), payload.brief(), seed=payload.seed())
+
+
+def _change(target: dict[str, Any], key: str, text: object) -> None:
+    """Set ``target[key]`` from a what-if field (decimal comma accepted); empty: unchanged."""
+    if isinstance(text, str) and text.strip():
+        target[key] = text.strip().replace(",", ".")
 
 
 @router.post("/download/{fmt}")
