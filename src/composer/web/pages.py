@@ -115,6 +115,7 @@ def _page(
         lang,
         here=here,
         state=context.pop("state", None) or _hidden(payload),
+        token_required=request.app.state.settings.token is not None,
         **context,
     )
 
@@ -160,7 +161,7 @@ def _candidates_page(request: Request, payload: Payload, lang: str) -> HTMLRespo
     if payload.has("candidates"):
         pool, problems = _try(payload.candidates)
     state = _hidden(payload, pool)
-    if problems:  # keep the last good pool only when the upload failed
+    if problems:  # a failed upload leaves no pool: the problems say why
         state["pool"] = ""
     return _page(
         request,
