@@ -239,7 +239,10 @@ def test_every_answer_has_the_strict_csp_and_pages_ask_nothing_from_outside(
         assert r.headers["x-content-type-options"] == "nosniff"
     page = client.post("/kandidater", data={"action": "sample", "sample": "klimatilpasning"})
     assert "http://" not in page.text and "https://" not in page.text
-    assert client.get("/openapi.json").json()["paths"]["/api/compose"]["post"]["requestBody"]
+    spec = client.get("/openapi.json").json()
+    body = spec["paths"]["/api/compose"]["post"]["requestBody"]["content"]["application/json"]
+    ref = body["schema"]["properties"]["brief"]["$ref"].rsplit("/", 1)[-1]
+    assert spec["components"]["schemas"][ref]["title"] == "NetworkBrief"
 
 
 def test_logs_hold_counts_and_timings_never_names(

@@ -94,6 +94,13 @@ class Error(BaseModel):
 def _doc(model: type[BaseModel], answer: Any, summary: str) -> dict[str, Any]:
     """The route's OpenAPI: its JSON body, the multipart form, and the error answers."""
     schema = model.model_json_schema()
+    # the brief is documented by the library's own model (a component FastAPI adds for the
+    # Composition the endpoints answer with, which holds its brief)
+    brief = schema["properties"]["brief"]
+    brief.pop("anyOf", None)
+    brief.pop("type", None)
+    brief.pop("additionalProperties", None)
+    brief["$ref"] = "#/components/schemas/NetworkBrief"
     form = {
         "type": "object",
         "properties": {
