@@ -174,6 +174,7 @@ def _candidates_page(request: Request, payload: Payload, lang: str) -> HTMLRespo
         count=len(pool) if pool is not None else 0,
         problems=problems,
         samples=list_samples(),
+        sample=payload.fields.get("sample"),
     )
 
 

@@ -103,8 +103,12 @@ def tables_html(comp: Composition) -> dict[str, Markup]:
 
 
 def pool_rows(pool: CandidatePool, language: str) -> dict[str, Any]:
-    """The pool as rows of text for the Kandidater page."""
-    return _rows(pool.frame.reset_index(), POOL_COLUMNS, language)
+    """The pool as rows of text for the Kandidater page (actor types as labels)."""
+    from ..models import ActorType
+
+    frame = pool.frame.reset_index()
+    frame["actor_type"] = frame["actor_type"].map(lambda a: ActorType(a).label(language))
+    return _rows(frame, POOL_COLUMNS, language)
 
 
 @dataclass
