@@ -9,6 +9,7 @@ import json
 import re
 from typing import Any
 
+import openpyxl
 import pytest
 from fastapi.testclient import TestClient
 
@@ -103,7 +104,6 @@ def test_language_switch(client: TestClient) -> None:
 
 
 def test_sheet_chooser_lists_the_workbook_sheets(client: TestClient) -> None:
-    openpyxl = pytest.importorskip("openpyxl")
     wb = openpyxl.Workbook()
     wb.active.title = "Forside"
     wb.create_sheet("Kandidater")
@@ -162,3 +162,22 @@ def test_a_changed_or_missing_page_state_is_never_a_500(
 ) -> None:
     r = client.post(path, data=data)
     assert r.status_code < 500, r.text
+
+
+def test_a_workbook_sheet_chosen_on_upload(client: TestClient) -> None:
+    pool, _ = load_sample("klimatilpasning")
+    records = pool.to_records()
+    wb = openpyxl.Workbook()
+    wb.active.title = "Forside"
+    wb.active.append(["Kandidater til netværket"])
+    sheet = wb.create_sheet("Kandidater")
+    sheet.append(list(records[0]))
+    for record in records:
+        sheet.append(list(record.values()))
+    buf = io.BytesIO()
+    wb.save(buf)
+    files = {"candidates": ("k.xlsx", buf.getvalue(), "application/octet-stream")}
+    page = client.post("/kandidater", data={"action": "upload", "sheet": "Kandidater"}, files=files)
+    assert len(json.loads(_hidden(page.text, "pool"))) == len(pool)
+    first = client.post("/kandidater", data={"action": "upload"}, files=files).text
+    assert 'class="problems"' in first  # the first sheet holds no candidates

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
@@ -186,7 +187,8 @@ async def read_payload(request: Request, limits: Limits) -> Payload:
     # the body holds the pool as well as the brief: its values are bounded by its size;
     # the brief alone is held to the brief's limit again when it is loaded
     body_limits = replace(limits, max_brief_values=limits.max_file_bytes)
-    data, _ = read_mapping(stream, limits=body_limits, format="json")
+    # a large body takes a while to parse: off the event loop, as the work itself
+    data, _ = await run_in_threadpool(read_mapping, stream, limits=body_limits, format="json")
     if not isinstance(data, Mapping):
         raise _bad("body", type(data).__name__, "a JSON object with candidates and brief")
     payload.fields.update(data)
