@@ -100,6 +100,7 @@ def chromium(folder: Path, width: int = 1280, height: int = 900) -> Iterator[Any
         "download.prompt_for_download": False,
     }
     options.add_experimental_option("prefs", prefs)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # to see CSP reports
     try:
         driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
     except Exception as e:  # a browser that cannot start here

@@ -85,6 +85,8 @@ def test_upload_compose_decline_and_download(server: str, browser: Any, tmp_path
     assert target.exists(), list((tmp_path / "downloads").iterdir())
     import openpyxl
 
+    console = [entry["message"] for entry in browser.get_log("browser")]
+    assert not [m for m in console if "Content Security Policy" in m or "Refused" in m], console
     wb = openpyxl.load_workbook(target, read_only=True)
     try:
         assert "Kerne" in wb.sheetnames
