@@ -203,7 +203,7 @@ async def _refuse(scope: Scope, receive: Receive, send: Send) -> None:
         err = _problem("unauthorized", "the server's token: Authorization: Bearer TOKEN")
         response: Response = error_response(err, 401, "unauthorized")
     else:
-        response = token_page(scope)
+        response = token_page()
     await response(scope, receive, send)
 
 

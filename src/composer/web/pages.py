@@ -36,7 +36,6 @@ __all__ = ["router", "token_page"]
 
 router = APIRouter(include_in_schema=False)
 _ENV = Environment(loader=PackageLoader("composer.web", "templates"), autoescape=True)
-_ENV.policies["json.dumps_kwargs"] = {"ensure_ascii": False}
 
 
 def render(name: str, lang: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -53,7 +52,7 @@ def render(name: str, lang: str, status: int = 200, **context: Any) -> HTMLRespo
     return HTMLResponse(html, status_code=status)
 
 
-def token_page(scope: Any) -> Response:
+def token_page() -> Response:
     """What a browser without the server's token sees (status 401)."""
     return render("token.html", "da", status=401)
 
