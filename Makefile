@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck pytest acceptance bench sdist clean
+.PHONY: install demo serve browser test lint typecheck pytest acceptance bench sdist clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,19 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/python -m composer demo
 
+# the page for network leaders and the HTTP API on http://127.0.0.1:8000 (issue 17)
+serve: $(STAMP)
+	$(BIN)/composer serve
+
+# Debian's chromium and chromedriver for the browser test (tests/test_web_browser.py):
+# installed when missing and we are root; otherwise that test skips (and fails under CI)
+browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			chromium chromium-driver >/dev/null; \
+	else echo "chromium/chromedriver missing and not root: the browser test cannot run"; fi
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/ruff format --check src tests benchmarks scripts
@@ -26,7 +39,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy src
 
-pytest: $(STAMP)
+pytest: $(STAMP) browser
 	$(BIN)/pytest
 
 # the workspace's shared acceptance check, when it sits beside the repo (see the script)

@@ -8,6 +8,7 @@ score CANDIDATES BRIEF                      every candidate's scores and reasons
 compose CANDIDATES BRIEF                    compose a network
 replace COMPOSITION.json MEMBER CANDIDATES BRIEF   a member declined: fill the seat
 schema {brief,candidates,composition}       the JSON Schema of an input or of the result
+serve [--host H] [--port P] [--token T]     the web page and the HTTP API (the web extra)
 demo                                        compose the embedded sample
 
 Every command takes ``--format``, ``--output FILE`` (the format follows the file's
@@ -231,6 +232,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="brief, candidates (one record) or composition (what compose --format json writes)",
     )
     _add_output(p, ("json",), "json")
+
+    p = sub.add_parser("serve", help="the web page for network leaders and the HTTP API")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument(
+        "--token",
+        default=None,
+        help="every request must carry it (default: $COMPOSER_TOKEN); required when --host "
+        "is not a loopback address",
+    )
+    p.add_argument(
+        "--max-upload-mb", type=float, default=50.0, help="largest upload in MB (default 50)"
+    )
+    p.set_defaults(formats=("markdown",), default_format="markdown", output=None, format=None)
 
     p = sub.add_parser("demo", help="summarise and compose the embedded sample")
     _add_output(p, FORMATS, "markdown")
@@ -612,6 +627,43 @@ def _cmd_demo(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
     return _render_composition(comp, args.fmt, prefix=pool_summary(pool, brief) + "\n\n")
 
 
+def _cmd_serve(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
+    """Run the web app (``composer.web``, started by name: the CLI imports none of it)."""
+    import ipaddress
+
+    try:
+        import uvicorn
+    except ImportError:
+        raise CliError(
+            "composer serve needs the web extra: pip install 'netvaerk-composer[web]'",
+            code="missing_dependency",
+        ) from None
+    token = args.token or os.environ.get("COMPOSER_TOKEN") or None
+    try:
+        loopback = ipaddress.ip_address(args.host).is_loopback
+    except ValueError:
+        loopback = args.host == "localhost"
+    if not loopback and token is None:
+        raise CliError(
+            f"--host {args.host} opens the server to other machines: give --token TOKEN "
+            "(or set COMPOSER_TOKEN) so that every request must carry it",
+            code="usage",
+        )
+    if token is not None:
+        os.environ["COMPOSER_TOKEN"] = token
+    os.environ["COMPOSER_MAX_UPLOAD_MB"] = str(args.max_upload_mb)
+    sys.stderr.write(f"composer: serving on http://{args.host}:{args.port}/ (Ctrl+C stops)\n")
+    uvicorn.run(
+        "composer.web.app:app_from_env",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+        access_log=False,
+    )
+    return ""
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, _Inputs], Rendered]] = {
     "validate": _cmd_validate,
     "summary": _cmd_summary,
@@ -619,6 +671,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, _Inputs], Rendered]] = {
     "compose": _cmd_compose,
     "replace": _cmd_replace,
     "schema": _cmd_schema,
+    "serve": _cmd_serve,
     "demo": _cmd_demo,
 }
 
@@ -644,22 +697,19 @@ def _report(err: CliError, as_json: bool) -> int:
 
 
 def _as_cli_error(e: BaseException) -> CliError:
-    from .errors import ComposerError, InfeasibleError, InputError
+    from .errors import ComposerError, InfeasibleError, error_payload
 
     if isinstance(e, CliError):
         return e
-    if isinstance(e, InputError):
-        return CliError(str(e), problems=[p.as_dict() for p in e.problems])
-    if isinstance(e, InfeasibleError):
+    if isinstance(e, ComposerError):  # the same JSON as the web API's (errors.error_payload)
+        data = error_payload(e)
         return CliError(
-            str(e),
-            code="infeasible",
-            exit_code=EXIT_INFEASIBLE,
-            problems=[{"reason": r} for r in e.reasons],
-            extra={"relaxations": e.relaxations},
+            data.pop("message"),
+            code=data.pop("code"),
+            exit_code=EXIT_INFEASIBLE if isinstance(e, InfeasibleError) else EXIT_INPUT,
+            problems=data.pop("problems"),
+            extra=data,
         )
-    if isinstance(e, ComposerError):
-        return CliError(str(e))
     if isinstance(e, ModuleNotFoundError) and e.name == "openpyxl":
         return CliError(str(e), code="missing_dependency")
     text = " ".join(str(e).split())

@@ -24,6 +24,7 @@ __all__ = [
     "InputError",
     "Problem",
     "check_seed",
+    "error_payload",
     "shorten",
 ]
 
@@ -376,3 +377,27 @@ def check_seed(seed: object, name: str = "seed") -> int:
             ]
         )
     return value
+
+
+def error_payload(err: ComposerError) -> dict[str, Any]:
+    """The error as the command line's ``--format json`` and the web API write it.
+
+    ``{"code": "bad_input" | "infeasible", "message": ..., "problems": [...]}``; an
+    infeasible brief lists its reasons as problems and adds ``"relaxations"``.
+
+    Examples
+    --------
+    >>> error_payload(InfeasibleError(["too few"], ["lower it"]))["relaxations"]
+    ['lower it']
+    >>> error_payload(InputError("no id column", source="c.csv"))["problems"][0]["source"]
+    'c.csv'
+    """
+    if isinstance(err, InfeasibleError):
+        return {
+            "code": "infeasible",
+            "message": str(err),
+            "problems": [{"reason": r} for r in err.reasons],
+            "relaxations": err.relaxations,
+        }
+    problems = [p.as_dict() for p in err.problems] if isinstance(err, InputError) else []
+    return {"code": "bad_input", "message": str(err), "problems": problems}

@@ -1,0 +1,94 @@
+"""The page as a person uses it (issue 17): Debian's chromium through selenium.
+
+Starts ``composer serve`` on 127.0.0.1 on a free port, uploads the sample's candidates
+and brief, composes, clicks "Melder fra" on a core member, sees the replacement, and
+downloads the workbook. Needs ``chromium`` and ``chromedriver`` (``make browser``
+installs them as root); without them it skips, and under ``CI`` it fails instead.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from composer.datasets import sample_path
+
+from .browser import CannotRun, chromium, serving
+
+SAMPLE = "klimatilpasning"
+WAIT = 30  # seconds for one step at most (the sample composes in a few)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with serving() as url:
+        yield url
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[Any]:
+    try:
+        with chromium(tmp_path) as driver:
+            yield driver
+    except CannotRun as e:
+        if os.environ.get("CI"):
+            pytest.fail(f"the browser test must run under CI: {e}")
+        pytest.skip(str(e))
+
+
+def test_upload_compose_decline_and_download(server: str, browser: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(browser, WAIT)
+    folder = sample_path(SAMPLE)
+    browser.get(server + "/kandidater")
+    browser.find_element(By.ID, "candidates-file").send_keys(str(folder / "candidates.csv"))
+    browser.find_element(By.ID, "upload").click()
+    wait.until(ec.presence_of_element_located((By.ID, "pool-table")))
+    browser.find_element(By.ID, "to-brief").click()
+    browser.find_element(By.NAME, "brief_file").send_keys(str(folder / "brief.yaml"))
+    browser.find_element(By.CSS_SELECTOR, "button[value=load_brief]").click()
+    theme = wait.until(ec.presence_of_element_located((By.ID, "b.theme")))
+    assert theme.get_attribute("value")
+    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "#brief-check .ok")))
+    browser.find_element(By.ID, "to-compose").click()
+
+    core = wait.until(ec.presence_of_element_located((By.ID, "table-core")))
+    first = core.find_element(By.CSS_SELECTOR, "tbody tr")
+    gone = first.get_attribute("data-member")
+    before = {r.get_attribute("data-member") for r in core.find_elements(By.CSS_SELECTOR, "tr")}
+    first.find_element(By.CSS_SELECTOR, "button.decline").click()
+
+    changes = wait.until(ec.presence_of_element_located((By.ID, "changes")))
+    assert gone in changes.text
+    joined = changes.find_element(By.CSS_SELECTOR, "dd.joined").text
+    rows = browser.find_elements(
+        By.CSS_SELECTOR, "#table-core tbody tr, #table-phase_participants tbody tr"
+    )
+    members = {r.get_attribute("data-member") for r in rows}
+    assert gone not in members
+    assert joined != "–" and set(joined.split(", ")) <= members - before
+
+    browser.find_element(By.ID, "download-xlsx").click()
+    target = tmp_path / "downloads" / "netvaerk.xlsx"
+    for _ in range(WAIT * 10):  # bounded wait for the download to finish
+        if target.exists() and target.stat().st_size > 0:
+            break
+        time.sleep(0.1)
+    assert target.exists(), list((tmp_path / "downloads").iterdir())
+    import openpyxl
+
+    console = [entry["message"] for entry in browser.get_log("browser")]
+    assert not [m for m in console if "Content Security Policy" in m or "Refused" in m], console
+    wb = openpyxl.load_workbook(target, read_only=True)
+    try:
+        assert "Kerne" in wb.sheetnames
+    finally:
+        wb.close()
