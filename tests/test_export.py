@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from composer import Composition, compose, load_brief, load_candidates
-from composer.export import (
+from composer.views.export import (
     composition_tables,
     composition_to_csv,
     composition_to_excel,

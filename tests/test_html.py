@@ -9,7 +9,7 @@ import pytest
 
 import composer
 from composer.datasets import load_sample
-from composer.html import composition_html, composition_repr, pool_html
+from composer.views.html import composition_html, composition_repr, pool_html
 
 EVIL = '<script>alert("x")</script>'
 

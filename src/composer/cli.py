@@ -377,7 +377,7 @@ def _table(frame: pd.DataFrame, fmt: str, language: str, title: str) -> Rendered
     formats for people (Markdown, HTML, Excel) show labels in ``language``."""
     import html
 
-    from . import export
+    from .views import export
 
     if fmt == "json":
         return frame.reset_index().to_json(orient="records", force_ascii=False, indent=2)
@@ -548,7 +548,7 @@ def _cmd_score(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
 
 
 def _render_composition(comp: Composition, fmt: str, prefix: str = "") -> Rendered:
-    from . import export
+    from .views import export
 
     if fmt == "json":
         return comp.model_dump_json(indent=2)

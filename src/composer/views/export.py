@@ -22,13 +22,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from .messages import EXPORT_WORDS as _WORDS
-from .messages import HEADERS, SHEETS, say
-from .models import ActorType, Orientation
-from .text import number
+from ..messages import EXPORT_WORDS as _WORDS
+from ..messages import HEADERS, SHEETS, say
+from ..models import ActorType, Orientation
+from ..text import number
+from .tables import meeting_plan, members_frame
 
 if TYPE_CHECKING:
-    from .composition import Composition
+    from ..result import CompositionData
 
 __all__ = [
     "HEADERS",
@@ -120,10 +121,10 @@ def with_headers(frame: pd.DataFrame, language: str) -> pd.DataFrame:
     return out
 
 
-def _members(comp: Composition, language: str | None = None) -> pd.DataFrame:
-    """:meth:`Composition.to_frame` with reasons and flags as text; with ``language``,
+def _members(comp: CompositionData, language: str | None = None) -> pd.DataFrame:
+    """:meth:`composer.Composition.to_frame` with reasons and flags as text; with ``language``,
     role, actor type and orientation as labels in that language."""
-    frame = comp.to_frame()
+    frame = members_frame(comp)
     for col in ("reasons", "flags"):
         frame[col] = frame[col].map(" ".join)
     if language is not None:
@@ -133,7 +134,9 @@ def _members(comp: Composition, language: str | None = None) -> pd.DataFrame:
     return frame
 
 
-def composition_tables(comp: Composition, language: str | None = None) -> dict[str, pd.DataFrame]:
+def composition_tables(
+    comp: CompositionData, language: str | None = None
+) -> dict[str, pd.DataFrame]:
     """The composition as six tables with stable column keys, by table key.
 
     Keys: ``core``, ``phase_participants`` (one row per person and phase),
@@ -163,7 +166,7 @@ def composition_tables(comp: Composition, language: str | None = None) -> dict[s
     )
     phases.insert(0, "phase", [ph for ph, ms in comp.phase_participants.items() for _ in ms])
 
-    plan = comp.meeting_plan().reset_index()
+    plan = meeting_plan(comp).reset_index()
     names = {m.id: m.name for m in comp.members}
     plan.insert(1, "name", plan["id"].map(names))
     plan["role"] = plan["role"].map(lambda r: _word(r, lang))
@@ -247,7 +250,9 @@ def tables_to_excel(tables: Mapping[str, pd.DataFrame], path: str | Path) -> Pat
     return path
 
 
-def composition_to_excel(comp: Composition, path: str | Path, language: str | None = None) -> Path:
+def composition_to_excel(
+    comp: CompositionData, path: str | Path, language: str | None = None
+) -> Path:
     """Write ``comp`` as an Excel workbook: core, phase participants, meeting plan, needs
     and coverage, gaps, quotas, with Danish or English sheet names and headers.
 
@@ -282,10 +287,10 @@ def composition_to_excel(comp: Composition, path: str | Path, language: str | No
     )
 
 
-def composition_to_csv(comp: Composition, path: str | Path | None = None) -> str:
+def composition_to_csv(comp: CompositionData, path: str | Path | None = None) -> str:
     """One row per chosen person (core first), with stable column keys; returns the text.
 
-    Columns as :meth:`Composition.to_frame`: ``id``, ``name``, ``role`` (``core`` /
+    Columns as :meth:`composer.Composition.to_frame`: ``id``, ``name``, ``role`` (``core`` /
     ``phase``), ``actor_type`` and ``orientation`` (keys), ``organisation``, ``unit``,
     ``phases``, ``meetings``, ``hours``, ``needs_covered``, ``flags``, ``reasons``. Lists
     are ``;``-separated; reasons and flags are sentences joined by spaces. Written to
@@ -360,7 +365,7 @@ def html_page(title: str, body: Iterable[str], language: str = "da") -> str:
     )
 
 
-def composition_to_html(comp: Composition, language: str | None = None) -> str:
+def composition_to_html(comp: CompositionData, language: str | None = None) -> str:
     """A standalone HTML page of ``comp``: the six tables of :func:`composition_tables`.
 
     Every text from the input (names, reasons, need and phase names, the theme) is

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .messages import KIND_LABELS, ROLES, count, label, say
-from .models import ActorType, Orientation
-from .text import number
+from ..messages import KIND_LABELS, ROLES, count, label, say
+from ..models import ActorType, Orientation
+from ..text import number
 
 if TYPE_CHECKING:
-    from .composition import Composition, Member, NetworkTies
+    from ..result import CompositionData, Member, NetworkTies
 
 __all__ = ["explain", "md"]
 
@@ -47,13 +47,13 @@ def _member_row(m: Member, lang: str) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _method(comp: Composition, lang: str) -> str:
+def _method(comp: CompositionData, lang: str) -> str:
     if comp.method.startswith("exact"):
         return say("method.exact" if comp.optimal else "method.exact_limit", lang)
     return say("method.heuristic", lang)
 
 
-def _hours_table(comp: Composition, lang: str) -> list[str]:
+def _hours_table(comp: CompositionData, lang: str) -> list[str]:
     """Person-hours per role and per organisation."""
     out = [f"## {say('report.hours', lang)}", ""]
     by_role: dict[str, list[float]] = {}
@@ -104,7 +104,7 @@ def _ties(t: NetworkTies, lang: str) -> list[str]:
     return [*out, ""]
 
 
-def _co_drivers(comp: Composition, lang: str) -> list[str]:
+def _co_drivers(comp: CompositionData, lang: str) -> list[str]:
     out = [f"## {say('report.co_drivers', lang)}", ""]
     if not comp.co_drivers:
         out.append(say("codriver.none", lang))
@@ -113,7 +113,7 @@ def _co_drivers(comp: Composition, lang: str) -> list[str]:
     return [*out, ""]
 
 
-def _dropouts(comp: Composition, lang: str) -> list[str]:
+def _dropouts(comp: CompositionData, lang: str) -> list[str]:
     """The single points of failure (only when the dropouts were computed)."""
     out = [f"## {say('report.dropouts', lang)}", ""]
     weak = [d for d in comp.dropouts if d.single_point_of_failure or not d.rules_met]
@@ -141,15 +141,15 @@ def _dropouts(comp: Composition, lang: str) -> list[str]:
     return [*out, ""]
 
 
-def _network(comp: Composition, lang: str) -> list[str]:
+def _network(comp: CompositionData, lang: str) -> list[str]:
     """Ties (when the composition holds them), co-drivers, and dropouts (when computed)."""
     out = _ties(comp.ties, lang) if comp.ties is not None else []
     out += _co_drivers(comp, lang)
     return out + (_dropouts(comp, lang) if comp.dropouts else [])
 
 
-def explain(comp: Composition) -> str:
-    """The Markdown report of ``comp`` (see :meth:`Composition.explain`).
+def explain(comp: CompositionData) -> str:
+    """The Markdown report of ``comp`` (see :meth:`composer.Composition.explain`).
 
     Examples
     --------
