@@ -97,15 +97,15 @@ def test_help_exits_0(capsys: Capsys) -> None:
 
 
 def test_usage_errors_exit_2(capsys: Capsys, ref: tuple[Path, Path]) -> None:
-    code, out, err = run(capsys, "compose", *ref, "--seed", "-1")
+    code, out, err = run(capsys, "compose", *ref, "--seed", "-1", "--lang", "en")
     assert code == 2 and out == ""
-    assert "argument --seed: expected a whole number >= 0, got -1" in err
+    assert "argument --seed: expected a whole number >= 0, got '-1'" in err
     code, _, err = run(capsys, "compose", *ref, "--seed", "two")
-    assert code == 2 and "expected a whole number >= 0, got 'two'" in err
+    assert code == 2 and "forventede et helt tal >= 0, fik 'two'" in err
     code, _, err = run(capsys, "nonsense")
     assert code == 2 and "invalid choice: 'nonsense'" in err
     code, _, err = run(capsys, "compose", *ref, "--format", "xlsx")
-    assert code == 2 and "add --output FILE.xlsx" in err
+    assert code == 2 and "tilføj --output FIL.xlsx" in err
     code, _, err = run(capsys, "compose", *ref, "--seed", "-1", "--format", "json")
     error = json.loads(err)["error"]
     assert code == 2 and error["code"] == "usage" and "--seed" in error["message"]
@@ -114,9 +114,11 @@ def test_usage_errors_exit_2(capsys: Capsys, ref: tuple[Path, Path]) -> None:
 # ------------------------------------------------------------------ validate and summary
 def test_validate(capsys: Capsys, ref: tuple[Path, Path]) -> None:
     code, out, _ = run(capsys, "validate", ref[0])
+    assert (code, out) == (0, "OK: 45 kandidater i candidates.csv.\n")
+    code, out, _ = run(capsys, "validate", ref[0], "--lang", "en")
     assert (code, out) == (0, "OK: 45 candidates in candidates.csv.\n")
     code, out, _ = run(capsys, "validate", *ref)
-    assert code == 0 and "fit the brief (Ensomhed blandt ældre)" in out
+    assert code == 0 and "passer til netværksbeskrivelsen (Ensomhed blandt ældre)" in out
     code, out, _ = run(capsys, "validate", *ref, "--format", "json")
     assert json.loads(out) == {
         "ok": True,
@@ -180,14 +182,16 @@ def test_files_that_cannot_be_read_exit_2(
 
     monkeypatch.setattr(reading, "decode_text", undecodable)
     code, _, err = run(capsys, "validate", *ref)
-    assert code == 2 and "candidates.csv: cannot read the text" in err
+    assert code == 2 and "candidates.csv: teksten kan ikke læses" in err
     for e in (err,):
         _no_traceback(e)
 
 
 def test_summary(capsys: Capsys, ref: tuple[Path, Path]) -> None:
     code, out, _ = run(capsys, "summary", *ref)
-    assert code == 0 and out.startswith("Pool: 45 candidates from candidates.csv")
+    assert code == 0 and out.startswith("# Pulje: 45 kandidater fra candidates.csv")
+    code, en, _ = run(capsys, "summary", *ref, "--lang", "en")
+    assert code == 0 and en.startswith("# Pool: 45 candidates from candidates.csv")
     assert "pårørende" in out
     code, out, _ = run(capsys, "summary", *ref, "--format", "json")
     data = json.loads(out)
@@ -214,11 +218,13 @@ def test_score_in_every_format(capsys: Capsys, ref: tuple[Path, Path], tmp_path:
     assert len(frame) == 45 and frame["reasons"].str.contains("Motivation").all()
     assert "Takes part as" in out
     code, out, _ = run(capsys, "score", *ref, "--format", "html")
-    assert out.startswith("<!DOCTYPE html>") and "<h1>Point</h1>" in out
+    assert out.startswith("<!DOCTYPE html>") and "<h1>Vurdering af kandidaterne</h1>" in out
     xlsx = tmp_path / "scores.xlsx"
     assert run(capsys, "score", *ref, "--output", xlsx)[0] == 0
     back = pd.read_excel(xlsx, sheet_name=None)
-    assert list(back) == ["Point"] and len(back["Point"]) == 45
+    assert (
+        list(back) == ["Vurdering af kandidaterne"] and len(back["Vurdering af kandidaterne"]) == 45
+    )
 
 
 # ------------------------------------------------------------------ compose
@@ -331,7 +337,7 @@ def test_replace_unknown_member_exit_2(
 ) -> None:
     code, out, err = run(capsys, "replace", comp_json, "ZZZ", *ref)
     assert code == 2 and out == ""
-    assert "column 'MEMBER': value 'ZZZ' – expected the id of a member of the composition" in err
+    assert "column 'MEMBER': value 'ZZZ'" in err and "id på en deltager i sammensætningen" in err
     code, _, err = run(capsys, "replace", comp_json, "ZZZ", *ref, "--format", "json")
     assert code == 2 and json.loads(err)["error"]["problems"][0]["value"] == "ZZZ"
     _no_traceback(err)
@@ -351,17 +357,17 @@ def test_candidates_and_brief_from_standard_input(capsys: Capsys, ref: tuple[Pat
     code, out, _ = run(capsys, "validate", "-", ref[1], stdin=ref[0].read_bytes())
     assert (code, out) == (
         0,
-        "OK: 45 candidates in stdin.csv fit the brief (Ensomhed blandt ældre).\n",
+        "OK: 45 kandidater i stdin.csv passer til netværksbeskrivelsen (Ensomhed blandt ældre).\n",
     )
     records = pd.read_csv(ref[0], dtype=str, keep_default_na=False).to_dict(orient="records")
     data = json.dumps(records, ensure_ascii=False).encode("utf-8")
     assert run(capsys, "validate", "-", ref[1], stdin=data)[1].startswith(
-        "OK: 45 candidates in stdin.json"
+        "OK: 45 kandidater i stdin.json"
     )
     code, out, _ = run(capsys, "compose", ref[0], "-", stdin=ref[1].read_bytes())
     assert code == 0 and out.startswith("# Netværkssammensætning: Ensomhed blandt ældre")
     code, _, err = run(capsys, "compose", "-", "-", stdin=b"")
-    assert code == 2 and "only one input can come from standard input" in err
+    assert code == 2 and "kun ét input kan komme fra standard input" in err
 
 
 def test_bad_candidates_on_stdin_name_the_row(capsys: Capsys) -> None:
@@ -386,7 +392,7 @@ def test_schema(capsys: Capsys) -> None:
 def test_candidate_schema_accepts_what_the_loader_reads() -> None:
     import jsonschema
 
-    schema = cli.candidate_schema()
+    schema = __import__("composer.schemas").schemas.candidate_schema()
     record = {
         "id": "A1",
         "name": "Åse Ørum",
@@ -407,7 +413,7 @@ def test_candidate_schema_accepts_what_the_loader_reads() -> None:
 
 def test_demo(capsys: Capsys) -> None:
     code, out, _ = run(capsys, "demo", "--lang", "en")
-    assert code == 0 and out.startswith("Pool: ") and "# Network composition:" in out
+    assert code == 0 and out.startswith("# Pool: ") and "# Network composition:" in out
 
 
 # ------------------------------------------------------------------ never a traceback
@@ -422,7 +428,7 @@ def test_unexpected_error_is_one_line_exit_1(
     monkeypatch.setattr(planner, "compose", boom)
     code, out, err = run(capsys, "compose", *ref)
     assert code == 1 and out == ""
-    assert err == "composer: unexpected error (RuntimeError: something broke); please report it\n"
+    assert err == "composer: uventet fejl (RuntimeError: something broke); meld den venligst\n"
 
 
 def test_missing_openpyxl_exit_2(

@@ -6,30 +6,17 @@ needs, phases, organisations) is escaped, so it shows as text and never as marku
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from ..messages import KIND_LABELS, ROLES, count, label, say
 from ..models import ActorType, Orientation
 from ..text import number
+from .markdown import md
 
 if TYPE_CHECKING:
     from ..result import CompositionData, Member, NetworkTies
 
-__all__ = ["explain", "md"]
-
-_MARKUP = re.compile(r"([\\`*_\[\]<>|~])")
-
-
-def md(text: object) -> str:
-    """``text`` as literal Markdown: markup characters escaped, one line.
-
-    Examples
-    --------
-    >>> print(md("<img src=x onerror=alert(1)> *fed*"))
-    \\<img src=x onerror=alert(1)\\> \\*fed\\*
-    """
-    return _MARKUP.sub(r"\\\1", str(text)).replace("\r", " ").replace("\n", " ")
+__all__ = ["explain"]
 
 
 def _member_row(m: Member, lang: str) -> str:

@@ -4,13 +4,18 @@ A sentence has a code and named parameters (as sortition-algorithms keeps its
 ``error_messages.py``); :func:`say` fills it in. Words that change with a number are
 pairs (singular, plural) used through :func:`count`, so "1 hul" and "2 huller" are both
 right. Error messages for developers (:mod:`composer.errors`) stay in English.
+
+The table is kept in parts, one module per area (``cli.py``: the command line, the pool
+summary and the input checks), merged here into :data:`MESSAGES` and :data:`WORDS`; a
+code is defined once (a test checks it).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .text import number
+from ..text import number
+from .cli import CLI_MESSAGES, CLI_WORDS
 
 __all__ = [
     "COLUMNS",
@@ -349,7 +354,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "html.by_actor": {"da": "Efter aktørtype", "en": "By actor type"},
     "html.first": {"da": "De første {n}", "en": "The first {n}"},
     "html.all_phases": {"da": "alle", "en": "all"},
-    "cli.scores": {"da": "Point", "en": "Scores"},
     "report.percent": {"da": "{n} %", "en": "{n}%"},
     "method.exact": {"da": "eksakt model, bevist optimal", "en": "exact model, proven optimal"},
     "method.exact_limit": {
@@ -359,6 +363,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "method.heuristic": {"da": "heuristik", "en": "heuristic"},
     "method.kept": {"da": "kernen beholdt", "en": "core kept"},
 }
+
+MESSAGES |= CLI_MESSAGES  # the command line's and the input checks' sentences (cli.py)
 
 #: Words with a singular and a plural form.
 WORDS: dict[str, dict[str, tuple[str, str]]] = {
@@ -384,6 +390,8 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "new_tie": {"da": ("ny forbindelse", "nye forbindelser"), "en": ("new tie", "new ties")},
 }
+
+WORDS |= CLI_WORDS
 
 # ---------------------------------------------------------------- exports (export.py)
 #: Sheet names (≤ 31 characters, as Excel allows) by table key.
