@@ -267,7 +267,7 @@ def test_compose_csv_html_xlsx(capsys: Capsys, ref: tuple[Path, Path], tmp_path:
     html_file = tmp_path / "netværk.html"
     assert run(capsys, "compose", *ref, "-o", html_file) == (0, "", "")  # format from suffix
     page = html_file.read_text(encoding="utf-8")
-    assert "<h2>Kerne</h2>" in page and "Ældre og Sundhed" in page
+    assert "<h2>Kernedeltagere</h2>" in page and "Ældre og Sundhed" in page
     xlsx = tmp_path / "netværk.xlsx"
     assert (
         run(capsys, "compose", *ref, "--format", "xlsx", "--output", xlsx, "--lang", "en")[0] == 0
@@ -299,7 +299,7 @@ def test_formulas_are_neutralised(capsys: Capsys, ref: tuple[Path, Path], tmp_pa
     assert run(capsys, "compose", path, ref[1], "-o", xlsx)[0] == 0
     import openpyxl
 
-    ws = openpyxl.load_workbook(xlsx)["Kerne"]
+    ws = openpyxl.load_workbook(xlsx)["Kernedeltagere"]
     names = [c.value for c in ws["B"]]
     assert '\'=HYPERLINK("http://x")' in names
     assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)

@@ -61,13 +61,17 @@ def test_tables_have_stable_keys_and_every_member(comp: Composition) -> None:
     assert tables["quotas"]["count"].tolist() == [q.count for q in comp.quotas]
     en = composition_tables(comp, "en")
     assert en["core"].columns.tolist() == tables["core"].columns.tolist()  # keys, not labels
-    assert set(en["core"]["role"]) == {"core"} and set(tables["core"]["role"]) == {"kerne"}
+    assert set(en["core"]["role"]) == {"core participant"}
+    assert set(tables["core"]["role"]) == {"kernedeltager"}
     assert "meeting_1" in plan.columns and "professional" in set(en["needs"]["kind"])
 
 
 @pytest.mark.parametrize(
     ("language", "sheet", "name", "hours", "reasons"),
-    [("da", "Kerne", "navn", "timer", "grunde"), ("en", "Core", "name", "hours", "reasons")],
+    [
+        ("da", "Kernedeltagere", "navn", "timer", "grunde"),
+        ("en", "Core", "name", "hours", "reasons"),
+    ],
 )
 def test_excel_round_trip(
     comp: Composition,
@@ -136,4 +140,4 @@ def test_a_composition_without_phase_participants(tmp_path: Path) -> None:
     assert tables["phase_participants"].columns[0] == "phase"
     assert len(tables["core"]) == len(comp.core) > 0
     sheets = pd.read_excel(composition_to_excel(comp, tmp_path / "x.xlsx"), sheet_name=None)
-    assert sheets["Løbende deltagere"].empty
+    assert sheets["Deltagere som inddrages løbende"].empty

@@ -112,7 +112,7 @@ def with_headers(frame: pd.DataFrame, language: str) -> pd.DataFrame:
     --------
     >>> import pandas as pd
     >>> with_headers(pd.DataFrame({"hours": [3.5], "core_fit": [0.8]}), "da").columns.tolist()
-    ['timer', 'kernefit']
+    ['timer', 'egnethed til kernen']
     """
     out = frame.copy()
     out.columns = [_label(str(c), language) for c in out.columns]
@@ -277,7 +277,7 @@ def composition_to_excel(
     >>> with tempfile.TemporaryDirectory() as d:
     ...     path = composition_to_excel(comp, pathlib.Path(d) / "netværk.xlsx")
     ...     list(pd.read_excel(path, sheet_name=None))
-    ['Kerne', 'Løbende deltagere', 'Mødeplan', 'Behov og dækning', 'Huller', 'Kvoter']
+    ['Kernedeltagere', 'Deltagere som inddrages løbende', 'Mødeplan', 'Behov og dækning', 'Huller', 'Kvoter']
     """
     lang = language or comp.language
     lang = lang if lang in SHEETS else "da"
@@ -376,7 +376,7 @@ def composition_to_html(comp: CompositionData, language: str | None = None) -> s
     >>> from composer import compose
     >>> from composer.datasets import load_sample
     >>> page = composition_to_html(compose(*load_sample("klimatilpasning")))
-    >>> page.startswith("<!DOCTYPE html>"), "<h2>Kerne</h2>" in page
+    >>> page.startswith("<!DOCTYPE html>"), "<h2>Kernedeltagere</h2>" in page
     (True, True)
     """
     lang = language or comp.language

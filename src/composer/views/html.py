@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from ..messages import ROLES, columns, count, label, say
 from ..models import ActorType, Orientation
 from ..text import number
+from .report import objective_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -107,7 +108,7 @@ def composition_html(comp: CompositionData) -> str:
         core=count(len(comp.core), "core_member", lang),
         phase=count(_phase_count(comp), "phase_member", lang),
         gaps=count(len(comp.gaps), "gap", lang),
-        objective=number(comp.objective, lang, 1),
+        objective=objective_text(comp, lang),
     )
     rows = [
         (

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
 __all__ = ["markdown_table", "md", "md_cell", "md_rows"]
 
-_MARKUP = re.compile(r"([\\`*_\[\]<>|~#])")
+#: Markup characters; ``_`` only where it could start or end emphasis (not inside a word,
+#: so ``actor_type`` stays readable as plain text).
+_MARKUP = re.compile(r"([\\`*\[\]<>|~#]|(?<!\w)_|_(?!\w))")
 
 
 def md(text: object) -> str:
@@ -29,6 +31,8 @@ def md(text: object) -> str:
     --------
     >>> print(md("<img src=x onerror=alert(1)> *fed*"))
     \\<img src=x onerror=alert(1)\\> \\*fed\\*
+    >>> print(md("actor_type = _citizen_"))
+    actor_type = \\_citizen\\_
     """
     return _MARKUP.sub(r"\\\1", str(text)).replace("\r", " ").replace("\n", " ")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..messages import KIND_LABELS, ROLES, count, label, say
+from ..messages import HEADERS, KIND_LABELS, ROLES, count, label, say
 from ..models import ActorType, Orientation
 from ..text import number
 from .markdown import md
@@ -16,7 +16,7 @@ from .markdown import md
 if TYPE_CHECKING:
     from ..result import CompositionData, Member, NetworkTies
 
-__all__ = ["explain"]
+__all__ = ["explain", "objective_text", "quota_label"]
 
 
 def _member_row(m: Member, lang: str) -> str:
@@ -32,6 +32,27 @@ def _member_row(m: Member, lang: str) -> str:
         md("; ".join(m.flags)) or "–",
     ]
     return "| " + " | ".join(cells) + " |"
+
+
+def objective_text(comp: CompositionData, lang: str) -> str:
+    """The coverage objective with its scale: "27,75 af 28 (99 %)" (the most is the sum of
+    the needs' weights: every need covered as asked in every phase it counts in)."""
+    most = sum(n.weight for n in comp.brief.needs)
+    if most <= 0:
+        return number(comp.objective, lang, 2)
+    percent = say("report.percent", lang, n=number(round(100 * comp.objective / most), lang))
+    return say("report.of_max", lang, value=number(comp.objective, lang, 2),
+               max=number(round(most, 2), lang), percent=percent)  # fmt: skip
+
+
+def quota_label(column: str, value: str, lang: str) -> str:
+    """A quota as people read it: "aktørtype = borger", "perspektiv = se ud"."""
+    shown = value
+    if column == "actor_type":
+        shown = ActorType(value).label(lang) if value in ActorType.__members__ else value
+    elif column == "orientation" and value in Orientation.__members__:
+        shown = Orientation(value).label(lang)
+    return f"{HEADERS[lang].get(column, column)} = {shown}"
 
 
 def _method(comp: CompositionData, lang: str) -> str:
@@ -158,7 +179,7 @@ def explain(comp: CompositionData) -> str:
             core=count(len(comp.core), "core_member", lang),
             phase=count(n_phase, "phase_member", lang),
             gaps=count(len(comp.gaps), "gap", lang),
-            objective=number(comp.objective, lang, 2),
+            objective=objective_text(comp, lang),
             hours=count(comp.person_hours, "person_hour", lang),
             method=_method(comp, lang),
         )
@@ -218,7 +239,7 @@ def explain(comp: CompositionData) -> str:
             members = md(", ".join(q.members)) or "–"
             met = say("report.yes" if q.met else "report.no", lang)
             out.append(
-                f"| {md(q.column)} = {md(q.value)} | {scope} | {q.min} | "
+                f"| {md(quota_label(q.column, q.value, lang))} | {scope} | {q.min} | "
                 f"{'' if q.max is None else q.max} | {q.count} ({members}) | {met} |"
             )
     else:
