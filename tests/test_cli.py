@@ -103,7 +103,7 @@ def test_usage_errors_exit_2(capsys: Capsys, ref: tuple[Path, Path]) -> None:
     code, _, err = run(capsys, "compose", *ref, "--seed", "two")
     assert code == 2 and "forventede et helt tal >= 0, fik 'two'" in err
     code, _, err = run(capsys, "nonsense")
-    assert code == 2 and "invalid choice: 'nonsense'" in err
+    assert code == 2 and "ugyldigt valg: 'nonsense'" in err
     code, _, err = run(capsys, "compose", *ref, "--format", "xlsx")
     assert code == 2 and "tilføj --output FIL.xlsx" in err
     code, _, err = run(capsys, "compose", *ref, "--seed", "-1", "--format", "json")

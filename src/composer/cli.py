@@ -117,6 +117,29 @@ def _help(code: str, language: str, **params: Any) -> str:
     return say(f"help.{code}", language, **params).replace("%", "%%")  # argparse formats help
 
 
+def _meta(argument: str, language: str) -> str:
+    from .messages.cli import METAVARS
+
+    return METAVARS[language][argument]
+
+
+@contextmanager
+def _argparse_in(language: str) -> Iterator[None]:
+    """argparse's own words (usage, options, its errors) in ``language`` while it runs."""
+    from .messages.cli import ARGPARSE
+
+    table = ARGPARSE.get(language)
+    if table is None:
+        yield
+        return
+    english = argparse._  # type: ignore[attr-defined]
+    argparse._ = lambda text: table.get(text, english(text))  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = english  # type: ignore[attr-defined]
+
+
 def _add_output(
     p: argparse.ArgumentParser, formats: Sequence[str], default: str, lang: str
 ) -> None:
@@ -125,15 +148,17 @@ def _add_output(
         "--format", choices=formats, default=None, help=_help("format", lang, default=default)
     )
     out_help = _help("output_file" if "xlsx" in formats else "output", lang)
-    p.add_argument("--output", "-o", metavar="FILE", help=out_help)
+    p.add_argument("--output", "-o", metavar=_meta("output", lang), help=out_help)
 
 
 def _add_inputs(p: argparse.ArgumentParser, lang: str, brief: str = "required") -> None:
-    p.add_argument("candidates", metavar="CANDIDATES", help=_help("candidates", lang))
+    p.add_argument("candidates", metavar=_meta("candidates", lang), help=_help("candidates", lang))
     if brief == "required":
-        p.add_argument("brief", metavar="BRIEF", help=_help("brief", lang))
+        p.add_argument("brief", metavar=_meta("brief", lang), help=_help("brief", lang))
     elif brief == "optional":
-        p.add_argument("brief", metavar="BRIEF", nargs="?", help=_help("brief_optional", lang))
+        p.add_argument(
+            "brief", metavar=_meta("brief", lang), nargs="?", help=_help("brief_optional", lang)
+        )
 
 
 def _add_common(p: argparse.ArgumentParser, lang: str) -> None:
@@ -142,7 +167,13 @@ def _add_common(p: argparse.ArgumentParser, lang: str) -> None:
 
 
 def _add_solver(p: argparse.ArgumentParser, lang: str) -> None:
-    p.add_argument("--seed", type=_seed_type(lang), default=0, help=_help("seed", lang))
+    p.add_argument(
+        "--seed",
+        type=_seed_type(lang),
+        default=0,
+        metavar=_meta("seed", lang),
+        help=_help("seed", lang),
+    )
     p.add_argument(
         "--method",
         choices=("auto", "exact", "heuristic", "greedy"),
@@ -177,14 +208,17 @@ def build_parser(language: str = "da") -> argparse.ArgumentParser:
         version=f"%(prog)s {__version__}",
         help=_help("version", lang),
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser.add_argument("--lang", dest="help_lang", choices=("da", "en"), help=_help("lang", lang))
+    sub = parser.add_subparsers(dest="command", required=True, metavar=_meta("command", lang))
     for name, (brief, formats, solver) in _SPECS.items():
         p = sub.add_parser(
             name, help=_help(name, lang), description=_help(name, lang), language=lang
         )
         if name == "replace":
-            p.add_argument("composition", metavar="COMPOSITION", help=_help("composition", lang))
-            p.add_argument("member", metavar="MEMBER", help=_help("member", lang))
+            p.add_argument(
+                "composition", metavar=_meta("composition", lang), help=_help("composition", lang)
+            )
+            p.add_argument("member", metavar=_meta("member", lang), help=_help("member", lang))
         if brief is not None:
             _add_inputs(p, lang, brief)
         _add_output(p, formats, "markdown", lang)
@@ -525,7 +559,8 @@ def _run(args_list: list[str], language: str) -> int:
     from .messages import say
 
     try:
-        args = build_parser(language).parse_args(args_list)
+        with _argparse_in(language):
+            args = build_parser(language).parse_args(args_list)
     except SystemExit as e:  # --help and --version print and exit 0
         return e.code if isinstance(e.code, int) else EXIT_OK
     args.fmt = _format(args, language)

@@ -3,7 +3,7 @@ the command line itself reports. Merged into :data:`composer.messages.MESSAGES`.
 
 from __future__ import annotations
 
-__all__ = ["CLI_MESSAGES", "CLI_WORDS"]
+__all__ = ["ARGPARSE", "CLI_MESSAGES", "CLI_WORDS", "METAVARS"]
 
 CLI_MESSAGES: dict[str, dict[str, str]] = {
     # --- help texts (one per command and argument)
@@ -29,7 +29,7 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "en": "who is in the pool: actor types, orientation, phases",
     },
     "help.score": {
-        "da": "giv hver kandidat point ud fra netværksbeskrivelsen, med begrundelser",
+        "da": "vurdér hver kandidat ud fra netværksbeskrivelsen, med begrundelser",
         "en": "score every candidate against the brief, with reasons",
     },
     "help.compose": {
@@ -45,9 +45,10 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "en": "print the JSON Schema of an input or of the result",
     },
     "help.schema_what": {
-        "da": "brief, candidates (én kandidat) eller composition (det, compose --format "
-        "json skriver)",
-        "en": "brief, candidates (one record) or composition (what compose --format json writes)",
+        "da": "`brief`, `candidates` (én kandidat) eller `composition` (det, compose "
+        "--format json skriver)",
+        "en": "`brief`, `candidates` (one record) or `composition` (what compose --format "
+        "json writes)",
     },
     "help.demo": {
         "da": "opsummér og sammensæt det indbyggede eksempel",
@@ -58,11 +59,11 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "en": "what to write (default: from the --output suffix, else {default})",
     },
     "help.output": {
-        "da": "skriv til FILE i stedet for standard output",
+        "da": "skriv til FIL i stedet for standard output",
         "en": "write to FILE instead of standard output",
     },
     "help.output_file": {
-        "da": "skriv til FILE i stedet for standard output (nødvendigt for xlsx)",
+        "da": "skriv til FIL i stedet for standard output (nødvendigt for xlsx)",
         "en": "write to FILE instead of standard output (needed for xlsx)",
     },
     "help.candidates": {
@@ -199,6 +200,48 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
     "cli.composition_xlsx": {
         "da": "en sammensætning, som compose -o netværk.xlsx skriver den (arket {sheet})",
         "en": "a composition as compose -o network.xlsx writes it (the sheet {sheet})",
+    },
+}
+
+#: argparse's own texts (its gettext message ids) in Danish; English keeps argparse's.
+ARGPARSE: dict[str, dict[str, str]] = {
+    "da": {
+        "usage: ": "brug: ",
+        "options": "tilvalg",
+        "positional arguments": "argumenter",
+        "show this help message and exit": "vis denne hjælp og afslut",
+        "argument %(argument_name)s: %(message)s": "argumentet %(argument_name)s: %(message)s",
+        "invalid choice: %(value)r (choose from %(choices)s)": "ugyldigt valg: %(value)r "
+        "(vælg mellem %(choices)s)",
+        "the following arguments are required: %s": "disse argumenter mangler: %s",
+        "unrecognized arguments: %s": "ukendte argumenter: %s",
+        "expected one argument": "forventede ét argument",
+        "invalid %(type)s value: %(value)r": "ugyldig værdi: %(value)r",
+        "ambiguous option: %(option)s could match %(matches)s": "tvetydigt tilvalg: "
+        "%(option)s kan betyde %(matches)s",
+        "not allowed with argument %s": "ikke tilladt sammen med argumentet %s",
+    },
+}
+
+#: Placeholders in the help (argparse's metavar), by argument.
+METAVARS: dict[str, dict[str, str]] = {
+    "da": {
+        "candidates": "KANDIDATER",
+        "brief": "BESKRIVELSE",
+        "output": "FIL",
+        "composition": "SAMMENSÆTNING",
+        "member": "DELTAGER",
+        "command": "KOMMANDO",
+        "seed": "TAL",
+    },
+    "en": {
+        "candidates": "CANDIDATES",
+        "brief": "BRIEF",
+        "output": "FILE",
+        "composition": "COMPOSITION",
+        "member": "MEMBER",
+        "command": "COMMAND",
+        "seed": "SEED",
     },
 }
 
