@@ -267,7 +267,7 @@ def test_compose_csv_html_xlsx(capsys: Capsys, ref: tuple[Path, Path], tmp_path:
     html_file = tmp_path / "netværk.html"
     assert run(capsys, "compose", *ref, "-o", html_file) == (0, "", "")  # format from suffix
     page = html_file.read_text(encoding="utf-8")
-    assert "<h2>Kernedeltagere</h2>" in page and "Ældre og Sundhed" in page
+    assert "<h2>Kernedeltagere (med i alle faser)</h2>" in page and "Ældre og Sundhed" in page
     xlsx = tmp_path / "netværk.xlsx"
     assert (
         run(capsys, "compose", *ref, "--format", "xlsx", "--output", xlsx, "--lang", "en")[0] == 0

@@ -49,6 +49,8 @@ __all__ = ["build_parser", "main"]
 
 DEMO_SAMPLE = "klimatilpasning"
 FORMATS = ("markdown", "json", "csv", "xlsx", "html")
+#: what a composition can be written as: the tables' formats and the report as PDF
+REPORT_FORMATS = (*FORMATS, "pdf")
 _SUFFIX_FORMAT = {
     ".md": "markdown",
     ".markdown": "markdown",
@@ -58,6 +60,7 @@ _SUFFIX_FORMAT = {
     ".xlsx": "xlsx",
     ".html": "html",
     ".htm": "html",
+    ".pdf": "pdf",
 }
 
 EXIT_OK, EXIT_BUG, EXIT_INPUT, EXIT_INFEASIBLE = 0, 1, 2, 3
@@ -187,9 +190,9 @@ _SPECS: dict[str, tuple[str | None, tuple[str, ...], bool]] = {
     "validate": ("optional", ("markdown", "json"), False),
     "summary": ("required", ("markdown", "json"), False),
     "score": ("required", FORMATS, False),
-    "compose": ("required", FORMATS, True),
-    "replace": ("required", FORMATS, True),
-    "demo": (None, FORMATS, True),
+    "compose": ("required", REPORT_FORMATS, True),
+    "replace": ("required", REPORT_FORMATS, True),
+    "demo": (None, REPORT_FORMATS, True),
 }
 
 
@@ -326,8 +329,8 @@ def _format(args: argparse.Namespace, language: str) -> str:
         fmt = _SUFFIX_FORMAT.get(Path(args.output).suffix.lower())
         fmt = fmt if fmt in args.formats else None
     fmt = fmt or args.default_format
-    if fmt == "xlsx" and not args.output:
-        raise CliError(say("cli.xlsx_needs_file", language), code="usage")
+    if fmt in ("xlsx", "pdf") and not args.output:
+        raise CliError(say("cli.needs_file", language, format=fmt), code="usage")
     return fmt
 
 
@@ -442,7 +445,9 @@ def _render_composition(comp: Composition, fmt: str, prefix: str = "") -> Render
     if fmt == "xlsx":
         return lambda path: export.composition_to_excel(comp, path)
     if fmt == "html":
-        return export.composition_to_html(comp)
+        return comp.to_html()
+    if fmt == "pdf":
+        return comp.to_pdf
     return prefix + comp.explain()
 
 
@@ -535,7 +540,7 @@ def _as_cli_error(e: BaseException, language: str) -> CliError:
         )
     if isinstance(e, ComposerError):
         return CliError(str(e))
-    if isinstance(e, ModuleNotFoundError) and e.name == "openpyxl":
+    if isinstance(e, ModuleNotFoundError) and e.name in ("openpyxl", "weasyprint"):
         return CliError(str(e), code="missing_dependency")
     text = " ".join(str(e).split())
     return CliError(

@@ -118,6 +118,20 @@ class Composition(CompositionData):
 
         return plot_meetings(self, **kwargs)
 
+    def to_html(self) -> str:
+        """The whole report (the sections of :meth:`explain`) as a standalone HTML page,
+        for a screen of 1,000–1,400 px and A4 print: :func:`composer.views.page.report_html`."""
+        from .views.page import report_html
+
+        return report_html(self)
+
+    def to_pdf(self, path: str | Path) -> Path:
+        """The report as an A4 PDF (WeasyPrint, the ``pdf`` extra):
+        :func:`composer.views.page.report_pdf`."""
+        from .views.page import report_pdf
+
+        return report_pdf(self, path)
+
     def explain(self) -> str:
         """A Markdown report: summary, core, phases, needs, quotas, gaps and advice."""
         from .views.report import explain

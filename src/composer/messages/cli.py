@@ -63,8 +63,8 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "en": "write to FILE instead of standard output",
     },
     "help.output_file": {
-        "da": "skriv til FIL i stedet for standard output (nødvendigt for xlsx)",
-        "en": "write to FILE instead of standard output (needed for xlsx)",
+        "da": "skriv til FIL i stedet for standard output (nødvendigt for xlsx og pdf)",
+        "en": "write to FILE instead of standard output (needed for xlsx and pdf)",
     },
     "help.candidates": {
         "da": "kandidater: en .csv-, .xlsx- eller .json-fil, eller - for CSV/JSON fra "
@@ -148,9 +148,9 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "da": "forventede et helt tal >= 0, fik {value}",
         "en": "expected a whole number >= 0, got {value}",
     },
-    "cli.xlsx_needs_file": {
-        "da": "--format xlsx skriver en fil: tilføj --output FIL.xlsx",
-        "en": "--format xlsx writes a file: add --output FILE.xlsx",
+    "cli.needs_file": {
+        "da": "--format {format} skriver en fil: tilføj --output FIL.{format}",
+        "en": "--format {format} writes a file: add --output FILE.{format}",
     },
     "cli.one_stdin": {
         "da": "kun ét input kan komme fra standard input (-); angiv de andre som filer",
