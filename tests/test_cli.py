@@ -205,18 +205,23 @@ def test_summary(capsys: Capsys, ref: tuple[Path, Path]) -> None:
 def test_score_in_every_format(capsys: Capsys, ref: tuple[Path, Path], tmp_path: Path) -> None:
     code, out, _ = run(capsys, "score", *ref)
     lines = out.splitlines()
-    assert code == 0 and lines[0].startswith("| id | navn | kompetence |") and len(lines) == 47
+    assert code == 0 and lines[0].startswith("| placering | id | navn | kompetence |")
+    assert len(lines) == 47 and lines[2].startswith("| 1 |")
     assert "0," in out  # Danish decimal comma
     code, out, _ = run(capsys, "score", *ref, "--lang", "en")
-    assert out.startswith("| id | name | competence |")
+    assert out.startswith("| rank | id | name | competence |")
     code, out, _ = run(capsys, "score", *ref, "--format", "json")
     records = json.loads(out)
-    assert len(records) == 45 and records[0]["id"] == "A01"
+    assert len(records) == 45 and [r["rank"] for r in records] == list(range(1, 46))
+    totals = [(-r["total"], r["id"]) for r in records]
+    assert totals == sorted(totals)  # ranked by total, ties by id
     assert isinstance(records[0]["reasons"], list) and 0 <= records[0]["total"] <= 1
     code, out, _ = run(capsys, "score", *ref, "--format", "csv", "--lang", "en")
     frame = pd.read_csv(io.StringIO(out), index_col="id")
     assert len(frame) == 45 and frame["reasons"].str.contains("Motivation").all()
     assert "Takes part as" in out
+    code, out, _ = run(capsys, "score", *ref, "--format", "csv")
+    assert out.startswith("placering;id;navn;") and ";0," in out
     code, out, _ = run(capsys, "score", *ref, "--format", "html")
     assert out.startswith("<!DOCTYPE html>") and "<h1>Vurdering af kandidaterne</h1>" in out
     xlsx = tmp_path / "scores.xlsx"
@@ -261,9 +266,9 @@ def ref_objects(ref: tuple[Path, Path]) -> tuple[Any, Any]:
 def test_compose_csv_html_xlsx(capsys: Capsys, ref: tuple[Path, Path], tmp_path: Path) -> None:
     comp = composer.compose(*ref_objects(ref))
     code, out, _ = run(capsys, "compose", *ref, "--format", "csv")
-    frame = pd.read_csv(io.StringIO(out), index_col="id", keep_default_na=False)
+    frame = pd.read_csv(io.StringIO(out), sep=";", index_col="id", keep_default_na=False)
     assert code == 0 and frame.index.tolist() == [m.id for m in comp.members]
-    assert frame.loc["A01", "phases"].split(";") == comp.member("A01").phases
+    assert frame.loc["A01", "faser"].split("; ") == comp.member("A01").phases
     html_file = tmp_path / "netværk.html"
     assert run(capsys, "compose", *ref, "-o", html_file) == (0, "", "")  # format from suffix
     page = html_file.read_text(encoding="utf-8")
@@ -274,6 +279,7 @@ def test_compose_csv_html_xlsx(capsys: Capsys, ref: tuple[Path, Path], tmp_path:
     )
     sheets = pd.read_excel(xlsx, sheet_name=None)
     assert list(sheets) == [
+        "Summary",
         "Core",
         "Phase participants",
         "Meeting plan",
@@ -284,7 +290,7 @@ def test_compose_csv_html_xlsx(capsys: Capsys, ref: tuple[Path, Path], tmp_path:
     assert sheets["Core"]["id"].tolist() == [m.id for m in comp.core]
     csv_file = tmp_path / "netværk.csv"
     assert run(capsys, "compose", *ref, "--output", csv_file)[0] == 0
-    assert csv_file.read_bytes().startswith(b"\xef\xbb\xbfid,name")  # BOM: Excel shows æøå
+    assert csv_file.read_bytes().startswith(b"\xef\xbb\xbfid;navn")  # BOM: Excel shows æøå
 
 
 def test_formulas_are_neutralised(capsys: Capsys, ref: tuple[Path, Path], tmp_path: Path) -> None:
@@ -304,7 +310,7 @@ def test_formulas_are_neutralised(capsys: Capsys, ref: tuple[Path, Path], tmp_pa
     assert '\'=HYPERLINK("http://x")' in names
     assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
     code, out, _ = run(capsys, "compose", path, ref[1], "--format", "html")
-    assert "&#x27;=HYPERLINK(&quot;http://x&quot;)" in out and '"http://x"' not in out
+    assert "=HYPERLINK(&quot;http://x&quot;)" in out and '"http://x"' not in out
 
 
 def test_impossible_brief_exit_3(capsys: Capsys, ref: tuple[Path, Path], tmp_path: Path) -> None:
@@ -473,4 +479,4 @@ def test_broken_pipe_under_head(tmp_path: Path) -> None:
     err = proc.stderr.read().decode()
     proc.stderr.close()
     assert proc.wait() == 0
-    assert first.startswith(b"id,name,competence") and err == ""
+    assert first.startswith(b"placering;id;navn;kompetence") and err == ""

@@ -253,6 +253,8 @@ def _renamed(value: Any, level: str) -> Any:
 
 
 _COMPOSITION_HEADERS = ({"rolle", "grunde"}, {"role", "reasons"})
+#: the first header of a composition workbook's summary sheet (composer.views.workbook)
+_COMPOSITION_TITLES = {"netværkssammensætning", "network composition"}
 
 
 def looks_like_composition(header: Sequence[str]) -> bool:
@@ -264,4 +266,5 @@ def looks_like_composition(header: Sequence[str]) -> bool:
     (True, False)
     """
     keys = {header_key(h) for h in header}
-    return any(marks <= keys for marks in _COMPOSITION_HEADERS)
+    first = header_key(header[0]) if len(header) else ""
+    return first in _COMPOSITION_TITLES or any(marks <= keys for marks in _COMPOSITION_HEADERS)

@@ -371,10 +371,10 @@ def _table(frame: pd.DataFrame, fmt: str, language: str, title: str) -> Rendered
     if fmt == "json":
         return frame.reset_index().to_json(orient="records", force_ascii=False, indent=2)
     if fmt == "csv":
-        return export.csv_text(frame)
+        return export.csv_text(frame, language)
     frame = export.with_headers(frame, language)  # for people: labels in their language
     if fmt == "xlsx":
-        return lambda path: export.tables_to_excel({title: frame.reset_index()}, path)
+        return lambda path: export.tables_to_excel({title: frame.reset_index()}, path, language)
     if fmt == "html":
         body = [f"<h1>{html.escape(title)}</h1>", export.frame_to_html(frame, language)]
         return export.html_page(title, body, language)
@@ -429,6 +429,10 @@ def _cmd_score(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
     brief = inputs.brief(args.brief, args.lang)
     frame = score(pool, brief)
     frame.insert(0, "name", pool.frame["name"])
+    frame = frame.rename_axis("id").reset_index()  # ranked by total, ties by id
+    frame = frame.sort_values(["total", "id"], ascending=[False, True], kind="mergesort")
+    frame.insert(0, "rank", range(1, len(frame) + 1))
+    frame = frame.set_index("rank")
     lang = str(brief.language)
     if args.fmt != "json":
         frame["reasons"] = frame["reasons"].map(" ".join)

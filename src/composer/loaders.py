@@ -105,6 +105,8 @@ def _header_problems(table: RawTable, extra: Sequence[str] = ()) -> tuple[list[s
     """The pool's column names for the table's header, and the header's problems."""
     keys = [column_key(h) for h in table.header]
     problems = _near_columns(table, keys, extra)
+    if any(p.code == "composition_as_pool" for p in problems):
+        return keys, problems  # the one thing to say about this table
     spelled: dict[str, list[str]] = {}
     for h, k in zip(table.header, keys, strict=True):
         spelled.setdefault(k, []).append(h)

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..text import number
 from .cli import CLI_MESSAGES, CLI_WORDS
+from .export import EXPORT_HEADERS, EXPORT_MESSAGES
 
 __all__ = [
     "COLUMNS",
@@ -368,7 +369,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "method.kept": {"da": "kernen beholdt", "en": "core kept"},
 }
 
-MESSAGES |= CLI_MESSAGES  # the command line's and the input checks' sentences (cli.py)
+MESSAGES |= CLI_MESSAGES  # the command line's and the input checks' sentences (cli.py; export.py: the files written for people)
+MESSAGES |= EXPORT_MESSAGES  # the files written for people (export.py)
 
 #: Words with a singular and a plural form.
 WORDS: dict[str, dict[str, tuple[str, str]]] = {
@@ -407,6 +409,7 @@ SHEETS = {
         "needs": "Behov og dækning",
         "gaps": "Huller",
         "quotas": "Kvoter",
+        "summary": "Resumé",
     },
     "en": {
         "core": "Core",
@@ -415,6 +418,7 @@ SHEETS = {
         "needs": "Needs and coverage",
         "gaps": "Gaps",
         "quotas": "Quotas",
+        "summary": "Summary",
     },
 }
 
@@ -461,11 +465,16 @@ HEADERS = {
         "core_fit": "egnethed til kernen",
     },
 }
-HEADERS["en"] = {key: key.replace("_", " ") for key in HEADERS["da"]} | {
-    "needs_covered": "covers",
-    "flags": "to do",
-    "closest": "closest in the pool",
-}
+HEADERS["da"] |= EXPORT_HEADERS["da"]
+HEADERS["en"] = (
+    {key: key.replace("_", " ") for key in HEADERS["da"]}
+    | EXPORT_HEADERS["en"]
+    | {
+        "needs_covered": "covers",
+        "flags": "to do",
+        "closest": "closest in the pool",
+    }
+)
 
 #: Values shown to people: roles, yes/no, need kinds and quota scopes (data keeps keys).
 EXPORT_WORDS: dict[str, dict[object, str]] = {

@@ -59,7 +59,7 @@ def _inline(text: str) -> str:
     """One line of Markdown as HTML: ``**bold**``, backslash escapes, all else escaped."""
     out = []
     for k, part in enumerate(_BOLD.split(text)):
-        plain = html.escape(_ESCAPED.sub(r"\1", part), quote=False)
+        plain = html.escape(_ESCAPED.sub(r"\1", part))
         out.append(f"<strong>{plain}</strong>" if k % 2 else plain)
     return "".join(out)
 
