@@ -141,7 +141,7 @@ def test_bad_input_exit_2_plain_and_json(capsys: Capsys, tmp_path: Path) -> None
     code, out, err = run(capsys, "validate", bad, "--format", "json")
     error = json.loads(err)["error"]
     assert code == 2 and error["code"] == "bad_input" and out == ""
-    assert error["message"].startswith("2 problems in the input:")
+    assert error["message"].startswith("2 problemer i input:")
     assert [(p["row"], p["column"], p["value"]) for p in error["problems"]] == [
         (2, "actor_type", "astronaut"),
         (3, "motivation", "7"),
@@ -480,3 +480,27 @@ def test_broken_pipe_under_head(tmp_path: Path) -> None:
     proc.stderr.close()
     assert proc.wait() == 0
     assert first.startswith(b"placering;id;navn;kompetence") and err == ""
+
+
+def test_a_problem_on_many_rows_is_one_line(
+    capsys: Capsys, ref: tuple[Path, Path], tmp_path: Path
+) -> None:
+    brief = yaml.safe_load(ref[1].read_text(encoding="utf-8"))
+    for key in ("phases", "phase_participants"):
+        brief.pop(key, None)
+    for need in brief.get("needs", []):
+        need.pop("phases", None)
+    brief["quotas"] = [q for q in brief.get("quotas", []) if q.get("scope") in (None, "core")]
+    path = tmp_path / "brief.yaml"
+    path.write_text(yaml.safe_dump(brief, allow_unicode=True), encoding="utf-8")
+    code, _, err = run(capsys, "validate", ref[0], path, "--lang", "en")
+    lines = err.splitlines()
+    phases = [line for line in lines if "column 'phases'" in line]
+    assert code == 2 and len(phases) == 1 and " times, e.g. " in phases[0]
+    code, _, err = run(capsys, "validate", ref[0], path, "--format", "json")
+    assert len(json.loads(err)["error"]["problems"]) > 3  # every problem stays in the data
+
+
+def test_swapped_arguments_are_recognised(capsys: Capsys, ref: tuple[Path, Path]) -> None:
+    code, _, err = run(capsys, "compose", ref[1], ref[0], "--lang", "en")
+    assert code == 2 and "the candidates first, then the brief" in err

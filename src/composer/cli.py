@@ -533,7 +533,10 @@ def _as_cli_error(e: BaseException, language: str) -> CliError:
     if isinstance(e, CliError):
         return e
     if isinstance(e, InputError):
-        return CliError(str(e), problems=[p.as_dict() for p in e.problems])
+        from .files import summarise_problems
+
+        text = summarise_problems(e.problems, language)
+        return CliError(text, problems=[p.as_dict() for p in e.problems])
     if isinstance(e, InfeasibleError):
         return CliError(
             str(e),

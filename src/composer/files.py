@@ -13,7 +13,12 @@ if TYPE_CHECKING:
     from .composition import Composition
     from .pool import CandidatePool
 
-__all__ = ["check_order", "check_replacement", "read_composition"]
+__all__ = ["check_order", "check_replacement", "read_composition", "summarise_problems"]
+
+#: a problem repeated on at least this many rows is said once
+REPEATED = 3
+#: at most this many lines are spelt out (every problem stays in the JSON)
+MAX_LINES = 50
 
 _BRIEF_SUFFIXES = (".yaml", ".yml")
 _TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
@@ -75,3 +80,38 @@ def check_replacement(
     if missing:
         expected = say("cli.member_in_pool", language)
         raise InputError([Problem(pool.source, None, "id", i, expected) for i in missing])
+
+
+def summarise_problems(problems: list[Problem], language: str = "da") -> str:
+    """The problems as lines, one line for a problem repeated on many rows (same file,
+    column and expectation: "50 rows name phases the brief does not have").
+
+    Examples
+    --------
+    >>> ps = [Problem("k.csv", r, "phases", v, "a phase of the brief: forløb")
+    ...       for r, v in [(2, "a"), (3, "b"), (4, "a"), (5, "c")]]
+    >>> print(summarise_problems([Problem("k.csv", 9, "motivation", "7", "1 to 5"), *ps], "en"))
+    5 problems in the input:
+      - k.csv, row 9, column 'motivation': value '7' – expected 1 to 5
+      - k.csv, 4 rows (2, 3, 4 …), column 'phases': 4 times, e.g. 'a', 'b', 'c' – expected a phase of the brief: forløb
+    """
+    from .messages import count
+
+    groups: dict[tuple[object, ...], list[Problem]] = {}
+    for p in problems:
+        groups.setdefault((p.source, p.column, p.expected, p.code), []).append(p)
+    lines = [say("cli.problems", language, problems=count(len(problems), "problem", language))]
+    for (source, column, expected, _), ps in groups.items():
+        if len(ps) < REPEATED:
+            lines += [f"  - {p}" for p in ps]
+            continue
+        rows = sorted({p.row for p in ps if p.row is not None})
+        values = list(dict.fromkeys(repr(p.value) for p in ps if p.value is not None))
+        shown = ", ".join(values[:5]) + (", …" if len(values) > 5 else "")
+        lines.append("  - " + say("cli.repeated", language, source=source,
+                     rows=count(len(rows), "row", language),
+                     first=", ".join(map(str, rows[:3])), column=column, n=len(ps),
+                     values=shown, expected=expected))  # fmt: skip
+    if len(lines) > MAX_LINES + 1:
+        lines = [*lines[: MAX_LINES + 1], "  - …"]
+    return "\n".join(lines)

@@ -197,6 +197,13 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "da": "en sammensætning, som compose --format json skriver den ({why})",
         "en": "a composition as compose --format json writes it ({why})",
     },
+    "cli.problems": {"da": "{problems} i input:", "en": "{problems} in the input:"},
+    "cli.repeated": {
+        "da": "{source}, {rows} ({first} …), kolonne {column!r}: {n} gange, f.eks. {values} – "
+        "forventede {expected}",
+        "en": "{source}, {rows} ({first} …), column {column!r}: {n} times, e.g. {values} – "
+        "expected {expected}",
+    },
     "cli.composition_xlsx": {
         "da": "en sammensætning, som compose -o netværk.xlsx skriver den (arket {sheet})",
         "en": "a composition as compose -o network.xlsx writes it (the sheet {sheet})",
