@@ -137,6 +137,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], s
         "compose": ["compose", cands, brief],
         "replace": ["replace", str(comp), "A01", cands, brief],
         "demo": ["demo"],
+        "template": ["template", str(folder / "kandidater.xlsx")],
         "help": ["--help"],
         "compose help": ["compose", "--help"],
         "usage error": ["compose", cands, brief, "--seed", "x"],
@@ -154,7 +155,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], s
     return out
 
 
-COMMANDS = ["validate", "summary", "score", "compose", "replace", "demo", "help",
+COMMANDS = ["validate", "summary", "score", "compose", "replace", "demo", "template", "help",
             "compose help", "usage error"]  # fmt: skip
 
 

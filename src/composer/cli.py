@@ -231,6 +231,13 @@ def build_parser(language: str = "da") -> argparse.ArgumentParser:
         if solver:
             _add_solver(p, lang)
     p = sub.add_parser(
+        "template", help=_help("template", lang), description=_help("template", lang), language=lang
+    )
+    p.add_argument("file", metavar=_meta("output", lang), help=_help("template_file", lang))
+    p.add_argument("--brief", metavar=_meta("brief", lang), help=_help("template_brief", lang))
+    p.set_defaults(formats=("markdown",), default_format="markdown", format=None, output=None)
+    p.add_argument("--lang", choices=("da", "en"), help=_help("lang", lang))
+    p = sub.add_parser(
         "schema", help=_help("schema", lang), description=_help("schema", lang), language=lang
     )
     p.add_argument(
@@ -388,6 +395,20 @@ def _cmd_schema(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
     return _json(schema(args.what))
 
 
+def _cmd_template(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
+    from .messages import say
+    from .template import write_template
+
+    brief = inputs.brief(args.brief, None) if args.brief else None
+    path = Path(args.file)
+    try:
+        write_template(path, brief)
+    except OSError as e:
+        why = e.strerror or str(e)
+        raise CliError(say("cli.unwritable", inputs.language, path=path, why=why)) from None
+    return say("cli.template_written", inputs.language, file=path.name)
+
+
 def _cmd_validate(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
     from .messages import count, say
 
@@ -495,6 +516,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, _Inputs], Rendered]] = {
     "compose": _cmd_compose,
     "replace": _cmd_replace,
     "schema": _cmd_schema,
+    "template": _cmd_template,
     "demo": _cmd_demo,
 }
 

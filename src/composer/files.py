@@ -46,12 +46,22 @@ def check_order(candidates: str | None, brief: str | None, language: str = "da")
 
 
 def read_composition(path: Path, language: str = "da") -> Composition:
-    """The composition in ``path``, as ``compose --format json`` writes it."""
+    """The composition in ``path``, as ``compose --format json`` writes it, or the
+    workbook ``compose -o netværk.xlsx`` writes (its hidden data sheet)."""
     from pydantic import ValidationError
 
     from .composition import Composition
 
-    text = path.read_bytes().decode("utf-8-sig")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from .views.workbook import DATA_SHEET, read_data
+
+        data = read_data(path)
+        if data is None:
+            expected = say("cli.composition_xlsx", language, sheet=DATA_SHEET)
+            raise InputError([Problem(path.name, None, None, None, expected)])
+        text = data
+    else:
+        text = path.read_bytes().decode("utf-8-sig")
     try:
         return Composition.model_validate_json(text)
     except ValidationError as e:

@@ -567,7 +567,12 @@ def load_brief(
     >>> brief.phase_names, brief.meetings.total_hours
     (['afdækning', 'afprøvning'], 12.0)
     """
-    data, name = read_mapping(source, limits=limits, format=format)
+    if isinstance(source, str | Path) and Path(source).suffix.lower() in (".xlsx", ".xlsm"):
+        from .template import brief_from_workbook  # the "Brief" sheet of a workbook
+
+        data, name = brief_from_workbook(source), Path(source).name
+    else:
+        data, name = read_mapping(source, limits=limits, format=format)
     if not isinstance(data, Mapping):
         raise InputError(
             [

@@ -50,6 +50,24 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "en": "`brief`, `candidates` (one record) or `composition` (what compose --format "
         "json writes)",
     },
+    "help.template": {
+        "da": "skriv en tom kandidatliste (xlsx) med rullelister og et ark til "
+        "netværksbeskrivelsen",
+        "en": "write an empty candidate workbook (xlsx) with drop-down lists and a sheet "
+        "for the brief",
+    },
+    "help.template_file": {
+        "da": "den .xlsx-fil, der skal skrives",
+        "en": "the .xlsx file to write",
+    },
+    "help.template_brief": {
+        "da": "udfyld arket med denne netværksbeskrivelse (ellers et eksempel)",
+        "en": "fill the sheet from this brief (else an example)",
+    },
+    "cli.template_written": {
+        "da": "Skrev {file}: udfyld arkene `Kandidater` og `Brief`.",
+        "en": "Wrote {file}: fill in the sheets `Kandidater` and `Brief`.",
+    },
     "help.demo": {
         "da": "opsummér og sammensæt det indbyggede eksempel",
         "en": "summarise and compose the embedded sample",

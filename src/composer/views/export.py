@@ -230,7 +230,10 @@ def _need_openpyxl() -> None:
 
 
 def tables_to_excel(
-    tables: Mapping[str, pd.DataFrame], path: str | Path, language: str = "da"
+    tables: Mapping[str, pd.DataFrame],
+    path: str | Path,
+    language: str = "da",
+    data: str | None = None,
 ) -> Path:
     """Write one sheet per table (sheet name -> frame), made safe by :func:`safe_frame`.
 
@@ -242,7 +245,7 @@ def tables_to_excel(
     from .workbook import write_workbook
 
     safe = {sheet: safe_frame(frame) for sheet, frame in tables.items()}
-    return write_workbook(safe, Path(path), language if language in HEADERS else "da")
+    return write_workbook(safe, Path(path), language if language in HEADERS else "da", data)
 
 
 def composition_to_excel(
@@ -282,7 +285,7 @@ def composition_to_excel(
     tables["meeting_plan"] = with_totals(tables["meeting_plan"], lang)
     sheets = {SHEETS[lang]["summary"]: summary_rows(comp, lang)}
     sheets |= {SHEETS[lang][k]: t for k, t in tables.items()}
-    return tables_to_excel(sheets, path, lang)
+    return tables_to_excel(sheets, path, lang, data=comp.model_dump_json())
 
 
 def composition_to_csv(

@@ -16,7 +16,12 @@ from .report import objective_text
 if TYPE_CHECKING:
     from ..result import CompositionData
 
-__all__ = ["summary_rows", "with_totals", "write_workbook"]
+__all__ = ["DATA_SHEET", "read_data", "summary_rows", "with_totals", "write_workbook"]
+
+#: a hidden sheet that holds the composition as JSON, so that ``replace`` can read the
+#: workbook back exactly (a cell holds at most 32,767 characters: the text is split)
+DATA_SHEET = "composer"
+_CHUNK = 32_000
 
 #: columns (by key) of long text: wrapped and wide
 WRAP = ("reasons", "advice", "flags", "closest", "covered_by", "background", "statement")
@@ -57,8 +62,11 @@ def with_totals(plan: pd.DataFrame, language: str) -> pd.DataFrame:
     return pd.concat([plan, pd.DataFrame([total])], ignore_index=True)
 
 
-def write_workbook(tables: Mapping[str, pd.DataFrame], path: Path, language: str) -> Path:
-    """Write the (already safe) frames, one sheet each, and style them for people."""
+def write_workbook(
+    tables: Mapping[str, pd.DataFrame], path: Path, language: str, data: str | None = None
+) -> Path:
+    """Write the (already safe) frames, one sheet each, and style them for people; with
+    ``data`` (JSON), a hidden sheet holding it (:func:`read_data`)."""
     from openpyxl.styles import Alignment, Font
 
     wrap_labels = {HEADERS[language].get(k, k) for k in WRAP}
@@ -82,4 +90,26 @@ def write_workbook(tables: Mapping[str, pd.DataFrame], path: Path, language: str
                         cell.alignment = Alignment(wrap_text=True, vertical="top")
                     elif numeric:
                         cell.number_format = "#,##0.0#"
+        if data is not None:
+            _data_sheet(writer.book, data)
     return path
+
+
+def _data_sheet(book: object, data: str) -> None:
+    ws = book.create_sheet(DATA_SHEET)  # type: ignore[attr-defined]
+    for k in range(0, len(data), _CHUNK):
+        ws.cell(row=k // _CHUNK + 1, column=1, value=data[k : k + _CHUNK])
+    ws.sheet_state = "hidden"
+
+
+def read_data(path: Path) -> str | None:
+    """The JSON in the hidden sheet of a workbook composer wrote, or None."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True, data_only=True)
+    try:
+        if DATA_SHEET not in wb.sheetnames:
+            return None
+        return "".join(str(r[0] or "") for r in wb[DATA_SHEET].iter_rows(values_only=True))
+    finally:
+        wb.close()
