@@ -606,7 +606,8 @@ def _run(args_list: list[str], language: str) -> int:
         raise CliError(say("cli.one_stdin", language), code="usage")
     check_order(getattr(args, "candidates", None), getattr(args, "brief", None), language)
     with ExitStack() as stack:
-        stack.enter_context(reporting(bar=False if getattr(args, "quiet", False) else None))
+        quiet = getattr(args, "quiet", False)
+        stack.enter_context(reporting(bar=False if quiet else None, language=language))
         rendered = _COMMANDS[args.command](args, _Inputs(stack, language))
         _emit(rendered, args, args.fmt, language)
     return EXIT_OK

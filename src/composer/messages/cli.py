@@ -131,6 +131,11 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "da": "id på den deltager, der har meldt fra",
         "en": "the id of the member who declined",
     },
+    # --- the progress bar's labels (progress.py), by stage
+    "progress.load": {"da": "indlæser", "en": "loading"},
+    "progress.coverage": {"da": "dækning", "en": "coverage"},
+    "progress.reasons": {"da": "begrundelser", "en": "reasons"},
+    "progress.compose": {"da": "sammensætter", "en": "composing"},
     # --- validate and summary
     "cli.valid": {
         "da": "OK: {candidates} i {source}.",
