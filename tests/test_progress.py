@@ -44,7 +44,7 @@ def test_reporting_can_switch_the_bar_off_and_on(
     assert capsys.readouterr().err == ""
     with reporting(bar=True), progress(2, "load") as p:
         p.update(2)
-    assert "load" in capsys.readouterr().err
+    assert "indlæser" in capsys.readouterr().err
 
 
 def test_callback_hears_start_steps_and_end() -> None:
