@@ -87,6 +87,7 @@ def test_every_argument_has_help() -> None:
         "compose",
         "replace",
         "schema",
+        "template",
         "demo",
     }
 
@@ -141,7 +142,7 @@ def test_bad_input_exit_2_plain_and_json(capsys: Capsys, tmp_path: Path) -> None
     code, out, err = run(capsys, "validate", bad, "--format", "json")
     error = json.loads(err)["error"]
     assert code == 2 and error["code"] == "bad_input" and out == ""
-    assert error["message"].startswith("2 problemer i input:")
+    assert error["message"].startswith("2 problems in the input:")  # the loaders' English
     assert [(p["row"], p["column"], p["value"]) for p in error["problems"]] == [
         (2, "actor_type", "astronaut"),
         (3, "motivation", "7"),
@@ -278,6 +279,7 @@ def test_compose_csv_html_xlsx(capsys: Capsys, ref: tuple[Path, Path], tmp_path:
         run(capsys, "compose", *ref, "--format", "xlsx", "--output", xlsx, "--lang", "en")[0] == 0
     )
     sheets = pd.read_excel(xlsx, sheet_name=None)
+    assert sheets.pop("composer") is not None  # the hidden sheet replace reads back
     assert list(sheets) == [
         "Summary",
         "Core",
@@ -343,7 +345,7 @@ def test_replace_unknown_member_exit_2(
 ) -> None:
     code, out, err = run(capsys, "replace", comp_json, "ZZZ", *ref)
     assert code == 2 and out == ""
-    assert "column 'MEMBER': value 'ZZZ'" in err and "id på en deltager i sammensætningen" in err
+    assert "kolonne 'MEMBER': værdien 'ZZZ'" in err and "id på en deltager i sammensætningen" in err
     code, _, err = run(capsys, "replace", comp_json, "ZZZ", *ref, "--format", "json")
     assert code == 2 and json.loads(err)["error"]["problems"][0]["value"] == "ZZZ"
     _no_traceback(err)
@@ -355,7 +357,7 @@ def test_replace_bad_composition_exit_2(
     path = tmp_path / "comp.json"
     path.write_text('{"theme": "x"}', encoding="utf-8")
     code, _, err = run(capsys, "replace", path, "A01", *ref)
-    assert code == 2 and "comp.json, column 'core'" in err
+    assert code == 2 and "comp.json, kolonne 'core'" in err
 
 
 # ------------------------------------------------------------------ standard input

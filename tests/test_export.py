@@ -84,7 +84,7 @@ def test_excel_round_trip(
 ) -> None:
     path = composition_to_excel(comp, tmp_path / "netværk.xlsx", language)
     sheets = pd.read_excel(path, sheet_name=None, dtype=object)
-    assert len(sheets) == 7 and list(sheets)[1] == sheet
+    assert len(sheets) == 8 and list(sheets)[1] == sheet and list(sheets)[-1] == "composer"
     assert next(iter(sheets)) == {"da": "Resumé", "en": "Summary"}[language]
     core = sheets[sheet].set_index("id")
     assert core.index.tolist() == [m.id for m in comp.core]

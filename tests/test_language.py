@@ -54,7 +54,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 
 def _words(text: str) -> set[str]:
-    text = re.sub(r"`[^`]*`|--[\w-]+|\{[^}]*\}|[\w.-]+\.(?:csv|xlsx|yaml|json|md)", " ", text)
+    quoted = r"`[^`]*`|'[^'\n]*'|--[\w-]+|\{[^}]*\}|[\w.-]+\.(?:csv|xlsx|yaml|json|md)"
+    text = re.sub(quoted, " ", text)  # names, keys, values and files are data, not words
     return {w.casefold() for w in _WORD.findall(text)}
 
 
@@ -179,3 +180,30 @@ def test_every_command_speaks_one_language(
     assert text.strip()
     assert _strange(text, language) - _data_words() == set(), command
     assert outputs[(command, "da")] != outputs[(command, "en")]
+
+
+def test_pydantic_messages_of_a_brief_are_translated() -> None:
+    """Every pydantic error a brief can raise is told from the table, in both languages."""
+    from composer import InputError, load_brief
+    from composer.files import summarise_problems
+
+    bad = [{"theme": ""}, {}, {"theme": "x", "meetings": {"count": 0, "hours": -1}},
+           {"theme": "x", "meetings": {"count": "fem"}}, {"theme": "x", "resilience": "måske"},
+           {"theme": "x", "nope": 1}, {"theme": "x", "needs": [{"name": "a", "kind": "w"}]},
+           {"theme": "x", "needs": "a"}, {"theme": "x", "meetings": {"count": 2.5}},
+           {"theme": "x", "period_months": "a"}, {"theme": "x", "reach": {"by": "x"}},
+           {"theme": 5}, {"theme": "x", "meetings": {"count": 100}}]  # fmt: skip
+    codes = set()
+    for brief in bad:
+        with pytest.raises(InputError) as info:
+            load_brief(brief)
+        problems = info.value.problems
+        codes |= {p.code for p in problems}
+        assert all(p.code.startswith("pydantic_") for p in problems), problems
+        for language in ("da", "en"):
+            text = summarise_problems(problems, language)
+            assert "Input should" not in text and "Field required" not in text
+            body = text.split(":", 1)[1]  # what follows "N problemer i input:"
+            keys = {"brief"}  # the source "<brief>"
+            assert _strange(body, language) - keys == set(), text
+    assert len(codes) >= 10

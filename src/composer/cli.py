@@ -287,7 +287,7 @@ class _Inputs:
 
         path = self._stdin_file(".json") if arg == "-" else Path(arg)
         with _reading(path, self.language):
-            return read_composition(path, self.language)
+            return read_composition(path)
 
 
 @contextmanager
@@ -493,7 +493,7 @@ def _cmd_replace(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
     pool = inputs.candidates(args.candidates)
     brief = inputs.brief(args.brief, args.lang)
     source = Path(args.composition).name if args.composition != "-" else "stdin.json"
-    check_replacement(comp, args.member, pool, source, inputs.language)
+    check_replacement(comp, args.member, pool, source)
     new = replace(comp, args.member, pool, brief, seed=args.seed, method=args.method)
     return _render_composition(new, args.fmt)
 
@@ -604,7 +604,7 @@ def _run(args_list: list[str], language: str) -> int:
     named = [getattr(args, k, None) for k in ("composition", "candidates", "brief")]
     if named.count("-") > 1:
         raise CliError(say("cli.one_stdin", language), code="usage")
-    check_order(getattr(args, "candidates", None), getattr(args, "brief", None), language)
+    check_order(getattr(args, "candidates", None), getattr(args, "brief", None))
     with ExitStack() as stack:
         quiet = getattr(args, "quiet", False)
         stack.enter_context(reporting(bar=False if quiet else None, language=language))

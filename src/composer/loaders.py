@@ -28,6 +28,7 @@ from .aliases import (
 )
 from .cells import clean_text, lookalike_key, parse_bool
 from .errors import InputError, Problem, check_seed, shorten
+from .messages import MESSAGES, say
 from .models import ACTOR_LOOKUP, NetworkBrief, allowed_actor_types
 from .pool import (
     BOOL_COLUMNS,
@@ -518,15 +519,15 @@ def _brief_problems(err: ValidationError, name: str) -> list[Problem]:
                 )
             continue
         value = e.get("input") if e["type"] != "missing" else None
-        if e["type"] == "extra_forbidden":
-            msg = "no such key (allowed keys are in the contract)"
-        elif e["type"] == "string_too_short":
-            msg = "a non-empty text (it is empty once white space and invisible characters are removed)"
-        problems.append(
-            Problem(
-                name, None, loc, value if not isinstance(value, dict | list) else None, msg.lower()
-            )
-        )
+        ctx = e.get("ctx", {})
+        params = {k: f"{v:g}" if isinstance(v, float) else str(v) for k, v in ctx.items()}
+        code = f"pydantic_{e['type']}"
+        if f"problem.{code}" in MESSAGES:  # told in the reader's language (composer.messages)
+            msg = say(f"problem.{code}", "en", **params)
+        else:
+            code, msg = "invalid_value", msg.lower()
+        shown = value if not isinstance(value, dict | list) else None
+        problems.append(Problem(name, None, loc, shown, msg, code=code, params=params))
     return problems
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from ..text import number
 from .cli import CLI_MESSAGES, CLI_WORDS
 from .export import EXPORT_HEADERS, EXPORT_MESSAGES
+from .problems import PROBLEM_MESSAGES
 
 __all__ = [
     "COLUMNS",
@@ -371,6 +372,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 MESSAGES |= CLI_MESSAGES  # the command line's and the input checks' sentences (cli.py; export.py: the files written for people)
 MESSAGES |= EXPORT_MESSAGES  # the files written for people (export.py)
+MESSAGES |= PROBLEM_MESSAGES  # how a problem in the input is told (problems.py)
 
 #: Words with a singular and a plural form.
 WORDS: dict[str, dict[str, tuple[str, str]]] = {

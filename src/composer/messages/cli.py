@@ -179,7 +179,7 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "da": "kun ét input kan komme fra standard input (-); angiv de andre som filer",
         "en": "only one input can come from standard input (-); give the others as files",
     },
-    "cli.swapped": {
+    "problem.swapped_arguments": {
         "da": "først kandidaterne, så netværksbeskrivelsen: {first} ligner en "
         "netværksbeskrivelse og {second} en kandidatliste, så byt om på dem",
         "en": "the candidates first, then the brief: {first} looks like a brief and "
@@ -208,17 +208,17 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "da": "composer: uventet fejl ({error}); meld den venligst",
         "en": "composer: unexpected error ({error}); please report it",
     },
-    "cli.not_member": {
+    "problem.not_a_member": {
         "da": "id på en deltager i sammensætningen ({ids})",
         "en": "the id of a member of the composition ({ids})",
     },
-    "cli.member_in_pool": {
+    "problem.member_not_in_pool": {
         "da": "hver deltager i sammensætningen findes i puljen",
         "en": "every member of the composition in the pool",
     },
-    "cli.composition_json": {
-        "da": "en sammensætning, som compose --format json skriver den ({why})",
-        "en": "a composition as compose --format json writes it ({why})",
+    "problem.not_a_composition": {
+        "da": "en sammensætning, som compose --format json skriver den",
+        "en": "a composition as compose --format json writes it",
     },
     "cli.problems": {"da": "{problems} i input:", "en": "{problems} in the input:"},
     "cli.repeated": {
@@ -227,7 +227,7 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{source}, {rows} ({first} …), column {column!r}: {n} times, e.g. {values} – "
         "expected {expected}",
     },
-    "cli.composition_xlsx": {
+    "problem.no_composition_sheet": {
         "da": "en sammensætning, som compose -o netværk.xlsx skriver den (arket {sheet})",
         "en": "a composition as compose -o network.xlsx writes it (the sheet {sheet})",
     },
