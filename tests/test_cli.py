@@ -88,6 +88,7 @@ def test_every_argument_has_help() -> None:
         "replace",
         "schema",
         "serve",
+        "template",
         "demo",
     }
 
@@ -98,15 +99,15 @@ def test_help_exits_0(capsys: Capsys) -> None:
 
 
 def test_usage_errors_exit_2(capsys: Capsys, ref: tuple[Path, Path]) -> None:
-    code, out, err = run(capsys, "compose", *ref, "--seed", "-1")
+    code, out, err = run(capsys, "compose", *ref, "--seed", "-1", "--lang", "en")
     assert code == 2 and out == ""
-    assert "argument --seed: expected a whole number >= 0, got -1" in err
+    assert "argument --seed: expected a whole number >= 0, got '-1'" in err
     code, _, err = run(capsys, "compose", *ref, "--seed", "two")
-    assert code == 2 and "expected a whole number >= 0, got 'two'" in err
+    assert code == 2 and "forventede et helt tal >= 0, fik 'two'" in err
     code, _, err = run(capsys, "nonsense")
-    assert code == 2 and "invalid choice: 'nonsense'" in err
+    assert code == 2 and "ugyldigt valg: 'nonsense'" in err
     code, _, err = run(capsys, "compose", *ref, "--format", "xlsx")
-    assert code == 2 and "add --output FILE.xlsx" in err
+    assert code == 2 and "tilføj --output FIL.xlsx" in err
     code, _, err = run(capsys, "compose", *ref, "--seed", "-1", "--format", "json")
     error = json.loads(err)["error"]
     assert code == 2 and error["code"] == "usage" and "--seed" in error["message"]
@@ -115,9 +116,11 @@ def test_usage_errors_exit_2(capsys: Capsys, ref: tuple[Path, Path]) -> None:
 # ------------------------------------------------------------------ validate and summary
 def test_validate(capsys: Capsys, ref: tuple[Path, Path]) -> None:
     code, out, _ = run(capsys, "validate", ref[0])
+    assert (code, out) == (0, "OK: 45 kandidater i candidates.csv.\n")
+    code, out, _ = run(capsys, "validate", ref[0], "--lang", "en")
     assert (code, out) == (0, "OK: 45 candidates in candidates.csv.\n")
     code, out, _ = run(capsys, "validate", *ref)
-    assert code == 0 and "fit the brief (Ensomhed blandt ældre)" in out
+    assert code == 0 and "passer til netværksbeskrivelsen (Ensomhed blandt ældre)" in out
     code, out, _ = run(capsys, "validate", *ref, "--format", "json")
     assert json.loads(out) == {
         "ok": True,
@@ -140,7 +143,7 @@ def test_bad_input_exit_2_plain_and_json(capsys: Capsys, tmp_path: Path) -> None
     code, out, err = run(capsys, "validate", bad, "--format", "json")
     error = json.loads(err)["error"]
     assert code == 2 and error["code"] == "bad_input" and out == ""
-    assert error["message"].startswith("2 problems in the input:")
+    assert error["message"].startswith("2 problems in the input:")  # the loaders' English
     assert [(p["row"], p["column"], p["value"]) for p in error["problems"]] == [
         (2, "actor_type", "astronaut"),
         (3, "motivation", "7"),
@@ -181,14 +184,16 @@ def test_files_that_cannot_be_read_exit_2(
 
     monkeypatch.setattr(reading, "decode_text", undecodable)
     code, _, err = run(capsys, "validate", *ref)
-    assert code == 2 and "candidates.csv: cannot read the text" in err
+    assert code == 2 and "candidates.csv: teksten kan ikke læses" in err
     for e in (err,):
         _no_traceback(e)
 
 
 def test_summary(capsys: Capsys, ref: tuple[Path, Path]) -> None:
     code, out, _ = run(capsys, "summary", *ref)
-    assert code == 0 and out.startswith("Pool: 45 candidates from candidates.csv")
+    assert code == 0 and out.startswith("# Pulje: 45 kandidater fra candidates.csv")
+    code, en, _ = run(capsys, "summary", *ref, "--lang", "en")
+    assert code == 0 and en.startswith("# Pool: 45 candidates from candidates.csv")
     assert "pårørende" in out
     code, out, _ = run(capsys, "summary", *ref, "--format", "json")
     data = json.loads(out)
@@ -202,24 +207,31 @@ def test_summary(capsys: Capsys, ref: tuple[Path, Path]) -> None:
 def test_score_in_every_format(capsys: Capsys, ref: tuple[Path, Path], tmp_path: Path) -> None:
     code, out, _ = run(capsys, "score", *ref)
     lines = out.splitlines()
-    assert code == 0 and lines[0].startswith("| id | navn | kompetence |") and len(lines) == 47
+    assert code == 0 and lines[0].startswith("| placering | id | navn | kompetence |")
+    assert len(lines) == 47 and lines[2].startswith("| 1 |")
     assert "0," in out  # Danish decimal comma
     code, out, _ = run(capsys, "score", *ref, "--lang", "en")
-    assert out.startswith("| id | name | competence |")
+    assert out.startswith("| rank | id | name | competence |")
     code, out, _ = run(capsys, "score", *ref, "--format", "json")
     records = json.loads(out)
-    assert len(records) == 45 and records[0]["id"] == "A01"
+    assert len(records) == 45 and [r["rank"] for r in records] == list(range(1, 46))
+    totals = [(-r["total"], r["id"]) for r in records]
+    assert totals == sorted(totals)  # ranked by total, ties by id
     assert isinstance(records[0]["reasons"], list) and 0 <= records[0]["total"] <= 1
     code, out, _ = run(capsys, "score", *ref, "--format", "csv", "--lang", "en")
     frame = pd.read_csv(io.StringIO(out), index_col="id")
     assert len(frame) == 45 and frame["reasons"].str.contains("Motivation").all()
     assert "Takes part as" in out
+    code, out, _ = run(capsys, "score", *ref, "--format", "csv")
+    assert out.startswith("placering;id;navn;") and ";0," in out
     code, out, _ = run(capsys, "score", *ref, "--format", "html")
-    assert out.startswith("<!DOCTYPE html>") and "<h1>Point</h1>" in out
+    assert out.startswith("<!DOCTYPE html>") and "<h1>Vurdering af kandidaterne</h1>" in out
     xlsx = tmp_path / "scores.xlsx"
     assert run(capsys, "score", *ref, "--output", xlsx)[0] == 0
     back = pd.read_excel(xlsx, sheet_name=None)
-    assert list(back) == ["Point"] and len(back["Point"]) == 45
+    assert (
+        list(back) == ["Vurdering af kandidaterne"] and len(back["Vurdering af kandidaterne"]) == 45
+    )
 
 
 # ------------------------------------------------------------------ compose
@@ -256,19 +268,21 @@ def ref_objects(ref: tuple[Path, Path]) -> tuple[Any, Any]:
 def test_compose_csv_html_xlsx(capsys: Capsys, ref: tuple[Path, Path], tmp_path: Path) -> None:
     comp = composer.compose(*ref_objects(ref))
     code, out, _ = run(capsys, "compose", *ref, "--format", "csv")
-    frame = pd.read_csv(io.StringIO(out), index_col="id", keep_default_na=False)
+    frame = pd.read_csv(io.StringIO(out), sep=";", index_col="id", keep_default_na=False)
     assert code == 0 and frame.index.tolist() == [m.id for m in comp.members]
-    assert frame.loc["A01", "phases"].split(";") == comp.member("A01").phases
+    assert frame.loc["A01", "faser"].split("; ") == comp.member("A01").phases
     html_file = tmp_path / "netværk.html"
     assert run(capsys, "compose", *ref, "-o", html_file) == (0, "", "")  # format from suffix
     page = html_file.read_text(encoding="utf-8")
-    assert "<h2>Kerne</h2>" in page and "Ældre og Sundhed" in page
+    assert "<h2>Kernedeltagere (med i alle faser)</h2>" in page and "Ældre og Sundhed" in page
     xlsx = tmp_path / "netværk.xlsx"
     assert (
         run(capsys, "compose", *ref, "--format", "xlsx", "--output", xlsx, "--lang", "en")[0] == 0
     )
     sheets = pd.read_excel(xlsx, sheet_name=None)
+    assert sheets.pop("composer") is not None  # the hidden sheet replace reads back
     assert list(sheets) == [
+        "Summary",
         "Core",
         "Phase participants",
         "Meeting plan",
@@ -279,7 +293,7 @@ def test_compose_csv_html_xlsx(capsys: Capsys, ref: tuple[Path, Path], tmp_path:
     assert sheets["Core"]["id"].tolist() == [m.id for m in comp.core]
     csv_file = tmp_path / "netværk.csv"
     assert run(capsys, "compose", *ref, "--output", csv_file)[0] == 0
-    assert csv_file.read_bytes().startswith(b"\xef\xbb\xbfid,name")  # BOM: Excel shows æøå
+    assert csv_file.read_bytes().startswith(b"\xef\xbb\xbfid;navn")  # BOM: Excel shows æøå
 
 
 def test_formulas_are_neutralised(capsys: Capsys, ref: tuple[Path, Path], tmp_path: Path) -> None:
@@ -294,12 +308,12 @@ def test_formulas_are_neutralised(capsys: Capsys, ref: tuple[Path, Path], tmp_pa
     assert run(capsys, "compose", path, ref[1], "-o", xlsx)[0] == 0
     import openpyxl
 
-    ws = openpyxl.load_workbook(xlsx)["Kerne"]
+    ws = openpyxl.load_workbook(xlsx)["Kernedeltagere"]
     names = [c.value for c in ws["B"]]
     assert '\'=HYPERLINK("http://x")' in names
     assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
     code, out, _ = run(capsys, "compose", path, ref[1], "--format", "html")
-    assert "&#x27;=HYPERLINK(&quot;http://x&quot;)" in out and '"http://x"' not in out
+    assert "=HYPERLINK(&quot;http://x&quot;)" in out and '"http://x"' not in out
 
 
 def test_impossible_brief_exit_3(capsys: Capsys, ref: tuple[Path, Path], tmp_path: Path) -> None:
@@ -332,7 +346,7 @@ def test_replace_unknown_member_exit_2(
 ) -> None:
     code, out, err = run(capsys, "replace", comp_json, "ZZZ", *ref)
     assert code == 2 and out == ""
-    assert "column 'MEMBER': value 'ZZZ' – expected the id of a member of the composition" in err
+    assert "kolonne 'MEMBER': værdien 'ZZZ'" in err and "id på en deltager i sammensætningen" in err
     code, _, err = run(capsys, "replace", comp_json, "ZZZ", *ref, "--format", "json")
     assert code == 2 and json.loads(err)["error"]["problems"][0]["value"] == "ZZZ"
     _no_traceback(err)
@@ -344,7 +358,7 @@ def test_replace_bad_composition_exit_2(
     path = tmp_path / "comp.json"
     path.write_text('{"theme": "x"}', encoding="utf-8")
     code, _, err = run(capsys, "replace", path, "A01", *ref)
-    assert code == 2 and "comp.json, column 'core'" in err
+    assert code == 2 and "comp.json, kolonne 'core'" in err
 
 
 # ------------------------------------------------------------------ standard input
@@ -352,17 +366,17 @@ def test_candidates_and_brief_from_standard_input(capsys: Capsys, ref: tuple[Pat
     code, out, _ = run(capsys, "validate", "-", ref[1], stdin=ref[0].read_bytes())
     assert (code, out) == (
         0,
-        "OK: 45 candidates in stdin.csv fit the brief (Ensomhed blandt ældre).\n",
+        "OK: 45 kandidater i stdin.csv passer til netværksbeskrivelsen (Ensomhed blandt ældre).\n",
     )
     records = pd.read_csv(ref[0], dtype=str, keep_default_na=False).to_dict(orient="records")
     data = json.dumps(records, ensure_ascii=False).encode("utf-8")
     assert run(capsys, "validate", "-", ref[1], stdin=data)[1].startswith(
-        "OK: 45 candidates in stdin.json"
+        "OK: 45 kandidater i stdin.json"
     )
     code, out, _ = run(capsys, "compose", ref[0], "-", stdin=ref[1].read_bytes())
     assert code == 0 and out.startswith("# Netværkssammensætning: Ensomhed blandt ældre")
     code, _, err = run(capsys, "compose", "-", "-", stdin=b"")
-    assert code == 2 and "only one input can come from standard input" in err
+    assert code == 2 and "kun ét input kan komme fra standard input" in err
 
 
 def test_bad_candidates_on_stdin_name_the_row(capsys: Capsys) -> None:
@@ -387,7 +401,7 @@ def test_schema(capsys: Capsys) -> None:
 def test_candidate_schema_accepts_what_the_loader_reads() -> None:
     import jsonschema
 
-    schema = cli.candidate_schema()
+    schema = __import__("composer.schemas").schemas.candidate_schema()
     record = {
         "id": "A1",
         "name": "Åse Ørum",
@@ -408,7 +422,7 @@ def test_candidate_schema_accepts_what_the_loader_reads() -> None:
 
 def test_demo(capsys: Capsys) -> None:
     code, out, _ = run(capsys, "demo", "--lang", "en")
-    assert code == 0 and out.startswith("Pool: ") and "# Network composition:" in out
+    assert code == 0 and out.startswith("# Pool: ") and "# Network composition:" in out
 
 
 # ------------------------------------------------------------------ never a traceback
@@ -423,7 +437,7 @@ def test_unexpected_error_is_one_line_exit_1(
     monkeypatch.setattr(planner, "compose", boom)
     code, out, err = run(capsys, "compose", *ref)
     assert code == 1 and out == ""
-    assert err == "composer: unexpected error (RuntimeError: something broke); please report it\n"
+    assert err == "composer: uventet fejl (RuntimeError: something broke); meld den venligst\n"
 
 
 def test_missing_openpyxl_exit_2(
@@ -468,4 +482,28 @@ def test_broken_pipe_under_head(tmp_path: Path) -> None:
     err = proc.stderr.read().decode()
     proc.stderr.close()
     assert proc.wait() == 0
-    assert first.startswith(b"id,name,competence") and err == ""
+    assert first.startswith(b"placering;id;navn;kompetence") and err == ""
+
+
+def test_a_problem_on_many_rows_is_one_line(
+    capsys: Capsys, ref: tuple[Path, Path], tmp_path: Path
+) -> None:
+    brief = yaml.safe_load(ref[1].read_text(encoding="utf-8"))
+    for key in ("phases", "phase_participants"):
+        brief.pop(key, None)
+    for need in brief.get("needs", []):
+        need.pop("phases", None)
+    brief["quotas"] = [q for q in brief.get("quotas", []) if q.get("scope") in (None, "core")]
+    path = tmp_path / "brief.yaml"
+    path.write_text(yaml.safe_dump(brief, allow_unicode=True), encoding="utf-8")
+    code, _, err = run(capsys, "validate", ref[0], path, "--lang", "en")
+    lines = err.splitlines()
+    phases = [line for line in lines if "column 'phases'" in line]
+    assert code == 2 and len(phases) == 1 and " times, e.g. " in phases[0]
+    code, _, err = run(capsys, "validate", ref[0], path, "--format", "json")
+    assert len(json.loads(err)["error"]["problems"]) > 3  # every problem stays in the data
+
+
+def test_swapped_arguments_are_recognised(capsys: Capsys, ref: tuple[Path, Path]) -> None:
+    code, _, err = run(capsys, "compose", ref[1], ref[0], "--lang", "en")
+    assert code == 2 and "the candidates first, then the brief" in err

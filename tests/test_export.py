@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from composer import Composition, compose, load_brief, load_candidates
-from composer.export import (
+from composer.views.export import (
     composition_tables,
     composition_to_csv,
     composition_to_excel,
@@ -61,13 +61,17 @@ def test_tables_have_stable_keys_and_every_member(comp: Composition) -> None:
     assert tables["quotas"]["count"].tolist() == [q.count for q in comp.quotas]
     en = composition_tables(comp, "en")
     assert en["core"].columns.tolist() == tables["core"].columns.tolist()  # keys, not labels
-    assert set(en["core"]["role"]) == {"core"} and set(tables["core"]["role"]) == {"kerne"}
+    assert set(en["core"]["role"]) == {"core participant"}
+    assert set(tables["core"]["role"]) == {"kernedeltager"}
     assert "meeting_1" in plan.columns and "professional" in set(en["needs"]["kind"])
 
 
 @pytest.mark.parametrize(
     ("language", "sheet", "name", "hours", "reasons"),
-    [("da", "Kerne", "navn", "timer", "grunde"), ("en", "Core", "name", "hours", "reasons")],
+    [
+        ("da", "Kernedeltagere", "navn", "timer", "grunde"),
+        ("en", "Core", "name", "hours", "reasons"),
+    ],
 )
 def test_excel_round_trip(
     comp: Composition,
@@ -80,13 +84,16 @@ def test_excel_round_trip(
 ) -> None:
     path = composition_to_excel(comp, tmp_path / "netværk.xlsx", language)
     sheets = pd.read_excel(path, sheet_name=None, dtype=object)
-    assert len(sheets) == 6 and next(iter(sheets)) == sheet
+    assert len(sheets) == 8 and list(sheets)[1] == sheet and list(sheets)[-1] == "composer"
+    assert next(iter(sheets)) == {"da": "Resumé", "en": "Summary"}[language]
     core = sheets[sheet].set_index("id")
     assert core.index.tolist() == [m.id for m in comp.core]
     assert core.loc["A01", name] == "'" + EVIL
     assert core[hours].astype(float).tolist() == [m.hours for m in comp.core]
     assert core.loc["A01", reasons] == " ".join(comp.member("A01").reasons)
-    plan, needs = list(sheets.values())[2], list(sheets.values())[3]
+    plan, needs = list(sheets.values())[3], list(sheets.values())[4]
+    total = {"da": "i alt", "en": "total"}[language]
+    assert plan.iloc[-1, 0] == total and plan.iloc[-1, -1] == comp.person_hours  # totals row
     meeting = {"da": "møde", "en": "meeting"}[language]
     assert [c for c in plan.columns if c.startswith(meeting)] == [
         f"{meeting} {k}" for k in range(1, 6)
@@ -99,20 +106,33 @@ def test_excel_round_trip(
     assert all(c.data_type != "f" for ws in wb for row in ws.iter_rows() for c in row)
 
 
-def test_csv_round_trip(comp: Composition, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("language", "sep", "decimal", "role", "hours", "phases", "reasons"),
+    [
+        ("da", ";", ",", "rolle", "timer", "faser", "grunde"),
+        ("en", ",", ".", "role", "hours", "phases", "reasons"),
+    ],
+)
+def test_csv_for_danish_and_english_excel(
+    comp: Composition, tmp_path: Path, language: str, sep: str, decimal: str,
+    role: str, hours: str, phases: str, reasons: str,
+) -> None:  # fmt: skip
     path = tmp_path / "netværk.csv"
-    text = composition_to_csv(comp, path)
+    text = composition_to_csv(comp, path, language)
     assert path.read_text(encoding="utf-8-sig") == text
-    back = pd.read_csv(io.StringIO(text), index_col="id", dtype=str, keep_default_na=False)
+    back = pd.read_csv(io.StringIO(text), sep=sep, decimal=decimal, index_col="id",
+                       dtype={hours: float}, keep_default_na=False)  # fmt: skip
     assert back.index.tolist() == [m.id for m in comp.members]
+    words = {"core": {"da": "kernedeltager", "en": "core participant"}}
     for m in comp.members:
         row = back.loc[m.id]
-        assert row["role"] == m.role and float(row["hours"]) == m.hours
-        assert row["phases"].split(";") == m.phases
-        assert [int(x) for x in row["meetings"].split(";")] == m.meetings
-        assert row["reasons"] == " ".join(m.reasons)
-    assert back.loc["A01", "name"] == "'" + EVIL
-    assert back.loc["A01", "unit"] == "<script>alert('ø')</script>"
+        assert row[hours] == m.hours
+        assert row[phases].split("; ") == m.phases
+        assert row[reasons] == " ".join(m.reasons)
+        assert (row[role] == words["core"][language]) == (m.role == "core")
+    assert back.loc["A01"].iloc[0] == "'" + EVIL
+    assert "<script>alert('ø')</script>" in back.loc["A01"].tolist()
+    assert composition_to_csv(comp, language="da", sep="\t").splitlines()[0].startswith("id\tnavn")
 
 
 def test_html_escapes_what_the_user_wrote(comp: Composition) -> None:
@@ -136,4 +156,23 @@ def test_a_composition_without_phase_participants(tmp_path: Path) -> None:
     assert tables["phase_participants"].columns[0] == "phase"
     assert len(tables["core"]) == len(comp.core) > 0
     sheets = pd.read_excel(composition_to_excel(comp, tmp_path / "x.xlsx"), sheet_name=None)
-    assert sheets["Løbende deltagere"].empty
+    assert sheets["Deltagere som inddrages løbende"].empty
+
+
+def test_workbook_is_styled_for_people(comp: Composition, tmp_path: Path) -> None:
+    import openpyxl
+
+    path = composition_to_excel(comp, tmp_path / "netværk.xlsx", "da")
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[0] == "Resumé"
+    summary = {r[0].value: r[1].value for r in wb["Resumé"].iter_rows(min_row=2)}
+    assert summary["Tema"] == comp.theme and " af " in summary["Dækningsmål"]
+    core = wb["Kernedeltagere"]
+    header = {c.value: c for c in core[1]}
+    assert all(c.font.bold for c in core[1]) and core.auto_filter.ref == core.dimensions
+    reasons = core[header["grunde"].column_letter][1]
+    assert reasons.alignment.wrap_text
+    assert core[header["timer"].column_letter][1].number_format == "#,##0.0#"
+    plan = wb["Mødeplan"]
+    assert plan.cell(plan.max_row, 1).value == "i alt"
+    assert "; " in str(core[header["faser"].column_letter][1].value)

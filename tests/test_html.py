@@ -9,7 +9,7 @@ import pytest
 
 import composer
 from composer.datasets import load_sample
-from composer.html import composition_html, composition_repr, pool_html
+from composer.views.html import composition_html, composition_repr, pool_html
 
 EVIL = '<script>alert("x")</script>'
 
@@ -72,8 +72,9 @@ def test_composition_html_lists_every_member_once_core_first(sample: tuple) -> N
     assert cells.tags.count("table") == 1 + bool(comp.gaps)
     ids = [c for c in cells.cells if c in {m.id for m in comp.members}]
     assert ids == [m.id for m in comp.members]
-    shown = f"{comp.objective:.1f}".replace(".", ",")  # Danish decimal comma
-    assert "kernedeltagere" in page and f"dækningsmål {shown}" in page
+    shown = f"{comp.objective:.2f}".replace(".", ",")  # Danish decimal comma, with the scale
+    most = sum(n.weight for n in comp.brief.needs)
+    assert "kernedeltagere" in page and f"dækningsmål {shown} af {most:g} (" in page
     assert "kommunal leder" in cells.cells and "se ind" in cells.cells
     for g in comp.gaps:
         assert g.need in cells.cells

@@ -63,7 +63,7 @@ def test_no_module_chooses_a_sentence_by_language() -> None:
     allowed = {("models.py", "label"), ("text.py", "number")}
     found = []
     for path in sorted(SRC.rglob("*.py")):
-        if path.name == "messages.py":
+        if path.parent.name == "messages":  # the table itself
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for func in ast.walk(tree):

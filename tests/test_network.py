@@ -227,7 +227,7 @@ def test_a_named_co_driver_sits_in_the_core(reference: tuple) -> None:
     comp = compose(pool, brief.model_copy(update={"co_drivers": [cid]}))
     assert cid in {m.id for m in comp.core}
     assert [(c.id, c.named) for c in comp.co_drivers] == [(cid, True)]
-    assert comp.co_drivers[0].reasons[0] == "Udpeget som co-driver i briefen."
+    assert comp.co_drivers[0].reasons[0] == "Udpeget som co-driver i netværksbeskrivelsen."
 
 
 def test_a_co_driver_who_cannot_be_core_is_infeasible(reference: tuple) -> None:
@@ -271,7 +271,7 @@ def test_the_sole_holder_without_replacement_is_a_single_point_of_failure() -> N
     assert all(d.loss_total == 0 and not d.single_point_of_failure for d in others)
     text = with_dropouts(comp, pool).explain()
     section = text.split("## Sårbare pladser")[1].split("## ")[0]
-    assert "- A (kerne): uden personen mister netværket 3,00 af dækningsmålet" in section
+    assert "- A (kernedeltager): uden personen mister netværket 3,00 af dækningsmålet" in section
 
 
 def test_a_second_holder_restores_the_seat() -> None:
@@ -296,7 +296,9 @@ def test_a_seat_no_one_can_take_breaks_the_rules() -> None:
     out = {d.id: d for d in dropouts(comp, pool)}
     assert not out["B"].rules_met and out["B"].replacement is None and not out["B"].restored
     text = with_dropouts(comp, pool).explain()
-    assert "B (kerne): uden personen kan briefens regler ikke overholdes." in text
+    assert (
+        "B (kernedeltager): uden personen kan netværksbeskrivelsens regler ikke overholdes." in text
+    )
 
 
 def test_dropouts_follow_the_members_and_the_loss_is_the_objective(reference: tuple) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 import composer
 from composer.datasets import list_samples, load_sample
-from composer.graph import NEED_PREFIX, composition_graph
+from composer.views.graph import NEED_PREFIX, composition_graph
 
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
@@ -21,7 +21,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.collections import LineCollection, PathCollection, PolyCollection  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from composer import plots  # noqa: E402
+from composer.views import plots  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,9 @@ def test_no_bar_when_stderr_is_not_a_terminal(capsys: pytest.CaptureFixture[str]
 def test_bar_on_a_terminal_for_big_work(terminal: None, capsys: pytest.CaptureFixture[str]) -> None:
     with progress(3, "coverage", rows=MIN_ROWS) as p:
         p.update(3)
+    assert "dækning" in capsys.readouterr().err  # the label in Danish by default
+    with reporting(language="en"), progress(3, "coverage", rows=MIN_ROWS) as p:
+        p.update(3)
     assert "coverage" in capsys.readouterr().err
 
 
@@ -41,7 +44,7 @@ def test_reporting_can_switch_the_bar_off_and_on(
     assert capsys.readouterr().err == ""
     with reporting(bar=True), progress(2, "load") as p:
         p.update(2)
-    assert "load" in capsys.readouterr().err
+    assert "indlæser" in capsys.readouterr().err
 
 
 def test_callback_hears_start_steps_and_end() -> None:

@@ -46,10 +46,12 @@ if TYPE_CHECKING:
     from .models import NetworkBrief
     from .pool import CandidatePool
 
-__all__ = ["build_parser", "candidate_schema", "main", "pool_summary", "pool_summary_data"]
+__all__ = ["build_parser", "main"]
 
 DEMO_SAMPLE = "klimatilpasning"
 FORMATS = ("markdown", "json", "csv", "xlsx", "html")
+#: what a composition can be written as: the tables' formats and the report as PDF
+REPORT_FORMATS = (*FORMATS, "pdf")
 _SUFFIX_FORMAT = {
     ".md": "markdown",
     ".markdown": "markdown",
@@ -59,6 +61,7 @@ _SUFFIX_FORMAT = {
     ".xlsx": "xlsx",
     ".html": "html",
     ".htm": "html",
+    ".pdf": "pdf",
 }
 
 EXIT_OK, EXIT_BUG, EXIT_INPUT, EXIT_INFEASIBLE = 0, 1, 2, 3
@@ -87,171 +90,169 @@ class CliError(Exception):
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is raised (so ``main`` returns 2 in the chosen format)."""
 
+    def __init__(self, *args: Any, language: str = "da", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.language = language
+
     def error(self, message: str) -> NoReturn:
-        raise CliError(f"{self.prog}: error: {message} (see {self.prog} --help)", code="usage")
+        from .messages import say
+
+        raise CliError(say("cli.usage", self.language, prog=self.prog, message=message), "usage")
 
 
 # --------------------------------------------------------------------------- arguments
-def _seed(text: str) -> int:
+def _seed_type(language: str) -> Callable[[str], int]:
+    """The type of ``--seed``: a whole number >= 0 (the error in ``language``)."""
+
+    def seed(text: str) -> int:
+        from .messages import say
+
+        value = int(text) if text.strip().isdigit() else -1
+        if value < 0:
+            raise argparse.ArgumentTypeError(say("cli.seed", language, value=repr(text)))
+        return value
+
+    return seed
+
+
+def _help(code: str, language: str, **params: Any) -> str:
+    from .messages import say
+
+    return say(f"help.{code}", language, **params).replace("%", "%%")  # argparse formats help
+
+
+def _meta(argument: str, language: str) -> str:
+    from .messages.cli import METAVARS
+
+    return METAVARS[language][argument]
+
+
+@contextmanager
+def _argparse_in(language: str) -> Iterator[None]:
+    """argparse's own words (usage, options, its errors) in ``language`` while it runs."""
+    from .messages.cli import ARGPARSE
+
+    table = ARGPARSE.get(language)
+    if table is None:
+        yield
+        return
+    english = argparse._  # type: ignore[attr-defined]
+    argparse._ = lambda text: table.get(text, english(text))  # type: ignore[attr-defined]
     try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {value}")
-    return value
+        yield
+    finally:
+        argparse._ = english  # type: ignore[attr-defined]
 
 
-def _add_output(p: argparse.ArgumentParser, formats: Sequence[str], default: str) -> None:
+def _add_output(
+    p: argparse.ArgumentParser, formats: Sequence[str], default: str, lang: str
+) -> None:
     p.set_defaults(formats=tuple(formats), default_format=default)
     p.add_argument(
-        "--format",
-        choices=formats,
-        default=None,
-        help=f"what to write (default: from the --output suffix, else {default})",
+        "--format", choices=formats, default=None, help=_help("format", lang, default=default)
     )
-    p.add_argument(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="write to FILE instead of standard output (needed for xlsx)",
-    )
+    out_help = _help("output_file" if "xlsx" in formats else "output", lang)
+    p.add_argument("--output", "-o", metavar=_meta("output", lang), help=out_help)
 
 
-def _add_inputs(p: argparse.ArgumentParser, brief: str = "required") -> None:
-    p.add_argument(
-        "candidates",
-        metavar="CANDIDATES",
-        help="candidates: .csv, .xlsx or .json file, or - for CSV/JSON on standard input",
-    )
+def _add_inputs(p: argparse.ArgumentParser, lang: str, brief: str = "required") -> None:
+    p.add_argument("candidates", metavar=_meta("candidates", lang), help=_help("candidates", lang))
     if brief == "required":
-        p.add_argument(
-            "brief",
-            metavar="BRIEF",
-            help="the network's brief: .yaml or .json file, or - for standard input",
-        )
+        p.add_argument("brief", metavar=_meta("brief", lang), help=_help("brief", lang))
     elif brief == "optional":
         p.add_argument(
-            "brief",
-            metavar="BRIEF",
-            nargs="?",
-            help="optionally the brief, to check that the candidates fit it (- for stdin)",
+            "brief", metavar=_meta("brief", lang), nargs="?", help=_help("brief_optional", lang)
         )
 
 
-def _add_lang(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--lang",
-        choices=("da", "en"),
-        help="language of reports, reasons and headers (default: the brief's, else da)",
-    )
+def _add_common(p: argparse.ArgumentParser, lang: str) -> None:
+    p.add_argument("--lang", choices=("da", "en"), help=_help("lang", lang))
+    p.add_argument("--quiet", "-q", action="store_true", help=_help("quiet", lang))
 
 
-def _add_quiet(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--quiet",
-        "-q",
-        action="store_true",
-        help="no progress bar (one is shown on a terminal for 10,000+ candidates)",
-    )
-
-
-def _add_solver(p: argparse.ArgumentParser) -> None:
+def _add_solver(p: argparse.ArgumentParser, lang: str) -> None:
     p.add_argument(
         "--seed",
-        type=_seed,
+        type=_seed_type(lang),
         default=0,
-        help="seed (a whole number >= 0); same input and seed, same result (default 0)",
+        metavar=_meta("seed", lang),
+        help=_help("seed", lang),
     )
     p.add_argument(
         "--method",
         choices=("auto", "exact", "heuristic"),
         default="auto",
-        help="how the network is chosen: exact (MILP, proven optimal), heuristic (iterated "
-        "local search, for large pools), or auto (default: exact up to 1,000 modelled "
-        "candidates)",
+        help=_help("method", lang),
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``composer`` (every argument has a help text)."""
+#: command -> (inputs: "required" / "optional" brief / none, formats, solver options)
+_SPECS: dict[str, tuple[str | None, tuple[str, ...], bool]] = {
+    "validate": ("optional", ("markdown", "json"), False),
+    "summary": ("required", ("markdown", "json"), False),
+    "score": ("required", FORMATS, False),
+    "compose": ("required", REPORT_FORMATS, True),
+    "replace": ("required", REPORT_FORMATS, True),
+    "demo": (None, REPORT_FORMATS, True),
+}
+
+
+def build_parser(language: str = "da") -> argparse.ArgumentParser:
+    """The argument parser of ``composer``; every argument has a help text in ``language``."""
+    lang = language if language in ("da", "en") else "da"
     parser = _Parser(
         prog="composer",
-        description="Recommends who should sit in a municipal development network (netværk).",
-        epilog="Exit codes: 0 done, 2 bad input, 3 the brief cannot be met, 1 a bug. "
-        "The input contract: docs/contract.md, or `composer schema candidates|brief`.",
+        description=_help("description", lang),
+        epilog=_help("epilog", lang),
+        language=lang,
     )
     parser.add_argument(
-        "--version", action="version", version=f"%(prog)s {__version__}", help="print the version"
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_help("version", lang),
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    p = sub.add_parser("validate", help="check the candidates (and that they fit a brief)")
-    _add_inputs(p, brief="optional")
-    _add_output(p, ("markdown", "json"), "markdown")
-    _add_lang(p)
-    _add_quiet(p)
-
-    p = sub.add_parser("summary", help="who is in the pool: actor types, orientation, phases")
-    _add_inputs(p)
-    _add_output(p, ("markdown", "json"), "markdown")
-    _add_lang(p)
-    _add_quiet(p)
-
-    p = sub.add_parser("score", help="score every candidate against the brief, with reasons")
-    _add_inputs(p)
-    _add_output(p, FORMATS, "markdown")
-    _add_lang(p)
-    _add_quiet(p)
-
-    p = sub.add_parser("compose", help="compose a network: core, phase participants, gaps")
-    _add_inputs(p)
-    _add_output(p, FORMATS, "markdown")
-    p.add_argument("--json", action="store_true", help="the same as --format json")
-    _add_lang(p)
-    _add_solver(p)
-    _add_quiet(p)
-
-    p = sub.add_parser("replace", help="a member declined: keep the others, fill the seat")
-    p.add_argument(
-        "composition",
-        metavar="COMPOSITION",
-        help="the composition as JSON (from compose --format json), or - for standard input",
+    parser.add_argument("--lang", dest="help_lang", choices=("da", "en"), help=_help("lang", lang))
+    sub = parser.add_subparsers(dest="command", required=True, metavar=_meta("command", lang))
+    for name, (brief, formats, solver) in _SPECS.items():
+        p = sub.add_parser(
+            name, help=_help(name, lang), description=_help(name, lang), language=lang
+        )
+        if name == "replace":
+            p.add_argument(
+                "composition", metavar=_meta("composition", lang), help=_help("composition", lang)
+            )
+            p.add_argument("member", metavar=_meta("member", lang), help=_help("member", lang))
+        if brief is not None:
+            _add_inputs(p, lang, brief)
+        _add_output(p, formats, "markdown", lang)
+        if name == "compose":
+            p.add_argument("--json", action="store_true", help=_help("json", lang))
+        _add_common(p, lang)
+        if solver:
+            _add_solver(p, lang)
+    p = sub.add_parser(
+        "template", help=_help("template", lang), description=_help("template", lang), language=lang
     )
-    p.add_argument("member", metavar="MEMBER", help="the id of the member who declined")
-    _add_inputs(p)
-    _add_output(p, FORMATS, "markdown")
-    _add_lang(p)
-    _add_solver(p)
-    _add_quiet(p)
-
-    p = sub.add_parser("schema", help="print the JSON Schema of an input or of the result")
-    p.add_argument(
-        "what",
-        choices=("brief", "candidates", "composition"),
-        help="brief, candidates (one record) or composition (what compose --format json writes)",
-    )
-    _add_output(p, ("json",), "json")
-
-    p = sub.add_parser("serve", help="the web page for network leaders and the HTTP API")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    p.add_argument(
-        "--token",
-        default=None,
-        help="every request must carry it (default: $COMPOSER_TOKEN); required when --host "
-        "is not a loopback address",
+    p.add_argument("file", metavar=_meta("output", lang), help=_help("template_file", lang))
+    p.add_argument("--brief", metavar=_meta("brief", lang), help=_help("template_brief", lang))
+    p.set_defaults(formats=("markdown",), default_format="markdown", format=None, output=None)
+    p.add_argument("--lang", choices=("da", "en"), help=_help("lang", lang))
+    p = sub.add_parser(
+        "schema", help=_help("schema", lang), description=_help("schema", lang), language=lang
     )
     p.add_argument(
-        "--max-upload-mb", type=float, default=50.0, help="largest upload in MB (default 50)"
+        "what", choices=("brief", "candidates", "composition"), help=_help("schema_what", lang)
     )
+    _add_output(p, ("json",), "json", lang)
+    p = sub.add_parser(
+        "serve", help=_help("serve", lang), description=_help("serve", lang), language=lang
+    )
+    p.add_argument("--host", default="127.0.0.1", help=_help("serve_host", lang))
+    p.add_argument("--port", type=int, default=8000, help=_help("serve_port", lang))
+    p.add_argument("--token", default=None, help=_help("serve_token", lang))
+    p.add_argument("--max-upload-mb", type=float, default=50.0, help=_help("serve_upload", lang))
     p.set_defaults(formats=("markdown",), default_format="markdown", output=None, format=None)
-
-    p = sub.add_parser("demo", help="summarise and compose the embedded sample")
-    _add_output(p, FORMATS, "markdown")
-    _add_lang(p)
-    _add_solver(p)
-    _add_quiet(p)
     return parser
 
 
@@ -263,6 +264,7 @@ class _Inputs:
     as any file."""
 
     stack: ExitStack
+    language: str = "da"
 
     def _stdin_file(self, suffix: str | None = None) -> Path:
         data = sys.stdin.buffer.read()
@@ -278,65 +280,47 @@ class _Inputs:
         from .loaders import load_candidates
 
         path = self._stdin_file() if arg == "-" else Path(arg)
-        with _reading(path):
+        with _reading(path, self.language):
             return load_candidates(path)
 
     def brief(self, arg: str, lang: str | None) -> NetworkBrief:
         from .loaders import load_brief
 
         path = self._stdin_file(".yaml") if arg == "-" else Path(arg)
-        with _reading(path):
+        with _reading(path, self.language):
             brief = load_brief(path)
         return _with_language(brief, lang)
 
     def composition(self, arg: str) -> Composition:
-        from pydantic import ValidationError
-
-        from .composition import Composition
-        from .errors import InputError, Problem
+        from .files import read_composition
 
         path = self._stdin_file(".json") if arg == "-" else Path(arg)
-        with _reading(path):
-            text = path.read_bytes().decode("utf-8-sig")
-            try:
-                return Composition.model_validate_json(text)
-            except ValidationError as e:
-                raise InputError(
-                    [
-                        Problem(
-                            path.name,
-                            None,
-                            ".".join(map(str, err["loc"])) or None,
-                            None,
-                            f"a composition as compose --format json writes it ({err['msg']})",
-                        )
-                        for err in e.errors()
-                    ]
-                ) from None
+        with _reading(path, self.language):
+            return read_composition(path)
 
 
 @contextmanager
-def _reading(path: Path) -> Iterator[None]:
+def _reading(path: Path, language: str) -> Iterator[None]:
     """Turn what reading ``path`` can raise besides InputError into a one-line bad input."""
     from zipfile import BadZipFile
 
     from .errors import ComposerError
+    from .messages import say
 
     try:
         yield
     except ComposerError:
         raise
     except UnicodeDecodeError:
-        raise CliError(
-            f"{path.name}: cannot read the text in any encoding composer knows; "
-            "save it as UTF-8 (in Excel: CSV UTF-8)"
-        ) from None
+        raise CliError(say("cli.undecodable", language, name=path.name)) from None
     except IsADirectoryError:
-        raise CliError(f"{path}: is a folder, expected a file") from None
+        raise CliError(say("cli.folder", language, path=path)) from None
     except OSError as e:
-        raise CliError(f"{path}: cannot read it ({e.strerror or e})") from None
+        why = e.strerror or str(e)
+        raise CliError(say("cli.unreadable", language, path=path, why=why)) from None
     except (ValueError, EOFError, KeyError, BadZipFile) as e:  # e.g. a damaged .xlsx
-        raise CliError(f"{path.name}: cannot read it ({type(e).__name__}: {e})") from None
+        why = f"{type(e).__name__}: {e}"
+        raise CliError(say("cli.unreadable", language, path=path.name, why=why)) from None
 
 
 def _with_language(brief: NetworkBrief, lang: str | None) -> NetworkBrief:
@@ -352,19 +336,21 @@ def _with_language(brief: NetworkBrief, lang: str | None) -> NetworkBrief:
 Rendered = str | Callable[[Path], object]
 
 
-def _format(args: argparse.Namespace) -> str:
+def _format(args: argparse.Namespace, language: str) -> str:
     """``--format``, else the one ``--output``'s suffix names (if the command writes it)."""
+    from .messages import say
+
     fmt: str | None = "json" if getattr(args, "json", False) else args.format
     if fmt is None and args.output:
         fmt = _SUFFIX_FORMAT.get(Path(args.output).suffix.lower())
         fmt = fmt if fmt in args.formats else None
     fmt = fmt or args.default_format
-    if fmt == "xlsx" and not args.output:
-        raise CliError("--format xlsx writes a file: add --output FILE.xlsx", code="usage")
+    if fmt in ("xlsx", "pdf") and not args.output:
+        raise CliError(say("cli.needs_file", language, format=fmt), code="usage")
     return fmt
 
 
-def _emit(rendered: Rendered, args: argparse.Namespace, fmt: str) -> None:
+def _emit(rendered: Rendered, args: argparse.Namespace, fmt: str, language: str) -> None:
     if args.output:
         path = Path(args.output)
         try:
@@ -374,7 +360,10 @@ def _emit(rendered: Rendered, args: argparse.Namespace, fmt: str) -> None:
                 # CSV with a BOM so that Excel shows æ, ø and å; everything else plain UTF-8
                 path.write_text(rendered, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
         except OSError as e:
-            raise CliError(f"{path}: cannot write it ({e.strerror or e})") from None
+            from .messages import say
+
+            why = e.strerror or str(e)
+            raise CliError(say("cli.unwritable", language, path=path, why=why)) from None
         return
     assert isinstance(rendered, str)
     sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
@@ -392,152 +381,67 @@ def _table(frame: pd.DataFrame, fmt: str, language: str, title: str) -> Rendered
     formats for people (Markdown, HTML, Excel) show labels in ``language``."""
     import html
 
-    from . import export
+    from .views import export
+    from .views.markdown import markdown_table
 
     if fmt == "json":
         return frame.reset_index().to_json(orient="records", force_ascii=False, indent=2)
     if fmt == "csv":
-        return export.csv_text(frame)
+        return export.csv_text(frame, language)
     frame = export.with_headers(frame, language)  # for people: labels in their language
     if fmt == "xlsx":
-        return lambda path: export.tables_to_excel({title: frame.reset_index()}, path)
+        return lambda path: export.tables_to_excel({title: frame.reset_index()}, path, language)
     if fmt == "html":
         body = [f"<h1>{html.escape(title)}</h1>", export.frame_to_html(frame, language)]
         return export.html_page(title, body, language)
-    return _markdown_table(frame, language)
-
-
-def _markdown_table(frame: pd.DataFrame, language: str) -> str:
-    from .text import number
-
-    def cell(v: Any) -> str:
-        if isinstance(v, float):
-            return number(v, language, 2)
-        if isinstance(v, list | tuple):
-            v = " ".join(map(str, v))
-        return "" if v is None else str(v).replace("|", "/").replace("\n", " ")
-
-    cols = [frame.index.name or "", *map(str, frame.columns)]
-    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
-    for key, row in zip(frame.index, frame.itertuples(index=False), strict=True):
-        lines.append("| " + " | ".join(cell(v) for v in (key, *row)) + " |")
-    return "\n".join(lines)
+    return markdown_table(frame, language)
 
 
 # --------------------------------------------------------------------------- commands
-def pool_summary_data(pool: CandidatePool, brief: NetworkBrief) -> dict[str, Any]:
-    """Counts of a pool under a brief: by actor type, by orientation, available per phase.
-
-    Examples
-    --------
-    >>> from composer.datasets import load_sample
-    >>> data = pool_summary_data(*load_sample("klimatilpasning"))
-    >>> sorted(data), data["candidates"] == sum(data["actor_types"].values())
-    (['actor_types', 'available', 'available_all_phases', 'candidates', 'orientation', 'source', 'theme'], True)
-    """
-    from .models import ActorType
-
-    counts = pool.frame["actor_type"].value_counts()
-    oc = pool.orientation(brief).value_counts()
-    avail = pool.available_phases(brief)
-    return {
-        "source": pool.source,
-        "theme": brief.theme,
-        "candidates": len(pool),
-        "actor_types": {a.value: int(counts[a.value]) for a in ActorType if counts.get(a.value)},
-        "orientation": {o: int(oc.get(o, 0)) for o in ("inside", "across", "outside")},
-        "available": {ph: int(avail[:, j].sum()) for j, ph in enumerate(brief.phase_names)},
-        "available_all_phases": int(avail.all(axis=1).sum()),
-    }
-
-
-def pool_summary(pool: CandidatePool, brief: NetworkBrief) -> str:
-    """A plain-text summary of a pool under a brief: counts by actor type, orientation, phase.
-
-    Examples
-    --------
-    >>> from composer.datasets import load_sample
-    >>> print(pool_summary(*load_sample("klimatilpasning")).splitlines()[0])  # doctest: +ELLIPSIS
-    Pool: ... candidates from candidates.csv – theme: ...
-    """
-    from .models import ActorType
-
-    d = pool_summary_data(pool, brief)
-    lines = [f"Pool: {d['candidates']} candidates from {d['source']} – theme: {d['theme']}", ""]
-    lines.append("By actor type:")
-    for key, n in d["actor_types"].items():
-        lines.append(f"  {ActorType(key).label_da:<24} {n:>6}")
-    lines += ["", "By orientation (se ind / på tværs / se ud):"]
-    lines += [f"  {o:<24} {n:>6}" for o, n in d["orientation"].items()]
-    lines += ["", "Available per phase:"]
-    lines += [f"  {ph:<24} {n:>6}" for ph, n in d["available"].items()]
-    lines.append(f"  {'all phases':<24} {d['available_all_phases']:>6}")
-    return "\n".join(lines)
-
-
-def candidate_schema() -> dict[str, Any]:
-    """The JSON Schema of one candidate record as other tools should send it.
-
-    Built from :class:`composer.models.Candidate`: the contract's columns with their
-    types in the strict form (``actor_type`` as a key, lists as arrays, yes/no as
-    booleans; the loaders also read the spreadsheet spellings), and any other column as
-    a text, number or yes/no attribute usable in quotas.
-
-    Examples
-    --------
-    >>> s = candidate_schema()
-    >>> s["required"], s["properties"]["motivation"]["anyOf"][0]["maximum"]
-    (['id', 'actor_type'], 5)
-    """
-    from .models import Candidate
-
-    schema = Candidate.model_json_schema()
-    schema["properties"].pop("attributes", None)
-    schema["title"] = "Candidate"
-    schema["description"] = (
-        "One person, as tools should write it (a JSON list of these, or "
-        '{"candidates": [...]}). The loaders also read what spreadsheets hold: Danish '
-        'actor type labels, ja/nej, ";"-separated lists (docs/contract.md). Any other key '
-        "is kept as an attribute usable in quotas."
-    )
-    schema["additionalProperties"] = {
-        "type": ["string", "number", "boolean", "null"],
-        "description": "Any other column, e.g. gender, age_band, district.",
-    }
-    return schema
-
-
 def _cmd_schema(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
-    if args.what == "candidates":
-        return _json(candidate_schema())
-    if args.what == "brief":
-        from .models import NetworkBrief
+    from .schemas import schema
 
-        return _json(NetworkBrief.model_json_schema())
-    from .composition import Composition
+    return _json(schema(args.what))
 
-    return _json(Composition.model_json_schema())
+
+def _cmd_template(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
+    from .messages import say
+    from .template import write_template
+
+    brief = inputs.brief(args.brief, None) if args.brief else None
+    path = Path(args.file)
+    try:
+        write_template(path, brief)
+    except OSError as e:
+        why = e.strerror or str(e)
+        raise CliError(say("cli.unwritable", inputs.language, path=path, why=why)) from None
+    return say("cli.template_written", inputs.language, file=path.name)
 
 
 def _cmd_validate(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
+    from .messages import count, say
+
     pool = inputs.candidates(args.candidates)
     data: dict[str, Any] = {"ok": True, "source": pool.source, "candidates": len(pool)}
+    lang = inputs.language
     if args.brief is not None:
         from .validation import validate
 
         brief = inputs.brief(args.brief, args.lang)
         validate(pool, brief)
         data["brief"] = {"theme": brief.theme, "phases": brief.phase_names}
+        lang = args.lang or str(brief.language)
     if args.fmt == "json":
         return _json(data)
-    text = f"OK: {len(pool)} candidates in {pool.source}"
-    if args.brief is not None:
-        text += f" fit the brief ({brief.theme})"
-    return text + "."
+    n = count(len(pool), "candidate", lang)
+    if args.brief is None:
+        return say("cli.valid", lang, candidates=n, source=pool.source)
+    return say("cli.valid_brief", lang, candidates=n, source=pool.source, theme=brief.theme)
 
 
 def _cmd_summary(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
     from .validation import validate
+    from .views.summary import pool_summary, pool_summary_data
 
     pool = inputs.candidates(args.candidates)
     brief = inputs.brief(args.brief, args.lang)
@@ -548,22 +452,25 @@ def _cmd_summary(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
 
 
 def _cmd_score(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
+    from .messages import say
     from .scoring import score
 
     pool = inputs.candidates(args.candidates)
     brief = inputs.brief(args.brief, args.lang)
     frame = score(pool, brief)
     frame.insert(0, "name", pool.frame["name"])
+    frame = frame.rename_axis("id").reset_index()  # ranked by total, ties by id
+    frame = frame.sort_values(["total", "id"], ascending=[False, True], kind="mergesort")
+    frame.insert(0, "rank", range(1, len(frame) + 1))
+    frame = frame.set_index("rank")
     lang = str(brief.language)
     if args.fmt != "json":
         frame["reasons"] = frame["reasons"].map(" ".join)
-    from .messages import say
-
     return _table(frame, args.fmt, lang, say("cli.scores", lang))
 
 
 def _render_composition(comp: Composition, fmt: str, prefix: str = "") -> Rendered:
-    from . import export
+    from .views import export
 
     if fmt == "json":
         return comp.model_dump_json(indent=2)
@@ -572,7 +479,9 @@ def _render_composition(comp: Composition, fmt: str, prefix: str = "") -> Render
     if fmt == "xlsx":
         return lambda path: export.composition_to_excel(comp, path)
     if fmt == "html":
-        return export.composition_to_html(comp)
+        return comp.to_html()
+    if fmt == "pdf":
+        return comp.to_pdf
     return prefix + comp.explain()
 
 
@@ -586,33 +495,14 @@ def _cmd_compose(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
 
 
 def _cmd_replace(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
-    from .errors import InputError, Problem
+    from .files import check_replacement
     from .planner import replace
 
     comp = inputs.composition(args.composition)
     pool = inputs.candidates(args.candidates)
     brief = inputs.brief(args.brief, args.lang)
-    ids = [m.id for m in comp.members]
-    if args.member not in ids:
-        raise InputError(
-            [
-                Problem(
-                    Path(args.composition).name if args.composition != "-" else "stdin.json",
-                    None,
-                    "MEMBER",
-                    args.member,
-                    f"the id of a member of the composition ({', '.join(ids)})",
-                )
-            ]
-        )
-    missing = [i for i in ids if i not in pool]
-    if missing:
-        raise InputError(
-            [
-                Problem(pool.source, None, "id", i, "every member of the composition in the pool")
-                for i in missing
-            ]
-        )
+    source = Path(args.composition).name if args.composition != "-" else "stdin.json"
+    check_replacement(comp, args.member, pool, source)
     new = replace(comp, args.member, pool, brief, seed=args.seed, method=args.method)
     return _render_composition(new, args.fmt)
 
@@ -620,6 +510,7 @@ def _cmd_replace(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
 def _cmd_demo(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
     from .datasets import load_sample
     from .planner import compose
+    from .views.summary import pool_summary
 
     pool, brief = load_sample(DEMO_SAMPLE)
     brief = _with_language(brief, args.lang)
@@ -631,28 +522,24 @@ def _cmd_serve(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
     """Run the web app (``composer.web``, started by name: the CLI imports none of it)."""
     import ipaddress
 
+    from .messages import say
+
+    lang = inputs.language
     try:
         import uvicorn
     except ImportError:
-        raise CliError(
-            "composer serve needs the web extra: pip install 'netvaerk-composer[web]'",
-            code="missing_dependency",
-        ) from None
+        raise CliError(say("cli.serve_extra", lang), code="missing_dependency") from None
     token = args.token or os.environ.get("COMPOSER_TOKEN") or None
     try:
         loopback = ipaddress.ip_address(args.host).is_loopback
     except ValueError:
         loopback = args.host == "localhost"
     if not loopback and token is None:
-        raise CliError(
-            f"--host {args.host} opens the server to other machines: give --token TOKEN "
-            "(or set COMPOSER_TOKEN) so that every request must carry it",
-            code="usage",
-        )
+        raise CliError(say("cli.serve_token", lang, host=args.host), code="usage")
     if token is not None:
         os.environ["COMPOSER_TOKEN"] = token
     os.environ["COMPOSER_MAX_UPLOAD_MB"] = str(args.max_upload_mb)
-    sys.stderr.write(f"composer: serving on http://{args.host}:{args.port}/ (Ctrl+C stops)\n")
+    sys.stderr.write(say("cli.serving", lang, url=f"http://{args.host}:{args.port}/") + "\n")
     uvicorn.run(
         "composer.web.app:app_from_env",
         factory=True,
@@ -672,19 +559,27 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, _Inputs], Rendered]] = {
     "replace": _cmd_replace,
     "schema": _cmd_schema,
     "serve": _cmd_serve,
+    "template": _cmd_template,
     "demo": _cmd_demo,
 }
 
 
 # --------------------------------------------------------------------------- main
+def _option(argv: Sequence[str], name: str) -> str | None:
+    """The value of option ``name`` in ``argv`` (``--lang en`` or ``--lang=en``), if any."""
+    for i, a in enumerate(argv):
+        if a.startswith(name + "="):
+            return a.split("=", 1)[1]
+        if a == name and i + 1 < len(argv):
+            return argv[i + 1]
+    return None
+
+
 def _wants_json(argv: Sequence[str]) -> bool:
     """Whether errors should be JSON: ``--format json`` (or ``--json``) anywhere in argv."""
-    for i, a in enumerate(argv):
-        if a in ("--json", "--format=json") or (
-            a == "--format" and i + 1 < len(argv) and argv[i + 1] == "json"
-        ):
-            return True
-    return False
+    output = _option(argv, "--output") or _option(argv, "-o") or ""
+    fmt = _option(argv, "--format")
+    return "--json" in argv or fmt == "json" or (fmt is None and output.endswith(".json"))
 
 
 def _report(err: CliError, as_json: bool) -> int:
@@ -696,11 +591,17 @@ def _report(err: CliError, as_json: bool) -> int:
     return err.exit_code
 
 
-def _as_cli_error(e: BaseException) -> CliError:
-    from .errors import ComposerError, InfeasibleError, error_payload
+def _as_cli_error(e: BaseException, language: str) -> CliError:
+    from .errors import ComposerError, InfeasibleError, InputError, error_payload
+    from .messages import say
 
     if isinstance(e, CliError):
         return e
+    if isinstance(e, InputError):
+        from .files import summarise_problems
+
+        text = summarise_problems(e.problems, language)
+        return CliError(text, problems=[p.as_dict() for p in e.problems])
     if isinstance(e, ComposerError):  # the same JSON as the web API's (errors.error_payload)
         data = error_payload(e)
         return CliError(
@@ -710,11 +611,11 @@ def _as_cli_error(e: BaseException) -> CliError:
             problems=data.pop("problems"),
             extra=data,
         )
-    if isinstance(e, ModuleNotFoundError) and e.name == "openpyxl":
+    if isinstance(e, ModuleNotFoundError) and e.name in ("openpyxl", "weasyprint"):
         return CliError(str(e), code="missing_dependency")
     text = " ".join(str(e).split())
     return CliError(
-        f"composer: unexpected error ({type(e).__name__}: {text}); please report it",
+        say("cli.bug", language, error=f"{type(e).__name__}: {text}"),
         code="internal",
         exit_code=EXIT_BUG,
     )
@@ -729,43 +630,53 @@ def _quiet_stdout() -> None:
         pass
 
 
+def _run(args_list: list[str], language: str) -> int:
+    """Parse, run the command, write its output (errors raised to :func:`main`)."""
+    from .messages import say
+
+    try:
+        with _argparse_in(language):
+            args = build_parser(language).parse_args(args_list)
+    except SystemExit as e:  # --help and --version print and exit 0
+        return e.code if isinstance(e.code, int) else EXIT_OK
+    args.fmt = _format(args, language)
+    from .files import check_order
+    from .progress import reporting
+
+    named = [getattr(args, k, None) for k in ("composition", "candidates", "brief")]
+    if named.count("-") > 1:
+        raise CliError(say("cli.one_stdin", language), code="usage")
+    check_order(getattr(args, "candidates", None), getattr(args, "brief", None))
+    with ExitStack() as stack:
+        quiet = getattr(args, "quiet", False)
+        stack.enter_context(reporting(bar=False if quiet else None, language=language))
+        rendered = _COMMANDS[args.command](args, _Inputs(stack, language))
+        _emit(rendered, args, args.fmt, language)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``composer`` with ``argv`` (default ``sys.argv[1:]``); return the exit code.
 
     Never raises and never prints a traceback: 0 done, 1 an unexpected error, 2 bad input
-    or arguments, 3 the brief cannot be met.
+    or arguments, 3 the brief cannot be met. Help and the command line's own messages
+    are in the ``--lang`` language (Danish when not given).
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
     as_json = _wants_json(args_list)
+    language = "en" if _option(args_list, "--lang") == "en" else "da"
     try:
-        try:
-            args = build_parser().parse_args(args_list)
-        except SystemExit as e:  # --help and --version print and exit 0
-            return e.code if isinstance(e.code, int) else EXIT_OK
-        args.fmt = _format(args)
-        as_json = as_json or args.fmt == "json"
-        from .progress import reporting
-
-        named = [getattr(args, k, None) for k in ("composition", "candidates", "brief")]
-        if named.count("-") > 1:
-            raise CliError(
-                "only one input can come from standard input (-); give the others as files",
-                code="usage",
-            )
-        with ExitStack() as stack:
-            stack.enter_context(reporting(bar=False if getattr(args, "quiet", False) else None))
-            # (schema has no --quiet: it does no long work)
-            rendered = _COMMANDS[args.command](args, _Inputs(stack))
-            _emit(rendered, args, args.fmt)
-        return EXIT_OK
+        return _run(args_list, language)
     except BrokenPipeError:  # the reader stopped reading (| head): not an error of ours
         _quiet_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
-        sys.stderr.write("composer: interrupted\n")
+        from .messages import say
+
+        sys.stderr.write(say("cli.interrupted", language) + "\n")
         return 130
     except Exception as e:
         try:
-            return _report(_as_cli_error(e), as_json)
+            return _report(_as_cli_error(e, language), as_json)
         except BrokenPipeError:
             return EXIT_INPUT

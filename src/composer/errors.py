@@ -136,6 +136,9 @@ class Problem:
         1), ``"line"`` for lines of a text file.
     code : str
         A short stable identifier of the kind of problem, for tools.
+    params : mapping, optional
+        The values the expectation was made from (JSON-friendly), so that a reader in
+        another language can be told it (``composer.messages``: ``problem.<code>``).
 
     Examples
     --------
@@ -145,7 +148,7 @@ class Problem:
     200
     """
 
-    __slots__ = ("code", "column", "expected", "row", "row_word", "source", "value")
+    __slots__ = ("code", "column", "expected", "params", "row", "row_word", "source", "value")
 
     def __init__(
         self,
@@ -156,8 +159,10 @@ class Problem:
         expected: str,
         row_word: str = "row",
         code: str = "invalid_value",
+        params: Mapping[str, Any] | None = None,
     ) -> None:
         self.source = str(source)
+        self.params: dict[str, Any] = dict(params or {})
         self.row_word = row_word
         self.row = None if row is None else int(row)
         self.column = None if column is None else shorten(column)

@@ -19,8 +19,16 @@ import numpy as np
 import pandas as pd
 from pydantic import ValidationError
 
+from .aliases import (
+    HEADER_ALIASES,
+    header_key,
+    looks_like_composition,
+    probable_column,
+    rename_brief_keys,
+)
 from .cells import clean_text, lookalike_key, parse_bool
 from .errors import InputError, Problem, check_seed, shorten
+from .messages import MESSAGES, say
 from .models import ACTOR_LOOKUP, NetworkBrief, allowed_actor_types
 from .pool import (
     BOOL_COLUMNS,
@@ -48,46 +56,8 @@ REQUIRED = ("id", "actor_type")
 
 
 # --------------------------------------------------------------------------- headers
-#: Danish (and spelled-out English) column headers accepted for the contract's names.
-#: Matched case-insensitively, with ``_``, ``-`` and runs of spaces read as one space.
-HEADER_ALIASES: dict[str, str] = {
-    "navn": "name",
-    "fulde navn": "name",
-    "aktørtype": "actor_type",
-    "aktør type": "actor_type",
-    "aktør": "actor_type",
-    "organisation": "organisation",
-    "organization": "organisation",
-    "arbejdsplads": "organisation",
-    "enhed": "unit",
-    "afdeling": "unit",
-    "faglige kompetencer": "professional_competences",
-    "faglig kompetence": "professional_competences",
-    "personlige kompetencer": "personal_competences",
-    "personlig kompetence": "personal_competences",
-    "metodiske kompetencer": "methodological_competences",
-    "metodisk kompetence": "methodological_competences",
-    "perspektiver": "perspectives",
-    "perspektiv": "perspectives",
-    "baggrund": "background",
-    "udtalelse": "statement",
-    "motivation tekst": "statement",
-    "motivationstekst": "statement",
-    "faser": "phases",
-    "fase": "phases",
-    "timer": "hours_available",
-    "timer til rådighed": "hours_available",
-    "ledergodkendelse": "manager_approval",
-    "personaleleder godkendt": "manager_approval",
-    "personalelederens godkendelse": "manager_approval",
-    "kan holde oplæg": "can_present",
-    "kan tage opgaver": "can_take_tasks",
-    "kender": "knows",
-}
-
-
 def _header_key(header: str) -> str:
-    return " ".join(clean_text(header).casefold().replace("_", " ").replace("-", " ").split())
+    return header_key(clean_text(header))
 
 
 _CONTRACT_KEYS = {_header_key(c): c for c in CONTRACT_COLUMNS}
@@ -132,10 +102,12 @@ def _map_unique(s: pd.Series, fn: Any) -> pd.Series:
     return pd.Series(mapped[codes], index=s.index, dtype=object)
 
 
-def _header_problems(table: RawTable) -> tuple[list[str], list[Problem]]:
+def _header_problems(table: RawTable, extra: Sequence[str] = ()) -> tuple[list[str], list[Problem]]:
     """The pool's column names for the table's header, and the header's problems."""
     keys = [column_key(h) for h in table.header]
-    problems: list[Problem] = []
+    problems = _near_columns(table, keys, extra)
+    if any(p.code == "composition_as_pool" for p in problems):
+        return keys, problems  # the one thing to say about this table
     spelled: dict[str, list[str]] = {}
     for h, k in zip(table.header, keys, strict=True):
         spelled.setdefault(k, []).append(h)
@@ -179,8 +151,34 @@ def _header_problems(table: RawTable) -> tuple[list[str], list[Problem]]:
     return keys, problems
 
 
-def _normalise(table: RawTable) -> tuple[pd.DataFrame, np.ndarray]:
-    keys, problems = _header_problems(table)
+def _near_columns(table: RawTable, keys: list[str], extra: Sequence[str]) -> list[Problem]:
+    """Extra columns that look like a contract column the table lacks (a misspelt or
+    unknown Danish header would otherwise be read silently as an attribute)."""
+    declared = {_header_key(e) for e in extra}
+    if looks_like_composition(table.header):
+        expected = (
+            "a list of candidates, but this is a composition that composer wrote (members "
+            "with role and reasons): give the candidate list the network was composed from"
+        )
+        return [Problem(table.source, None, None, None, expected, code="composition_as_pool")]
+    problems = []
+    for h, k in zip(table.header, keys, strict=True):
+        column = None if k in CONTRACT_COLUMNS or _header_key(h) in declared else probable_column(h)
+        if column is not None and column not in keys:
+            expected = (
+                f"the contract column {column!r} (rename the column to {column!r}), or "
+                f"say it is an extra column: extra_columns=[{h.strip()!r}]"
+            )
+            problems.append(
+                Problem(
+                    table.source, table.header_row, h.strip(), None, expected, code="near_column"
+                )
+            )
+    return problems
+
+
+def _normalise(table: RawTable, extra: Sequence[str] = ()) -> tuple[pd.DataFrame, np.ndarray]:
+    keys, problems = _header_problems(table, extra)
     if problems:
         raise InputError(problems)
     if len(table.frame) == 0:
@@ -442,6 +440,7 @@ def load_candidates(
     sheet: str | int | None = None,
     limits: Limits | None = None,
     format: str | None = None,
+    extra_columns: Sequence[str] = (),
 ) -> CandidatePool:
     """Load and validate a pool of candidates.
 
@@ -458,6 +457,9 @@ def load_candidates(
         read too when ``format`` says which.
     sheet : str or int, optional
         The worksheet of a workbook, by name or by number from 0 (default: the first).
+    extra_columns : sequence of str
+        Headers that are extra attributes although they look like a contract column
+        (:func:`composer.aliases.probable_column`); without this they are an error.
     limits : composer.reading.Limits, optional
         Size limits (file size, cells, columns, cell length, nesting depth); raise them
         to read a larger genuine file.
@@ -498,7 +500,7 @@ def load_candidates(
     table = read_table(source, sheet=sheet, limits=limits, format=format)
     # the file is read; checking and normalising the rows is the part worth a bar
     with progress(1, "load", rows=len(table.frame)) as bar:
-        frame, rows = _normalise(table)
+        frame, rows = _normalise(table, extra_columns)
         bar.update()
     return CandidatePool(frame, table.source, rows, table.row_word)
 
@@ -517,15 +519,15 @@ def _brief_problems(err: ValidationError, name: str) -> list[Problem]:
                 )
             continue
         value = e.get("input") if e["type"] != "missing" else None
-        if e["type"] == "extra_forbidden":
-            msg = "no such key (allowed keys are in the contract)"
-        elif e["type"] == "string_too_short":
-            msg = "a non-empty text (it is empty once white space and invisible characters are removed)"
-        problems.append(
-            Problem(
-                name, None, loc, value if not isinstance(value, dict | list) else None, msg.lower()
-            )
-        )
+        ctx = e.get("ctx", {})
+        params = {k: f"{v:g}" if isinstance(v, float) else str(v) for k, v in ctx.items()}
+        code = f"pydantic_{e['type']}"
+        if f"problem.{code}" in MESSAGES:  # told in the reader's language (composer.messages)
+            msg = say(f"problem.{code}", "en", **params)
+        else:
+            code, msg = "invalid_value", msg.lower()
+        shown = value if not isinstance(value, dict | list) else None
+        problems.append(Problem(name, None, loc, shown, msg, code=code, params=params))
     return problems
 
 
@@ -566,7 +568,12 @@ def load_brief(
     >>> brief.phase_names, brief.meetings.total_hours
     (['afdækning', 'afprøvning'], 12.0)
     """
-    data, name = read_mapping(source, limits=limits, format=format)
+    if isinstance(source, str | Path) and Path(source).suffix.lower() in (".xlsx", ".xlsm"):
+        from .template import brief_from_workbook  # the "Brief" sheet of a workbook
+
+        data, name = brief_from_workbook(source), Path(source).name
+    else:
+        data, name = read_mapping(source, limits=limits, format=format)
     if not isinstance(data, Mapping):
         raise InputError(
             [
@@ -588,7 +595,7 @@ def load_brief(
             ]
         )
     try:
-        return NetworkBrief.model_validate(dict(data))
+        return NetworkBrief.model_validate(rename_brief_keys(dict(data)))
     except ValidationError as e:
         raise InputError(_brief_problems(e, name)) from None
     except (TypeError, ValueError, OverflowError) as e:  # a value pydantic cannot even compare

@@ -26,8 +26,8 @@ from itertools import combinations
 
 import pandas as pd
 
-from .composition import CoDriver, NetworkTies
 from .messages import count, say
+from .result import CoDriver, NetworkTies
 
 __all__ = [
     "CO_DRIVER_SIGNALS",

@@ -119,7 +119,7 @@ class CandidatePool:
 
     def _repr_html_(self) -> str:
         """Compact HTML for notebooks: size, counts by actor type, the first rows (no names)."""
-        from .html import pool_html
+        from .views.html import pool_html
 
         return pool_html(self)
 

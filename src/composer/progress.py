@@ -45,6 +45,7 @@ T = TypeVar("T")
 
 _callback: ContextVar[Callback | None] = ContextVar("composer_progress_callback", default=None)
 _bar: ContextVar[bool | None] = ContextVar("composer_progress_bar", default=None)
+_language: ContextVar[str] = ContextVar("composer_progress_language", default="da")
 
 
 def _stderr_is_terminal() -> bool:
@@ -55,7 +56,9 @@ def _stderr_is_terminal() -> bool:
 
 
 @contextmanager
-def reporting(callback: Callback | None = None, *, bar: bool | None = None) -> Iterator[None]:
+def reporting(
+    callback: Callback | None = None, *, bar: bool | None = None, language: str = "da"
+) -> Iterator[None]:
     """Within the block, report every stage's progress to ``callback`` and/or choose the bar.
 
     Parameters
@@ -66,6 +69,9 @@ def reporting(callback: Callback | None = None, *, bar: bool | None = None) -> I
     bar : bool, optional
         ``None`` (default): a bar when standard error is a terminal and the work is big;
         ``False``: never (the command line's ``--quiet``); ``True``: always.
+    language : {"da", "en"}
+        The language of the bar's labels ("dækning", "begrundelser"...); the callback
+        gets the stage's key (``"coverage"``).
 
     Examples
     --------
@@ -73,10 +79,11 @@ def reporting(callback: Callback | None = None, *, bar: bool | None = None) -> I
     >>> with reporting(bar=False):
     ...     pass  # compose(...) here shows no bar, whatever the terminal
     """
-    tokens = (_callback.set(callback), _bar.set(bar))
+    tokens = (_callback.set(callback), _bar.set(bar), _language.set(language))
     try:
         yield
     finally:
+        _language.reset(tokens[2])
         _bar.reset(tokens[1])
         _callback.reset(tokens[0])
 
@@ -110,7 +117,11 @@ class Progress:
         if show and self.total > 0:
             from tqdm import tqdm  # only when a bar is shown
 
-            self._bar = tqdm(total=self.total, desc=stage, file=sys.stderr, leave=False)
+            from .messages import MESSAGES, say
+
+            code = f"progress.{stage}"
+            desc = say(code, _language.get()) if code in MESSAGES else stage
+            self._bar = tqdm(total=self.total, desc=desc, file=sys.stderr, leave=False)
         if self._callback is not None:
             self._callback(self.stage, 0, self.total)
 

@@ -1,6 +1,6 @@
 """What the pages show of a composition: tables, pictures as data URIs, differences.
 
-Tables come from :func:`composer.export.composition_tables` (the workbook's sheets, with
+Tables come from :func:`composer.views.export.composition_tables` (the workbook's sheets, with
 their labels), pictures from :mod:`composer.plots` as PNG inlined as ``data:`` URIs (the
 Content-Security-Policy allows images from ``data:`` and nothing from outside).
 """
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..export import composition_tables, frame_to_html, with_headers
+from ..views.export import composition_tables, frame_to_html, with_headers
 from ..text import number
 
 if TYPE_CHECKING:

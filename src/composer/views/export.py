@@ -22,13 +22,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from .messages import EXPORT_WORDS as _WORDS
-from .messages import HEADERS, SHEETS, say
-from .models import ActorType, Orientation
-from .text import number
+from ..messages import EXPORT_WORDS as _WORDS
+from ..messages import HEADERS, SHEETS, say
+from ..models import ActorType, Orientation
+from ..text import number
+from .tables import meeting_plan, members_frame
 
 if TYPE_CHECKING:
-    from .composition import Composition
+    from ..result import CompositionData
 
 __all__ = [
     "HEADERS",
@@ -71,9 +72,10 @@ def safe_cell(value: Any) -> Any:
 
 
 def _flat(value: Any) -> Any:
-    """Lists and tuples as ``;``-separated text; other values as they are."""
+    """Lists and tuples as ``"; "``-separated text (the loaders read it back); other
+    values as they are."""
     if isinstance(value, list | tuple):
-        return ";".join(str(v) for v in value)
+        return "; ".join(str(v) for v in value)
     return value
 
 
@@ -85,7 +87,7 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     --------
     >>> import pandas as pd
     >>> safe_frame(pd.DataFrame({"name": ["=1+1"], "phases": [["a", "b"]]})).iloc[0].tolist()
-    ["'=1+1", 'a;b']
+    ["'=1+1", 'a; b']
     """
     out = frame.copy()
     for col in out.columns:
@@ -111,7 +113,7 @@ def with_headers(frame: pd.DataFrame, language: str) -> pd.DataFrame:
     --------
     >>> import pandas as pd
     >>> with_headers(pd.DataFrame({"hours": [3.5], "core_fit": [0.8]}), "da").columns.tolist()
-    ['timer', 'kernefit']
+    ['timer', 'egnethed til kernen']
     """
     out = frame.copy()
     out.columns = [_label(str(c), language) for c in out.columns]
@@ -120,10 +122,10 @@ def with_headers(frame: pd.DataFrame, language: str) -> pd.DataFrame:
     return out
 
 
-def _members(comp: Composition, language: str | None = None) -> pd.DataFrame:
-    """:meth:`Composition.to_frame` with reasons and flags as text; with ``language``,
+def _members(comp: CompositionData, language: str | None = None) -> pd.DataFrame:
+    """:meth:`composer.Composition.to_frame` with reasons and flags as text; with ``language``,
     role, actor type and orientation as labels in that language."""
-    frame = comp.to_frame()
+    frame = members_frame(comp)
     for col in ("reasons", "flags"):
         frame[col] = frame[col].map(" ".join)
     if language is not None:
@@ -133,7 +135,9 @@ def _members(comp: Composition, language: str | None = None) -> pd.DataFrame:
     return frame
 
 
-def composition_tables(comp: Composition, language: str | None = None) -> dict[str, pd.DataFrame]:
+def composition_tables(
+    comp: CompositionData, language: str | None = None
+) -> dict[str, pd.DataFrame]:
     """The composition as six tables with stable column keys, by table key.
 
     Keys: ``core``, ``phase_participants`` (one row per person and phase),
@@ -163,7 +167,7 @@ def composition_tables(comp: Composition, language: str | None = None) -> dict[s
     )
     phases.insert(0, "phase", [ph for ph, ms in comp.phase_participants.items() for _ in ms])
 
-    plan = comp.meeting_plan().reset_index()
+    plan = meeting_plan(comp).reset_index()
     names = {m.id: m.name for m in comp.members}
     plan.insert(1, "name", plan["id"].map(names))
     plan["role"] = plan["role"].map(lambda r: _word(r, lang))
@@ -225,29 +229,28 @@ def _need_openpyxl() -> None:
         ) from None
 
 
-def tables_to_excel(tables: Mapping[str, pd.DataFrame], path: str | Path) -> Path:
+def tables_to_excel(
+    tables: Mapping[str, pd.DataFrame],
+    path: str | Path,
+    language: str = "da",
+    data: str | None = None,
+) -> Path:
     """Write one sheet per table (sheet name -> frame), made safe by :func:`safe_frame`.
 
-    The header row is frozen and columns are widened to their text (at most 60).
+    Headers bold and frozen, an autofilter, long text (reasons, advice) wrapped, numbers
+    with a number format, columns widened to their text (at most 60).
     Needs openpyxl (``pip install 'netvaerk-composer[excel]'``).
     """
     _need_openpyxl()
-    path = Path(path)
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        for sheet, frame in tables.items():
-            safe = safe_frame(frame)
-            safe.to_excel(writer, sheet_name=sheet[:31], index=False)
-            ws = writer.sheets[sheet[:31]]
-            ws.freeze_panes = "A2"
-            for j, col in enumerate(safe.columns, start=1):
-                longest = max([len(str(col)), *(len(str(v)) for v in safe[col].tolist())])
-                ws.column_dimensions[ws.cell(row=1, column=j).column_letter].width = min(
-                    60, longest + 2
-                )
-    return path
+    from .workbook import write_workbook
+
+    safe = {sheet: safe_frame(frame) for sheet, frame in tables.items()}
+    return write_workbook(safe, Path(path), language if language in HEADERS else "da", data)
 
 
-def composition_to_excel(comp: Composition, path: str | Path, language: str | None = None) -> Path:
+def composition_to_excel(
+    comp: CompositionData, path: str | Path, language: str | None = None
+) -> Path:
     """Write ``comp`` as an Excel workbook: core, phase participants, meeting plan, needs
     and coverage, gaps, quotas, with Danish or English sheet names and headers.
 
@@ -272,34 +275,49 @@ def composition_to_excel(comp: Composition, path: str | Path, language: str | No
     >>> with tempfile.TemporaryDirectory() as d:
     ...     path = composition_to_excel(comp, pathlib.Path(d) / "netværk.xlsx")
     ...     list(pd.read_excel(path, sheet_name=None))
-    ['Kerne', 'Løbende deltagere', 'Mødeplan', 'Behov og dækning', 'Huller', 'Kvoter']
+    ['Resumé', 'Kernedeltagere', 'Deltagere som inddrages løbende', 'Mødeplan', 'Behov og dækning', 'Huller', 'Kvoter']
     """
+    from .workbook import summary_rows, with_totals
+
     lang = language or comp.language
     lang = lang if lang in SHEETS else "da"
-    tables = composition_tables(comp, lang)
-    return tables_to_excel(
-        {SHEETS[lang][k]: with_headers(t, lang) for k, t in tables.items()}, path
-    )
+    tables = {k: with_headers(t, lang) for k, t in composition_tables(comp, lang).items()}
+    tables["meeting_plan"] = with_totals(tables["meeting_plan"], lang)
+    sheets = {SHEETS[lang]["summary"]: summary_rows(comp, lang)}
+    sheets |= {SHEETS[lang][k]: t for k, t in tables.items()}
+    return tables_to_excel(sheets, path, lang, data=comp.model_dump_json())
 
 
-def composition_to_csv(comp: Composition, path: str | Path | None = None) -> str:
-    """One row per chosen person (core first), with stable column keys; returns the text.
+def composition_to_csv(
+    comp: CompositionData,
+    path: str | Path | None = None,
+    language: str | None = None,
+    sep: str | None = None,
+) -> str:
+    """One row per chosen person (core first), for a spreadsheet; returns the text.
 
-    Columns as :meth:`Composition.to_frame`: ``id``, ``name``, ``role`` (``core`` /
-    ``phase``), ``actor_type`` and ``orientation`` (keys), ``organisation``, ``unit``,
-    ``phases``, ``meetings``, ``hours``, ``needs_covered``, ``flags``, ``reasons``. Lists
-    are ``;``-separated; reasons and flags are sentences joined by spaces. Written to
-    ``path`` (UTF-8 with BOM, so that Excel shows æ, ø and å) when given.
+    Columns as :meth:`composer.Composition.to_frame` (id, name, role, actor type,
+    orientation, organisation, unit, phases, meetings, hours, what they cover, flags,
+    reasons), with headers and values (roles, actor types, orientation) in ``language``
+    (default: the composition's). Danish files use ``;`` between fields and a decimal
+    comma, as Danish Excel opens them; English files ``,`` and a point (``sep`` to
+    choose). Lists are "; "-separated; reasons and flags are sentences joined by spaces.
+    Written to ``path`` (UTF-8 with BOM, so that Excel shows æ, ø and å) when given.
+    JSON (``model_dump_json``) is the form for other tools.
 
     Examples
     --------
     >>> from composer import compose
     >>> from composer.datasets import load_sample
-    >>> text = composition_to_csv(compose(*load_sample("klimatilpasning")))
-    >>> text.splitlines()[0]
-    'id,name,role,actor_type,orientation,organisation,unit,phases,meetings,hours,needs_covered,flags,reasons'
+    >>> comp = compose(*load_sample("klimatilpasning"))
+    >>> composition_to_csv(comp).splitlines()[0]
+    'id;navn;rolle;aktørtype;perspektiv;organisation;enhed;faser;møder;timer;dækker;at gøre;grunde'
+    >>> composition_to_csv(comp, language="en").splitlines()[0]
+    'id,name,role,actor type,orientation,organisation,unit,phases,meetings,hours,covers,to do,reasons'
     """
-    text = csv_text(_members(comp))
+    lang = language or comp.language
+    lang = lang if lang in HEADERS else "da"
+    text = csv_text(_members(comp, lang), lang, sep)
     if path is not None:
         Path(path).write_text(text, encoding="utf-8-sig")
     return text
@@ -360,7 +378,7 @@ def html_page(title: str, body: Iterable[str], language: str = "da") -> str:
     )
 
 
-def composition_to_html(comp: Composition, language: str | None = None) -> str:
+def composition_to_html(comp: CompositionData, language: str | None = None) -> str:
     """A standalone HTML page of ``comp``: the six tables of :func:`composition_tables`.
 
     Every text from the input (names, reasons, need and phase names, the theme) is
@@ -371,7 +389,7 @@ def composition_to_html(comp: Composition, language: str | None = None) -> str:
     >>> from composer import compose
     >>> from composer.datasets import load_sample
     >>> page = composition_to_html(compose(*load_sample("klimatilpasning")))
-    >>> page.startswith("<!DOCTYPE html>"), "<h2>Kerne</h2>" in page
+    >>> page.startswith("<!DOCTYPE html>"), "<h2>Kernedeltagere</h2>" in page
     (True, True)
     """
     lang = language or comp.language
@@ -384,8 +402,20 @@ def composition_to_html(comp: Composition, language: str | None = None) -> str:
     return html_page(title, body, lang)
 
 
-def csv_text(frame: pd.DataFrame) -> str:
-    """``frame`` as CSV text, made safe by :func:`safe_frame` (used by the command line)."""
+def csv_text(frame: pd.DataFrame, language: str | None = None, sep: str | None = None) -> str:
+    """``frame`` as CSV text, made safe by :func:`safe_frame`.
+
+    With ``language``, for people: headers in that language, and for Danish ``;`` between
+    fields and a decimal comma (``sep`` overrides the separator); without, the column
+    keys, ``,`` and a decimal point.
+    """
     buf = io.StringIO()
-    safe_frame(frame).to_csv(buf, lineterminator="\n")
+    safe = safe_frame(frame if language is None else with_headers(frame, language))
+    danish = language == "da"
+    safe.to_csv(
+        buf,
+        sep=sep or (";" if danish else ","),
+        decimal="," if danish else ".",
+        lineterminator="\n",
+    )
     return buf.getvalue()

@@ -12,17 +12,32 @@ from __future__ import annotations
 import html
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from .messages import ROLES, columns, count, label, say
-from .models import ActorType, Orientation
-from .text import number
+from ..messages import ROLES, columns, count, label, say
+from ..models import ActorType, Orientation
+from ..text import number
+from .report import objective_text
 
 if TYPE_CHECKING:
-    from .composition import Composition
-    from .pool import CandidatePool
+    import pandas as pd
+
+    from ..result import CompositionData
 
 __all__ = ["composition_html", "composition_repr", "pool_html"]
+
+
+class _Pool(Protocol):
+    """What :func:`pool_html` reads of a :class:`~composer.CandidatePool` (which calls it:
+    typed by shape, so that this view does not import the pool module back)."""
+
+    @property
+    def frame(self) -> pd.DataFrame: ...
+
+    @property
+    def source(self) -> str: ...
+
+    def __len__(self) -> int: ...
 
 
 def _e(x: object) -> str:
@@ -51,11 +66,11 @@ def _orientation_label(key: str, language: str) -> str:
     return o.label(language)
 
 
-def _phase_count(comp: Composition) -> int:
+def _phase_count(comp: CompositionData) -> int:
     return len({m.id for ms in comp.phase_participants.values() for m in ms})
 
 
-def composition_repr(comp: Composition) -> str:
+def composition_repr(comp: CompositionData) -> str:
     """One line: theme, core and phase participant counts, gaps and objective.
 
     Examples
@@ -72,7 +87,7 @@ def composition_repr(comp: Composition) -> str:
     )
 
 
-def composition_html(comp: Composition) -> str:
+def composition_html(comp: CompositionData) -> str:
     """A compact HTML view: a summary line, the members, the gaps (in the brief's language).
 
     Members are shown by id (names are personal data), core first; every text is escaped.
@@ -93,7 +108,7 @@ def composition_html(comp: Composition) -> str:
         core=count(len(comp.core), "core_member", lang),
         phase=count(_phase_count(comp), "phase_member", lang),
         gaps=count(len(comp.gaps), "gap", lang),
-        objective=number(comp.objective, lang, 1),
+        objective=objective_text(comp, lang),
     )
     rows = [
         (
@@ -126,7 +141,7 @@ def composition_html(comp: Composition) -> str:
     return "".join(parts)
 
 
-def pool_html(pool: CandidatePool, language: str = "da", rows: int = 5) -> str:
+def pool_html(pool: _Pool, language: str = "da", rows: int = 5) -> str:
     """A compact HTML view of a pool: its size, counts by actor type, the first ``rows``.
 
     Names, free text and ties are left out (personal data); every text is escaped.

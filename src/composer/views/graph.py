@@ -1,6 +1,6 @@
 """The composed network as a networkx graph: members, needs, who covers what, who knows whom.
 
-networkx is the export and picture layer (:meth:`Composition.to_networkx`, GraphML and
+networkx is the export and picture layer (:meth:`composer.Composition.to_networkx`, GraphML and
 GEXF for Gephi, :mod:`composer.plots`); the optimiser runs on the sparse arrays of
 :mod:`composer.planner.model`, so a large pool never passes through networkx objects.
 """
@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from .models import ActorType
-from .pool import CandidatePool
+from ..models import ActorType
+from ..pool import CandidatePool
 
 if TYPE_CHECKING:
-    from .composition import Composition
+    from ..result import CompositionData
 
 __all__ = ["composition_graph"]
 
@@ -23,7 +23,7 @@ NEED_PREFIX = "need:"
 
 
 def composition_graph(
-    comp: Composition, pool: CandidatePool | None = None, show_names: bool = False
+    comp: CompositionData, pool: CandidatePool | None = None, show_names: bool = False
 ) -> nx.Graph:
     """Members, needs, who covers what and who knows whom, ready for GraphML and GEXF.
 
@@ -35,7 +35,7 @@ def composition_graph(
     ----------
     comp : Composition
     pool : CandidatePool, optional
-        Only for a composition without its own ties (:attr:`Composition.ties`): then the
+        Only for a composition without its own ties (:attr:`composer.Composition.ties`): then the
         pool's ``knows`` column gives the ``kind="knows"`` edges between members.
     show_names : bool
         Use names as node labels; by default the label is the id (names are personal data).
@@ -101,7 +101,7 @@ def composition_graph(
     return g
 
 
-def _add_ties(g: nx.Graph, comp: Composition, pool: CandidatePool | None) -> None:
+def _add_ties(g: nx.Graph, comp: CompositionData, pool: CandidatePool | None) -> None:
     """``kind="knows"`` edges between members: the composition's own ties, else the pool's."""
     if comp.ties is not None:
         pairs = [(a, b) for a, b in comp.ties.known_pairs if a in g and b in g]

@@ -4,13 +4,20 @@ A sentence has a code and named parameters (as sortition-algorithms keeps its
 ``error_messages.py``); :func:`say` fills it in. Words that change with a number are
 pairs (singular, plural) used through :func:`count`, so "1 hul" and "2 huller" are both
 right. Error messages for developers (:mod:`composer.errors`) stay in English.
+
+The table is kept in parts, one module per area (``cli.py``: the command line, the pool
+summary and the input checks), merged here into :data:`MESSAGES` and :data:`WORDS`; a
+code is defined once (a test checks it).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .text import number
+from ..text import number
+from .cli import CLI_MESSAGES, CLI_WORDS
+from .export import EXPORT_HEADERS, EXPORT_MESSAGES
+from .problems import PROBLEM_MESSAGES
 
 __all__ = [
     "COLUMNS",
@@ -38,7 +45,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "member.also": {"da": "Dækker også: {needs}.", "en": "Also covers: {needs}."},
     "member.covers": {"da": "Dækker: {needs}.", "en": "Covers: {needs}."},
     "member.only_actor": {
-        "da": "Eneste {actor} i netværket ({orientation}).",
+        "da": "Den eneste med aktørtypen {actor} i netværket ({orientation}).",
         "en": "The only {actor} in the network (looks {orientation}).",
     },
     "member.actor": {
@@ -46,7 +53,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Takes part as {actor} (looks {orientation}).",
     },
     "member.core": {
-        "da": "Kernedeltager: med i alle faser (kernefit {fit}).",
+        "da": "Kernedeltager: med i alle faser (egnethed til kernen {fit}).",
         "en": "Core participant: in every phase (core fit {fit}).",
     },
     "member.carries": {
@@ -62,11 +69,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Brought in for {phases}, where the network lacks: {needs}.",
     },
     "member.phase_quota": {
-        "da": "Inddrages i {phases} for at opfylde briefens kvoter.",
+        "da": "Inddrages i {phases} for at opfylde netværksbeskrivelsens kvoter.",
         "en": "Brought in for {phases} to meet the brief's quotas.",
     },
     "member.phase_include": {
-        "da": "Inddrages i {phases}, fordi briefen vil have personen med.",
+        "da": "Inddrages i {phases}, fordi netværksbeskrivelsen vil have personen med.",
         "en": "Brought in for {phases} because the brief includes them.",
     },
     "member.not_core_needed": {
@@ -92,7 +99,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- a candidate's score (scoring.py)
     "score.covers": {"da": "Dækker behov: {needs}.", "en": "Covers needs: {needs}."},
     "score.covers_none": {
-        "da": "Dækker ingen af briefens behov fuldt.",
+        "da": "Dækker ingen af netværksbeskrivelsens behov fuldt.",
         "en": "Fully covers none of the brief's needs.",
     },
     "score.motivation": {"da": "Motivation {n} af 5.", "en": "Motivation {n} of 5."},
@@ -136,7 +143,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- flags
     "flag.ask_manager": {"da": "Spørg personalelederen", "en": "Ask the line manager"},
     "flag.included": {
-        "da": "Med, fordi briefen vil have personen med",
+        "da": "Med, fordi netværksbeskrivelsen vil have personen med",
         "en": "In because the brief includes them",
     },
     "flag.hours_unknown": {
@@ -145,7 +152,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "flag.motivation_unknown": {"da": "Motivation ikke oplyst", "en": "Motivation not given"},
     # --- why someone is not there
-    "absent.excluded": {"da": "er fravalgt i briefen", "en": "is in the brief's exclude"},
+    "absent.excluded": {
+        "da": "er fravalgt i netværksbeskrivelsen",
+        "en": "is in the brief's exclude",
+    },
     "absent.manager_no": {
         "da": "personalelederen har sagt nej",
         "en": "the line manager said no",
@@ -163,11 +173,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "has {have} hours, {phase} would take {need}",
     },
     "absent.phase_full": {
-        "da": "{phase} er fuld (højst {n} fasedeltagere pr. fase)",
+        "da": "{phase} er fuld (højst {n} deltagere som inddrages løbende pr. fase)",
         "en": "{phase} is full (per_phase_max {n})",
     },
     "absent.seats_used": {
-        "da": "alle {n} pladser til fasedeltagere er brugt",
+        "da": "alle {n} pladser til deltagere som inddrages løbende er brugt",
         "en": "all {n} phase-participant seats are used (total_max)",
     },
     "absent.added_less": {
@@ -393,10 +403,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The network creates no new ties across units.",
     },
     "codriver.named": {
-        "da": "Udpeget som co-driver i briefen.",
+        "da": "Udpeget som co-driver i netværksbeskrivelsen.",
         "en": "Named as co-driver in the brief.",
     },
-    "codriver.motivation": {"da": "Motivation {m} ud af 5.", "en": "Motivation {m} of 5."},
+    "codriver.motivation": {"da": "Motivation {m} af 5.", "en": "Motivation {m} of 5."},
     "codriver.present": {"da": "Vil gerne holde oplæg.", "en": "Willing to give talks."},
     "codriver.tasks": {
         "da": "Vil gerne løse opgaver mellem møderne.",
@@ -437,7 +447,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "objective ({phases}; {needs}); the best replacement, {new}, wins back only {share}.",
     },
     "dropout.rules": {
-        "da": "{id} ({role}): uden personen kan briefens regler ikke overholdes.",
+        "da": "{id} ({role}): uden personen kan netværksbeskrivelsens regler ikke overholdes.",
         "en": "{id} ({role}): without them the brief's rules cannot be met.",
     },
     "dropout.none": {
@@ -455,7 +465,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "Kernedeltagere (med i alle faser)",
         "en": "Core participants (all phases)",
     },
-    "report.phases": {"da": "Deltagere der inddrages løbende", "en": "Phase participants"},
+    "report.phases": {"da": "Deltagere som inddrages løbende", "en": "Phase participants"},
     "report.needs": {"da": "Behov og dækning", "en": "Needs and coverage"},
     "report.quotas": {"da": "Kvoter", "en": "Quotas"},
     "report.gaps": {"da": "Huller og råd", "en": "Gaps and advice"},
@@ -466,7 +476,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.dropouts": {"da": "Sårbare pladser", "en": "Single points of failure"},
     "report.none": {"da": "Ingen.", "en": "None."},
     "report.no_gaps": {
-        "da": "Alle behov er dækket, som briefen beder om.",
+        "da": "Alle behov er dækket, som netværksbeskrivelsen beder om.",
         "en": "Every need is covered as the brief asks.",
     },
     "report.cols_member": {
@@ -518,8 +528,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "html.by_actor": {"da": "Efter aktørtype", "en": "By actor type"},
     "html.first": {"da": "De første {n}", "en": "The first {n}"},
     "html.all_phases": {"da": "alle", "en": "all"},
-    "cli.scores": {"da": "Point", "en": "Scores"},
     "report.percent": {"da": "{n} %", "en": "{n}%"},
+    "report.of_max": {"da": "{value} af {max} ({percent})", "en": "{value} of {max} ({percent})"},
     "method.exact": {"da": "eksakt model, bevist optimal", "en": "exact model, proven optimal"},
     "method.exact_limit": {
         "da": "eksakt model, stoppet ved tidsgrænsen",
@@ -529,6 +539,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "method.kept": {"da": "kernen beholdt", "en": "core kept"},
 }
 
+MESSAGES |= CLI_MESSAGES  # the command line's and the input checks' sentences (cli.py; export.py: the files written for people)
+MESSAGES |= EXPORT_MESSAGES  # the files written for people (export.py)
+MESSAGES |= PROBLEM_MESSAGES  # how a problem in the input is told (problems.py)
+
 #: Words with a singular and a plural form.
 WORDS: dict[str, dict[str, tuple[str, str]]] = {
     "core_member": {
@@ -536,7 +550,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("core participant", "core participants"),
     },
     "phase_member": {
-        "da": ("deltager der inddrages løbende", "deltagere der inddrages løbende"),
+        "da": ("deltager som inddrages løbende", "deltagere som inddrages løbende"),
         "en": ("phase participant", "phase participants"),
     },
     "gap": {"da": ("hul", "huller"), "en": ("gap", "gaps")},
@@ -554,16 +568,19 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
     "new_tie": {"da": ("ny forbindelse", "nye forbindelser"), "en": ("new tie", "new ties")},
 }
 
+WORDS |= CLI_WORDS
+
 # ---------------------------------------------------------------- exports (export.py)
 #: Sheet names (≤ 31 characters, as Excel allows) by table key.
 SHEETS = {
     "da": {
-        "core": "Kerne",
-        "phase_participants": "Løbende deltagere",
+        "core": "Kernedeltagere",
+        "phase_participants": "Deltagere som inddrages løbende",
         "meeting_plan": "Mødeplan",
         "needs": "Behov og dækning",
         "gaps": "Huller",
         "quotas": "Kvoter",
+        "summary": "Resumé",
     },
     "en": {
         "core": "Core",
@@ -572,6 +589,7 @@ SHEETS = {
         "needs": "Needs and coverage",
         "gaps": "Gaps",
         "quotas": "Quotas",
+        "summary": "Summary",
     },
 }
 
@@ -615,20 +633,25 @@ HEADERS = {
         "perspective": "perspektiv",
         "commitment": "engagement",
         "availability": "tilgængelighed",
-        "core_fit": "kernefit",
+        "core_fit": "egnethed til kernen",
     },
 }
-HEADERS["en"] = {key: key.replace("_", " ") for key in HEADERS["da"]} | {
-    "needs_covered": "covers",
-    "flags": "to do",
-    "closest": "closest in the pool",
-}
+HEADERS["da"] |= EXPORT_HEADERS["da"]
+HEADERS["en"] = (
+    {key: key.replace("_", " ") for key in HEADERS["da"]}
+    | EXPORT_HEADERS["en"]
+    | {
+        "needs_covered": "covers",
+        "flags": "to do",
+        "closest": "closest in the pool",
+    }
+)
 
 #: Values shown to people: roles, yes/no, need kinds and quota scopes (data keeps keys).
 EXPORT_WORDS: dict[str, dict[object, str]] = {
     "da": {
-        "core": "kerne",
-        "phase": "løbende",
+        "core": "kernedeltager",
+        "phase": "deltager som inddrages løbende",
         "network": "netværk",
         True: "ja",
         False: "nej",
@@ -639,14 +662,14 @@ EXPORT_WORDS: dict[str, dict[object, str]] = {
         "actor_type": "aktørtype",
         "topic": "emne",
     },
-    "en": {"core": "core", "phase": "phase", True: "yes", False: "no"},
+    "en": {"core": "core participant", "phase": "phase participant", True: "yes", False: "no"},
 }
 
 #: Labels and titles of the pictures (plots.py).
 PLOT_TEXT: dict[str, dict[str, str]] = {
     "da": {
         "core": "kernedeltager",
-        "phase": "deltager der inddrages løbende",
+        "phase": "deltager som inddrages løbende",
         "need": "behov",
         "need_gap": "behov med hul",
         "covers": "dækker behov",
@@ -655,7 +678,7 @@ PLOT_TEXT: dict[str, dict[str, str]] = {
         "coverage": "Dækning pr. fase: hvem dækker hvilket behov",
         "coverage_bar": "dækning (0–1)",
         "not_in_phase": "grå: behovet gælder ikke i fasen; rød ramme: hul",
-        "no_needs": "briefen nævner ingen behov",
+        "no_needs": "netværksbeskrivelsen nævner ingen behov",
         "meeting": "møde {k}",
         "meetings": "Mødeplan: timer pr. person og møde",
         "hours": "timer",
@@ -702,8 +725,8 @@ COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
 
 #: Role and scope words for tables.
 ROLES: dict[str, dict[str, str]] = {
-    "core": {"da": "kerne", "en": "core"},
-    "phase": {"da": "fasedeltager", "en": "phase participant"},
+    "core": {"da": "kernedeltager", "en": "core participant"},
+    "phase": {"da": "deltager som inddrages løbende", "en": "phase participant"},
     "network": {"da": "hele netværket", "en": "whole network"},
 }
 

@@ -6,30 +6,17 @@ needs, phases, organisations) is escaped, so it shows as text and never as marku
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from .messages import KIND_LABELS, ROLES, count, label, say
-from .models import ActorType, Orientation
-from .text import number
+from ..messages import HEADERS, KIND_LABELS, ROLES, count, label, say
+from ..models import ActorType, Orientation
+from ..text import number
+from .markdown import md
 
 if TYPE_CHECKING:
-    from .composition import Composition, Member, NetworkTies
+    from ..result import CompositionData, Member, NetworkTies
 
-__all__ = ["explain", "md"]
-
-_MARKUP = re.compile(r"([\\`*_\[\]<>|~])")
-
-
-def md(text: object) -> str:
-    """``text`` as literal Markdown: markup characters escaped, one line.
-
-    Examples
-    --------
-    >>> print(md("<img src=x onerror=alert(1)> *fed*"))
-    \\<img src=x onerror=alert(1)\\> \\*fed\\*
-    """
-    return _MARKUP.sub(r"\\\1", str(text)).replace("\r", " ").replace("\n", " ")
+__all__ = ["explain", "objective_text", "quota_label"]
 
 
 def _member_row(m: Member, lang: str) -> str:
@@ -47,13 +34,34 @@ def _member_row(m: Member, lang: str) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _method(comp: Composition, lang: str) -> str:
+def objective_text(comp: CompositionData, lang: str) -> str:
+    """The coverage objective with its scale: "27,75 af 28 (99 %)" (the most is the sum of
+    the needs' weights: every need covered as asked in every phase it counts in)."""
+    most = sum(n.weight for n in comp.brief.needs)
+    if most <= 0:
+        return number(comp.objective, lang, 2)
+    percent = say("report.percent", lang, n=number(round(100 * comp.objective / most), lang))
+    return say("report.of_max", lang, value=number(comp.objective, lang, 2),
+               max=number(round(most, 2), lang), percent=percent)  # fmt: skip
+
+
+def quota_label(column: str, value: str, lang: str) -> str:
+    """A quota as people read it: "aktørtype = borger", "perspektiv = se ud"."""
+    shown = value
+    if column == "actor_type":
+        shown = ActorType(value).label(lang) if value in ActorType.__members__ else value
+    elif column == "orientation" and value in Orientation.__members__:
+        shown = Orientation(value).label(lang)
+    return f"{HEADERS[lang].get(column, column)} = {shown}"
+
+
+def _method(comp: CompositionData, lang: str) -> str:
     if comp.method.startswith("exact"):
         return say("method.exact" if comp.optimal else "method.exact_limit", lang)
     return say("method.heuristic", lang)
 
 
-def _hours_table(comp: Composition, lang: str) -> list[str]:
+def _hours_table(comp: CompositionData, lang: str) -> list[str]:
     """Person-hours per role and per organisation."""
     out = [f"## {say('report.hours', lang)}", ""]
     by_role: dict[str, list[float]] = {}
@@ -104,7 +112,7 @@ def _ties(t: NetworkTies, lang: str) -> list[str]:
     return [*out, ""]
 
 
-def _co_drivers(comp: Composition, lang: str) -> list[str]:
+def _co_drivers(comp: CompositionData, lang: str) -> list[str]:
     out = [f"## {say('report.co_drivers', lang)}", ""]
     if not comp.co_drivers:
         out.append(say("codriver.none", lang))
@@ -113,7 +121,7 @@ def _co_drivers(comp: Composition, lang: str) -> list[str]:
     return [*out, ""]
 
 
-def _dropouts(comp: Composition, lang: str) -> list[str]:
+def _dropouts(comp: CompositionData, lang: str) -> list[str]:
     """The single points of failure (only when the dropouts were computed)."""
     out = [f"## {say('report.dropouts', lang)}", ""]
     weak = [d for d in comp.dropouts if d.single_point_of_failure or not d.rules_met]
@@ -141,15 +149,15 @@ def _dropouts(comp: Composition, lang: str) -> list[str]:
     return [*out, ""]
 
 
-def _network(comp: Composition, lang: str) -> list[str]:
+def _network(comp: CompositionData, lang: str) -> list[str]:
     """Ties (when the composition holds them), co-drivers, and dropouts (when computed)."""
     out = _ties(comp.ties, lang) if comp.ties is not None else []
     out += _co_drivers(comp, lang)
     return out + (_dropouts(comp, lang) if comp.dropouts else [])
 
 
-def explain(comp: Composition) -> str:
-    """The Markdown report of ``comp`` (see :meth:`Composition.explain`).
+def explain(comp: CompositionData) -> str:
+    """The Markdown report of ``comp`` (see :meth:`composer.Composition.explain`).
 
     Examples
     --------
@@ -171,7 +179,7 @@ def explain(comp: Composition) -> str:
             core=count(len(comp.core), "core_member", lang),
             phase=count(n_phase, "phase_member", lang),
             gaps=count(len(comp.gaps), "gap", lang),
-            objective=number(comp.objective, lang, 2),
+            objective=objective_text(comp, lang),
             hours=count(comp.person_hours, "person_hour", lang),
             method=_method(comp, lang),
         )
@@ -231,7 +239,7 @@ def explain(comp: Composition) -> str:
             members = md(", ".join(q.members)) or "–"
             met = say("report.yes" if q.met else "report.no", lang)
             out.append(
-                f"| {md(q.column)} = {md(q.value)} | {scope} | {q.min} | "
+                f"| {md(quota_label(q.column, q.value, lang))} | {scope} | {q.min} | "
                 f"{'' if q.max is None else q.max} | {q.count} ({members}) | {met} |"
             )
     else:

@@ -1,0 +1,263 @@
+"""The result as data: members, gaps, quotas, ties, co-drivers, dropouts.
+
+These pydantic models are what a composition holds; they serialise to JSON for other
+tools. The views (:mod:`composer.views`) read them, and :class:`composer.Composition`
+adds the views as thin methods, so this module imports no view (no import circle).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .models import NetworkBrief
+
+__all__ = [
+    "CoDriver",
+    "CompositionData",
+    "Dropout",
+    "Gap",
+    "Member",
+    "NeedStatus",
+    "NetworkTies",
+    "QuotaStatus",
+]
+
+
+class Member(BaseModel):
+    """A chosen person: their role, phases, meetings and hours, and why they are in."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="Candidate id.")
+    name: str | None = Field(None, description="Display name, for invitations.")
+    role: Literal["core", "phase"] = Field(description="core (all phases) or phase participant.")
+    actor_type: str = Field(description="Actor type key.")
+    orientation: str = Field(description="inside / across / outside.")
+    organisation: str | None = Field(None, description="Organisation.")
+    unit: str | None = Field(None, description="Unit.")
+    phases: list[str] = Field(description="Phases the person attends.")
+    meetings: list[int] = Field(description="Meeting numbers the person attends.")
+    hours: float = Field(description="Meeting hours the person gives.")
+    needs_covered: dict[str, float] = Field(
+        default_factory=dict, description="Need name -> coverage (>= 0.3 only)."
+    )
+    reasons: list[str] = Field(description="Plain-language reasons: what the person adds.")
+    flags: list[str] = Field(default_factory=list, description="Things to act on.")
+
+
+class Gap(BaseModel):
+    """A need the network does not cover as fully as its ``count`` asks."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    need: str = Field(description="Need name.")
+    kind: str = Field(description="Need kind.")
+    phases: list[str] = Field(description="Phases where the need falls short.")
+    covered: float = Field(description="Coverage reached (the lowest over those phases).")
+    count: int = Field(description="Coverage asked for (the need's count).")
+    closest: list[str] = Field(default_factory=list, description="Ids in the pool closest to it.")
+    advice: str = Field(description="What to do about it.")
+
+
+class QuotaStatus(BaseModel):
+    """How a quota of the brief is met."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    label: str
+    column: str
+    value: str
+    scope: str
+    min: int
+    max: int | None
+    count: int
+    members: list[str]
+    met: bool
+
+
+class NeedStatus(BaseModel):
+    """Coverage of a need, per phase, by the people present in that phase."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    kind: str
+    weight: float
+    count: int
+    phases: list[str]
+    covered: dict[str, float] = Field(description="Phase -> coverage of the people present.")
+    covered_by: dict[str, float] = Field(description="Member id -> coverage (>= 0.3).")
+
+
+class NetworkTies(BaseModel):
+    """Who already knows whom in the network, and what it reaches (``knows``, both ways)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    known_pairs: list[tuple[str, str]] = Field(
+        default_factory=list, description="Pairs of members who know each other (ids, sorted)."
+    )
+    unknown_members: list[str] = Field(
+        default_factory=list,
+        description="Members nobody else in the network knows: introduce them at the first "
+        "meeting.",
+    )
+    units: list[str] = Field(default_factory=list, description="The members' own units.")
+    units_reached: list[str] = Field(
+        default_factory=list,
+        description="Units of the members and of the people in the pool they know.",
+    )
+    organisations: list[str] = Field(
+        default_factory=list, description="The members' own organisations."
+    )
+    organisations_reached: list[str] = Field(
+        default_factory=list,
+        description="Organisations of the members and of the people in the pool they know.",
+    )
+    new_cross_unit_pairs: int = Field(
+        0,
+        description="Pairs of members from different units who do not know each other yet: "
+        "the ties across units the network creates.",
+    )
+    new_cross_unit_examples: list[tuple[str, str]] = Field(
+        default_factory=list, description="A few of those pairs (ids, first by id)."
+    )
+
+
+class CoDriver(BaseModel):
+    """A core member suggested (or named in the brief) to co-drive with the leader."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="Member id (a core member).")
+    unit: str | None = Field(None, description="The member's unit.")
+    named: bool = Field(False, description="True when the brief names them (co_drivers).")
+    score: float = Field(0.0, description="Sum of the co-driver signals (see composer.network).")
+    reasons: list[str] = Field(default_factory=list, description="The signals, in words.")
+
+
+class Dropout(BaseModel):
+    """What the network loses if one member leaves, and who could take the seat."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="Member id.")
+    role: Literal["core", "phase"] = Field(description="The member's role.")
+    loss: dict[str, float] = Field(
+        description="Phase -> drop in the coverage objective F in that phase without them."
+    )
+    loss_total: float = Field(description="Drop in F without them (the sum over the phases).")
+    needs_lost: list[str] = Field(
+        default_factory=list, description="Needs whose coverage drops without them."
+    )
+    replacement: str | None = Field(
+        None, description="The best newcomer from the pool under every rule (None: nobody)."
+    )
+    recovered: float = Field(
+        0.0, description="Share of the loss the replacement wins back (1: all, or no loss)."
+    )
+    restored: bool = Field(
+        description="True when the replacement wins back (almost) all of the loss."
+    )
+    rules_met: bool = Field(
+        True, description="False when no network without them meets the brief's rules."
+    )
+    single_point_of_failure: bool = Field(
+        description="They carry coverage and no replacement restores it."
+    )
+
+
+class CompositionData(BaseModel):
+    """A recommended network as data: core, phase participants, gaps, and how it came about.
+
+    :class:`composer.Composition` adds the views as methods; every view is a plain function
+    of :mod:`composer.views` that takes this data.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    theme: str = Field(description="The brief's theme.")
+    language: str = Field("da", description="Language of the texts.")
+    core: list[Member] = Field(description="Core participants (kernedeltagere), by id.")
+    phase_participants: dict[str, list[Member]] = Field(
+        description="Phase name -> participants brought in for it (deltagere der inddrages løbende)."
+    )
+    gaps: list[Gap] = Field(default_factory=list, description="Needs not fully covered.")
+    objective: float = Field(
+        description="Weighted coverage of the whole network: Σ weight · mean over the need's "
+        "phases of min(1, coverage of the people present / count)."
+    )
+    person_hours: float = Field(
+        0.0,
+        description="Meeting hours of everyone together (core: all meetings; "
+        "participants: their phases).",
+    )
+    fit: float = Field(
+        0.0,
+        description="The third tier of the model: the core's fit plus half of each "
+        "participant's score, less one per near twin beyond one in the core.",
+    )
+    worst_dropout: float = Field(
+        0.0,
+        description="The objective left after the single dropout that hurts most (the "
+        "model maximises it instead of the objective when the brief asks for resilience).",
+    )
+    reach: float = Field(
+        0.0,
+        description="What the brief's reach added to the optimiser's objective: each unit "
+        "(or organisation) the members bring the network into, by membership or ties.",
+    )
+    units_reached: list[str] = Field(
+        default_factory=list,
+        description="With the brief's reach: the units (or organisations) the network reaches.",
+    )
+    method: str = Field(
+        "", description="How the network was chosen (exact / heuristic) and any note."
+    )
+    optimal: bool = Field(False, description="True when the network is proven optimal.")
+    bound: float | None = Field(
+        None,
+        description="A proven upper bound on what the model maximises first (the objective "
+        "plus reach; with resilience, the objective left after the worst dropout): the "
+        "exact model's dual bound, or the LP relaxation's optimum for the heuristic. None "
+        "when none was computed.",
+    )
+    gap: float | None = Field(
+        None,
+        description="How far below the bound the network may be, as a share of the bound "
+        "(0 when proven optimal): the network reaches at least 1 - gap of the best possible.",
+    )
+    needs: list[NeedStatus] = Field(default_factory=list, description="Coverage of every need.")
+    quotas: list[QuotaStatus] = Field(default_factory=list, description="How each quota is met.")
+    changes: list[str] = Field(default_factory=list, description="What a what-if changed.")
+    ties: NetworkTies | None = Field(
+        None, description="Who knows whom, and the units and organisations the network reaches."
+    )
+    co_drivers: list[CoDriver] = Field(
+        default_factory=list, description="Up to two core members to co-drive with the leader."
+    )
+    dropouts: list[Dropout] = Field(
+        default_factory=list,
+        description="Per member: the loss if they leave and the best replacement (filled by "
+        "composer.planner.dropouts.with_dropouts for larger ones).",
+    )
+    brief: NetworkBrief = Field(description="The brief this composition answers.")
+
+    # ------------------------------------------------------------------ access
+    @property
+    def members(self) -> list[Member]:
+        """Everyone chosen, once each: the core first, then phase participants by id."""
+        seen: dict[str, Member] = {m.id: m for m in self.core}
+        for ms in self.phase_participants.values():
+            for m in ms:
+                seen.setdefault(m.id, m)
+        return list(seen.values())
+
+    def member(self, cid: str) -> Member:
+        """The member with id ``cid``."""
+        for m in self.members:
+            if m.id == cid:
+                return m
+        raise KeyError(f"{cid!r} is not in this composition")

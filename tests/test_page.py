@@ -1,0 +1,92 @@
+"""The report to send (issue 19.3): HTML with the Markdown's sections, escaped, without
+horizontal overflow at 1,280 px in Debian's chromium, and a PDF whose first page renders."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from composer import Composition, compose
+from composer.datasets import load_sample
+from composer.views.page import markdown_html
+
+CHROMIUM = shutil.which("chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+#: measures the page after layout and writes the result into the DOM for --dump-dom
+PROBE = """<script>window.addEventListener("load", () => {
+  const wide = [...document.querySelectorAll("table, p, li, h1, h2, h3")]
+    .filter(e => e.scrollWidth > e.clientWidth + 1).length;
+  document.body.setAttribute("data-overflow",
+    `${document.documentElement.scrollWidth - window.innerWidth} ${wide}`);
+});</script>"""
+
+
+@pytest.fixture(scope="module")
+def comp() -> Composition:
+    return compose(*load_sample("klimatilpasning"), seed=0)
+
+
+def _headings(text: str) -> list[str]:
+    return re.findall(r"^#+ (.*)$", text, flags=re.M)
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_html_has_every_section_of_the_markdown(comp: Composition, language: str) -> None:
+    comp = comp.model_copy(update={"language": language})
+    page = comp.to_html()
+    html_headings = re.findall(r"<h[123]>(.*?)</h[123]>", page)
+    assert len(html_headings) == len(_headings(comp.explain())) >= 10
+    assert page.count("<tr>") == sum(1 for line in comp.explain().splitlines() if line.startswith("|") and not line.startswith("|---"))  # fmt: skip
+    for member in comp.members:
+        assert f'<td class="s">{member.id}</td>' in page
+
+
+def test_user_text_is_escaped() -> None:
+    page = markdown_html("# Tema: \\<script\\>alert(1)\\</script\\>\n\n| a |\n|---|\n| <b> |")
+    assert "<script>" not in page and "&lt;script&gt;" in page and "&lt;b&gt;" in page
+
+
+def _chromium(*args: str, cwd: Path) -> str:
+    out = subprocess.run(
+        [CHROMIUM or "chromium", *FLAGS, *args],
+        capture_output=True, text=True, timeout=120, cwd=cwd, check=True,
+    )  # fmt: skip
+    return out.stdout
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium)")
+@pytest.mark.parametrize("width", [1000, 1280, 1400])
+def test_no_horizontal_overflow_on_screen(comp: Composition, width: int, tmp_path: Path) -> None:
+    page = tmp_path / "netværk.html"
+    page.write_text(comp.to_html().replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    dom = _chromium(f"--window-size={width},900", "--dump-dom", page.as_uri(), cwd=tmp_path)
+    found = re.search(r'data-overflow="(-?\d+) (\d+)"', dom)
+    assert found is not None, dom[:300]
+    page_overflow, elements = map(int, found.groups())
+    assert page_overflow <= 0 and elements == 0
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium)")
+def test_screenshot_of_the_page(comp: Composition, tmp_path: Path) -> None:
+    page = tmp_path / "netværk.html"
+    page.write_text(comp.to_html(), encoding="utf-8")
+    shot = tmp_path / "shot.png"
+    _chromium("--window-size=1280,1600", f"--screenshot={shot}", page.as_uri(), cwd=tmp_path)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+def test_pdf_first_page_renders(comp: Composition, tmp_path: Path) -> None:
+    pdf = comp.to_pdf(tmp_path / "netværk.pdf")
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        pytest.skip("needs poppler-utils for the picture of the first page")
+    subprocess.run([pdftoppm, "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf),
+                    str(tmp_path / "page")], check=True, timeout=120)  # fmt: skip
+    first = next(tmp_path.glob("page*.png"))
+    assert first.stat().st_size > 10_000  # a page with text, not a blank one
