@@ -71,4 +71,6 @@ def per_category(rows: pd.DataFrame, value: np.ndarray) -> pd.DataFrame:
     """Per category: rows, MAE, and hits (|value - judgement| <= 0.3)."""
     err = np.abs(rows["judgement"].to_numpy() - value)
     frame = pd.DataFrame({"category": rows["category"], "err": err, "hit": err <= 0.3})
-    return frame.groupby("category").agg(rows=("err", "size"), mae=("err", "mean"), hits=("hit", "sum"))
+    return frame.groupby("category").agg(
+        rows=("err", "size"), mae=("err", "mean"), hits=("hit", "sum")
+    )

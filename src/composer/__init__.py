@@ -38,6 +38,7 @@ __all__ = [
     "alternatives",
     "compose",
     "coverage",
+    "coverage_explained",
     "load_brief",
     "load_candidates",
     "replace",
@@ -74,6 +75,7 @@ _LAZY: dict[str, str] = {
     "CandidatePool": "pool",
     "CandidateScorer": "scoring",
     "coverage": "scoring",
+    "coverage_explained": "scoring",
     "score": "scoring",
     "validate": "validation",
 }
@@ -94,7 +96,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ do
     from .optimise import CoverageProblem, Quota, Selection, solve
     from .planner import alternatives, compose, replace
     from .pool import CandidatePool
-    from .scoring import CandidateScorer, coverage, score
+    from .scoring import CandidateScorer, coverage, coverage_explained, score
     from .validation import validate
 
 
