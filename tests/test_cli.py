@@ -87,6 +87,7 @@ def test_every_argument_has_help() -> None:
         "compose",
         "replace",
         "schema",
+        "thesaurus",
         "demo",
     }
 

@@ -139,3 +139,11 @@ def test_user_thesaurus_extends(tmp_path: Path) -> None:
     assert composer.coverage(pool, {**brief, "thesaurus": str(f)}).iloc[0, 0] == 1.0
     with pytest.raises(composer.InputError, match="concept"):
         Thesaurus.from_mapping({"concepts": {"a": {"broader": ["nowhere"]}}})
+
+
+def test_cli_thesaurus_lookup(capsys: pytest.CaptureFixture[str]) -> None:
+    from composer.cli import main
+
+    assert main(["thesaurus", "lookup", "seniorer", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "ældre: label 'seniorer' (da)" in out and "English labels:" in out

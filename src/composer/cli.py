@@ -232,6 +232,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_output(p, ("json",), "json")
 
+    p = sub.add_parser("thesaurus", help="what a word matches in the coverage thesaurus, and why")
+    p.add_argument("action", choices=("lookup",), help="lookup: the concepts a word is a label of")
+    p.add_argument("word", metavar="WORD", help="a word or phrase, in any inflection")
+    p.add_argument(
+        "--thesaurus", metavar="FILE", help="a thesaurus file that extends the built-in one"
+    )
+    _add_output(p, ("markdown",), "markdown")
+    _add_lang(p)
+
     p = sub.add_parser("demo", help="summarise and compose the embedded sample")
     _add_output(p, FORMATS, "markdown")
     _add_lang(p)
@@ -612,6 +621,12 @@ def _cmd_demo(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
     return _render_composition(comp, args.fmt, prefix=pool_summary(pool, brief) + "\n\n")
 
 
+def _cmd_thesaurus(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
+    from .thesaurus import as_thesaurus, lookup_lines
+
+    return "\n".join(lookup_lines(args.word, as_thesaurus(args.thesaurus), args.lang or "da"))
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, _Inputs], Rendered]] = {
     "validate": _cmd_validate,
     "summary": _cmd_summary,
@@ -619,6 +634,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, _Inputs], Rendered]] = {
     "compose": _cmd_compose,
     "replace": _cmd_replace,
     "schema": _cmd_schema,
+    "thesaurus": _cmd_thesaurus,
     "demo": _cmd_demo,
 }
 

@@ -30,6 +30,29 @@ __all__ = [
 ]
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # --- composer thesaurus lookup
+    "thesaurus.found": {
+        "da": "'{word}' (nøgle '{key}') er etiket for {n} begreb(er).",
+        "en": "'{word}' (key '{key}') is a label of {n} concept.",
+    },
+    "thesaurus.concept": {
+        "da": "{concept}: etiketten '{label}' ({lang})",
+        "en": "{concept}: label '{label}' ({lang})",
+    },
+    "thesaurus.da": {"da": "  danske etiketter: {items}", "en": "  Danish labels: {items}"},
+    "thesaurus.en": {"da": "  engelske etiketter: {items}", "en": "  English labels: {items}"},
+    "thesaurus.broader": {
+        "da": "  bredere (dækker delvist, 0,5): {items}",
+        "en": "  broader (covers partly, 0.5): {items}",
+    },
+    "thesaurus.narrower": {
+        "da": "  snævrere (dækker, 0,9): {items}",
+        "en": "  narrower (covers, 0.9): {items}",
+    },
+    "thesaurus.related": {
+        "da": "  beslægtede (dækker delvist, 0,5): {items}",
+        "en": "  related (covers partly, 0.5): {items}",
+    },
     # --- why a member is in
     "member.sole": {
         "da": "Eneste i netværket, der dækker: {needs}.",

@@ -21,8 +21,19 @@ import yaml
 
 from .errors import InputError, Problem
 from .lexicon import key
+from .messages import say
 
-__all__ = ["BROADER", "NARROWER", "RELATED", "Concept", "Label", "Thesaurus", "default_thesaurus"]
+__all__ = [
+    "BROADER",
+    "NARROWER",
+    "RELATED",
+    "Concept",
+    "Label",
+    "Thesaurus",
+    "as_thesaurus",
+    "default_thesaurus",
+    "lookup_lines",
+]
 
 #: Coverage of a need by a concept narrower than the need's (a kind of it).
 NARROWER = 0.9
@@ -252,3 +263,31 @@ def as_thesaurus(
     for path in extra:
         out = out.merged(Thesaurus.load(path))
     return out
+
+
+def lookup_lines(word: str, thesaurus: Thesaurus, language: str = "da") -> list[str]:
+    """What ``word`` matches in ``thesaurus`` and why, as lines (``composer thesaurus lookup``).
+
+    Examples
+    --------
+    >>> print("\\n".join(lookup_lines("seniorer", default_thesaurus(), "en")[:2]))
+    'seniorer' (key 'senior') is a label of 1 concept.
+    ældre: label 'seniorer' (da)
+    """
+    found = thesaurus.find(word)
+    lines = [say("thesaurus.found", language, word=word, key=key(word), n=len(found))]
+    for hit in found:
+        d = thesaurus.describe(hit.concept)
+        lines.append(
+            say(
+                "thesaurus.concept",
+                language,
+                concept=hit.concept,
+                label=hit.label,
+                lang=hit.language,
+            )
+        )
+        for rel in ("da", "en", "broader", "narrower", "related"):
+            if d[rel]:
+                lines.append(say(f"thesaurus.{rel}", language, items=", ".join(d[rel])))
+    return lines
