@@ -46,7 +46,7 @@ from dataclasses import dataclass
 
 from .lexicon import Word, damerau1, known, lemma, words
 from .text import squash
-from .thesaurus import Thesaurus
+from .thesaurus import BROADER, NARROWER, RELATED, Thesaurus
 
 __all__ = [
     "FREE_TEXT_CAP",
@@ -64,13 +64,13 @@ KIND_VALUES: dict[str, float] = {
     "spelling": 1.0,
     "synonym": 1.0,
     "translation": 1.0,
-    "narrower": 0.9,
+    "narrower": NARROWER,
     "compound head": 0.9,
     "typo": 0.9,
     "compound modifier": 0.75,
     "loose compound modifier": 0.25,
-    "broader": 0.5,
-    "related": 0.5,
+    "broader": BROADER,
+    "related": RELATED,
 }
 #: Free text that does not name a label of the need: at most this.
 FREE_TEXT_CAP = 0.6
