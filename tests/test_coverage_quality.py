@@ -1,8 +1,8 @@
 """Coverage against the judged set (issue 14): the figures a person agrees with.
 
 The thresholds are the issue's where the matcher meets them on the judged set (MAE,
-Spearman, missed); false cover and crumbs are pinned at the measured level, above the
-issue's 2 % and 5 %, so that they can only get better (see docs/scoring.md).
+Spearman, crumbs, missed); false cover is pinned at the measured level, above the issue's
+2 %, so that it can only get better (see docs/scoring.md).
 """
 
 from __future__ import annotations
@@ -46,10 +46,14 @@ def test_missed(judged: dict[str, float]) -> None:
     assert judged["missed"] <= 0.10
 
 
-def test_false_cover_and_crumbs_do_not_grow(judged: dict[str, float]) -> None:
-    # measured 2026-12-07: 3.7 % and 5.1 % (the issue asks 2 % and 5 %)
-    assert judged["false_cover"] <= 0.04
-    assert judged["crumbs"] <= 0.055
+def test_crumbs(judged: dict[str, float]) -> None:
+    assert judged["crumbs"] <= 0.05
+
+
+def test_false_cover_does_not_grow(judged: dict[str, float]) -> None:
+    # measured 2026-12-07: 3.3 % (7 of 213; the issue asks 2 %): words used in another
+    # sense (bilpleje, golfhandicap, pleje af grønne områder), see docs/scoring.md
+    assert judged["false_cover"] <= 0.035
 
 
 @pytest.mark.parametrize(
@@ -66,6 +70,7 @@ def test_false_cover_and_crumbs_do_not_grow(judged: dict[str, float]) -> None:
         ("kost", "omkostninger"),
         ("angst", "gangstier"),
         ("unge", "Lungeforeningen"),
+        ("kommunikation", "ekskommunikation"),
     ],
 )
 def test_false_friends_of_the_issue_cover_nothing(need: str, phrase: str) -> None:

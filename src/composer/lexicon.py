@@ -31,6 +31,7 @@ from .text import STOP_WORDS
 __all__ = [
     "DERIVATIONS",
     "LEMMA_FIXES",
+    "PREFIXES",
     "Word",
     "analyse",
     "damerau1",
@@ -117,6 +118,11 @@ LEMMA_FIXES: dict[str, str] = {
     "ældre": "ældre",
     "koste": "koste",
 }
+
+#: Danish prefixes: a word that starts with one is a derivation, not a compound of what
+#: follows (``ekskommunikation`` is not a kind of ``kommunikation``, nor ``samskabelse``
+#: of ``skabelse``).
+PREFIXES = frozenset("an be eks er for gen ind mis sam til ud und van".split())
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+", re.UNICODE)
 _LINKS = ("", "s", "e")
@@ -218,7 +224,7 @@ def _parts(word: str, min_part: int, min_zipf: float, depth: int) -> list[tuple[
     if depth > 1:
         for i in range(min_part, len(word) - min_part + 1):
             first = word[:i]
-            if frequency(first) < min_zipf:
+            if frequency(first) < min_zipf or first in PREFIXES:
                 continue
             for link in _LINKS:
                 rest = word[i:]
