@@ -32,8 +32,16 @@ __all__ = [
 MESSAGES: dict[str, dict[str, str]] = {
     # --- composer thesaurus lookup
     "thesaurus.found": {
-        "da": "'{word}' (nøgle '{key}') er etiket for {n} begreb(er).",
-        "en": "'{word}' (key '{key}') is a label of {n} concept.",
+        "da": "'{word}' (nøgle '{key}') er etiket for {concepts}.",
+        "en": "'{word}' (key '{key}') is a label of {concepts}.",
+    },
+    "thesaurus.word": {
+        "da": "  '{text}': grundform '{base}'",
+        "en": "  '{text}': lemma '{base}'",
+    },
+    "thesaurus.compound": {
+        "da": "  '{text}': sammensat af '{modifier}' + '{head}' (efterleddet bestemmer, hvad ordet er)",
+        "en": "  '{text}': a compound of '{modifier}' + '{head}' (the last part says what it is)",
     },
     "thesaurus.concept": {
         "da": "{concept}: etiketten '{label}' ({lang})",
@@ -394,6 +402,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("phase participant", "phase participants"),
     },
     "gap": {"da": ("hul", "huller"), "en": ("gap", "gaps")},
+    "concept": {"da": ("begreb", "begreber"), "en": ("concept", "concepts")},
     "meeting": {"da": ("møde", "møder"), "en": ("meeting", "meetings")},
     "hour": {"da": ("time", "timer"), "en": ("hour", "hours")},
     "person_hour": {"da": ("persontime", "persontimer"), "en": ("person-hour", "person-hours")},

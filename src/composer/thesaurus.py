@@ -20,8 +20,8 @@ from typing import Any
 import yaml
 
 from .errors import InputError, Problem
-from .lexicon import key
-from .messages import say
+from .lexicon import key, words
+from .messages import count, say
 
 __all__ = [
     "BROADER",
@@ -270,12 +270,28 @@ def lookup_lines(word: str, thesaurus: Thesaurus, language: str = "da") -> list[
 
     Examples
     --------
-    >>> print("\\n".join(lookup_lines("seniorer", default_thesaurus(), "en")[:2]))
+    >>> print("\\n".join(lookup_lines("seniorer", default_thesaurus(), "en")[:3]))
     'seniorer' (key 'senior') is a label of 1 concept.
+      'seniorer': lemma 'senior'
     ældre: label 'seniorer' (da)
     """
     found = thesaurus.find(word)
-    lines = [say("thesaurus.found", language, word=word, key=key(word), n=len(found))]
+    read = [
+        say("thesaurus.compound", language, text=w.text, modifier=w.modifier, head=w.head)
+        if w.head
+        else say("thesaurus.word", language, text=w.text, base=w.base)
+        for w in words(word)
+    ]
+    lines = [
+        say(
+            "thesaurus.found",
+            language,
+            word=word,
+            key=key(word),
+            concepts=count(len(found), "concept", language),
+        ),
+        *read,
+    ]
     for hit in found:
         d = thesaurus.describe(hit.concept)
         lines.append(
