@@ -89,6 +89,7 @@ def test_every_argument_has_help() -> None:
         "schema",
         "serve",
         "template",
+        "thesaurus",
         "demo",
     }
 

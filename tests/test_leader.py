@@ -100,3 +100,33 @@ def test_every_core_member_is_said_to_carry_or_fill(scenario) -> None:  # type: 
     comp: Composition = scenario[2]
     for m in comp.core:
         assert any(r.startswith(("Kernedeltager", "Core participant")) for r in m.reasons)
+
+
+def test_one_hours_rule_for_scoring_and_planning() -> None:
+    """Meetings of 1.1 hours and a person who gives 3,3: both scoring and planning say the
+    hours are enough (one rule, with the float tolerance)."""
+    import pandas as pd
+
+    from composer import score
+    from composer.messages import say
+
+    _, brief = _load("velfaerdsteknologi")
+    raw = brief.model_dump(mode="json")
+    raw["meetings"] = {"count": 3, "hours": 1.1}
+    raw["phases"] = [
+        {"name": "afdækning", "meetings": [1]},
+        {"name": "afprøvning", "meetings": [2]},
+        {"name": "forankring", "meetings": [3]},
+    ]
+    raw["needs"] = [n for n in raw["needs"] if not n.get("phases")]
+    frame = pd.read_csv(WELFARE_TECH / "candidates.csv", dtype=str, keep_default_na=False)
+    frame = frame.assign(hours_available="3,3", phases="alle")
+    pool2, brief2 = load_candidates(frame), load_brief(raw)
+    plan = build_plan(pool2, brief2)
+    row = list(plan.ids).index("V02")
+    assert plan.enc.core_hours_ok[row] and plan.core_ok[row]
+    scores = score(pool2, brief2)
+    # the hours sentence is the "enough" one, and the core fit is not halved
+    reasons = " ".join(scores.loc["V02", "reasons"])
+    assert say("score.hours_ok", "da", have="3,3", need="3,3") in reasons
+    assert scores.loc["V02", "core_fit"] > 0.5

@@ -29,6 +29,7 @@ PUBLIC = [
     "alternatives",
     "compose",
     "coverage",
+    "coverage_explained",
     "load_brief",
     "load_candidates",
     "replace",
@@ -116,9 +117,10 @@ def test_scorer_is_a_scikit_learn_estimator() -> None:
     scorer = CandidateScorer(weights={"competence": 2.0}, text_scale=0.5)
     assert isinstance(scorer, BaseEstimator)
     assert scorer.get_params() == {
-        "ngram_range": (3, 5),
+        "reasons": True,
         "synonyms": None,
         "text_scale": 0.5,
+        "thesaurus": None,
         "weights": {"competence": 2.0},
     }
     copy = clone(scorer)

@@ -36,6 +36,7 @@ __all__ = [
     "alternatives",
     "compose",
     "coverage",
+    "coverage_explained",
     "load_brief",
     "load_candidates",
     "replace",
@@ -67,6 +68,7 @@ _LAZY: dict[str, str] = {
     "CandidatePool": "pool",
     "CandidateScorer": "scoring",
     "coverage": "scoring",
+    "coverage_explained": "scoring",
     "score": "scoring",
     "validate": "validation",
 }
@@ -86,7 +88,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ do
     )
     from .planner import alternatives, compose, replace
     from .pool import CandidatePool
-    from .scoring import CandidateScorer, coverage, score
+    from .scoring import CandidateScorer, coverage, coverage_explained, score
     from .validation import validate
 
 

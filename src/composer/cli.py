@@ -253,6 +253,17 @@ def build_parser(language: str = "da") -> argparse.ArgumentParser:
     p.add_argument("--token", default=None, help=_help("serve_token", lang))
     p.add_argument("--max-upload-mb", type=float, default=50.0, help=_help("serve_upload", lang))
     p.set_defaults(formats=("markdown",), default_format="markdown", output=None, format=None)
+    p = sub.add_parser(
+        "thesaurus",
+        help=_help("thesaurus", lang),
+        description=_help("thesaurus", lang),
+        language=lang,
+    )
+    p.add_argument("action", choices=("lookup",), help=_help("thesaurus_action", lang))
+    p.add_argument("word", metavar=_meta("word", lang), help=_help("thesaurus_word", lang))
+    p.add_argument("--thesaurus", metavar=_meta("output", lang), help=_help("thesaurus_file", lang))
+    _add_output(p, ("markdown",), "markdown", lang)
+    p.add_argument("--lang", choices=("da", "en"), help=_help("lang", lang))
     return parser
 
 
@@ -551,6 +562,12 @@ def _cmd_serve(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
     return ""
 
 
+def _cmd_thesaurus(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
+    from .thesaurus import as_thesaurus, lookup_lines
+
+    return "\n".join(lookup_lines(args.word, as_thesaurus(args.thesaurus), args.lang or "da"))
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, _Inputs], Rendered]] = {
     "validate": _cmd_validate,
     "summary": _cmd_summary,
@@ -560,6 +577,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, _Inputs], Rendered]] = {
     "schema": _cmd_schema,
     "serve": _cmd_serve,
     "template": _cmd_template,
+    "thesaurus": _cmd_thesaurus,
     "demo": _cmd_demo,
 }
 

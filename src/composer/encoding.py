@@ -106,6 +106,14 @@ class Encoding:
         return float(self.phase_hours.sum())
 
     @property
+    def core_hours_ok(self) -> BoolArray:
+        """Hours for every meeting (or none given): the one hours rule of the core, with
+        :data:`HOURS_EPS` of tolerance, for scoring and planning alike."""
+        return np.asarray(
+            np.isnan(self.hours) | (self.hours >= self.total_hours - HOURS_EPS), dtype=bool
+        )
+
+    @property
     def can_join(self) -> BoolArray:
         """Can take part at all (in the core or in at least one phase)."""
         return self.core_ok | self.phase_ok.any(axis=1)

@@ -450,6 +450,12 @@ class NetworkBrief(BaseModel):
         description="Optional: prefer members who bring the network into more units or "
         "organisations (off by default).",
     )
+    thesaurus: str | None = Field(
+        None,
+        description="Optional: path of a thesaurus file (YAML or JSON, the form of "
+        "composer/data/thesaurus.yaml) whose concepts extend the built-in thesaurus that "
+        "coverage reads; relative paths are read from the working directory.",
+    )
 
     @field_validator("include", "exclude", "home_units", "co_drivers", mode="before")
     @classmethod

@@ -1,4 +1,7 @@
-"""Danish-aware text normalisation: case, hyphens, spaces, inflection, compounds, synonyms.
+"""Danish-aware text helpers: tokens, a stop list, the Snowball stem (for the free-text
+relevance of the score), hyphens and spaces folded, the decimal comma.
+
+Coverage reads words through :mod:`composer.lexicon` (lemmas, not stems).
 
 Nothing here strips accents: æ, ø and å are letters of their own in Danish.
 """
@@ -6,72 +9,14 @@ Nothing here strips accents: æ, ø and å are letters of their own in Danish.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from functools import cache, lru_cache
 
 import snowballstemmer
 
-__all__ = [
-    "DEFAULT_SYNONYMS",
-    "STOP_WORDS",
-    "apply_synonyms",
-    "number",
-    "phrase_key",
-    "squash",
-    "stem",
-    "synonym_table",
-    "tokens",
-]
+__all__ = ["STOP_WORDS", "number", "squash", "stem", "tokens"]
 
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 _SQUASH = re.compile(r"[\s\-‐–—_/.,'’\"«»()]+", re.UNICODE)
-
-#: Common Danish/English pairs; keys and values are lower-case phrases. Users extend it via
-#: ``CandidateScorer(synonyms=...)``. English terms map onto the Danish term.
-DEFAULT_SYNONYMS: dict[str, str] = {
-    "design thinking": "designtænkning",
-    "service design": "servicedesign",
-    "evaluation": "evaluering",
-    "impact evaluation": "effektmåling",
-    "data analysis": "dataanalyse",
-    "citizen involvement": "borgerinddragelse",
-    "citizen participation": "borgerinddragelse",
-    "user involvement": "brugerinddragelse",
-    "co-creation": "samskabelse",
-    "cocreation": "samskabelse",
-    "action research": "aktionsforskning",
-    "facilitation": "facilitering",
-    "project management": "projektledelse",
-    "dementia": "demens",
-    "health promotion": "sundhedsfremme",
-    "volunteer coordination": "frivilligkoordinering",
-    "loneliness": "ensomhed",
-    "relatives": "pårørende",
-    "relative": "pårørende",
-    "research": "forskning",
-    "researcher": "forsker",
-    "citizen": "borger",
-    "user": "bruger",
-    "mental health": "mental sundhed",
-    "welfare technology": "velfærdsteknologi",
-    "rehabilitation": "rehabilitering",
-    "inclusion": "inklusion",
-    "recruitment": "rekruttering",
-    "retention": "fastholdelse",
-    "climate adaptation": "klimatilpasning",
-    "civil society": "civilsamfund",
-    "citizen perspective": "borgerperspektiv",
-    "user perspective": "brugerperspektiv",
-    "prevention": "forebyggelse",
-    "motivational interviewing": "motiverende samtale",
-    "prototyping": "prototyping",
-    "interviews": "interview",
-    "occupational therapy": "ergoterapi",
-    "nursing": "sygepleje",
-    "special education": "specialpædagogik",
-    "early detection": "tidlig opsporing",
-    "employer branding": "employer branding",
-}
 
 #: A small Danish + English stop list for free text.
 STOP_WORDS: frozenset[str] = frozenset(
@@ -128,43 +73,6 @@ def squash(text: str) -> str:
     True
     """
     return _SQUASH.sub("", text.lower())
-
-
-def synonym_table(extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The built-in synonyms plus ``extra``, keyed by squashed phrase.
-
-    Examples
-    --------
-    >>> synonym_table({"Co-production": "samproduktion"})["coproduction"]
-    'samproduktion'
-    """
-    table = {squash(k): v.lower() for k, v in DEFAULT_SYNONYMS.items()}
-    table.update({squash(k): v.lower() for k, v in (extra or {}).items()})
-    return table
-
-
-_DEFAULT_TABLE = synonym_table()
-
-
-def apply_synonyms(text: str, table: Mapping[str, str]) -> str:
-    """Replace a phrase that is a synonym (compared squashed) by its Danish term."""
-    low = " ".join(text.lower().split())
-    return table.get(squash(low), low)
-
-
-def phrase_key(text: str, table: Mapping[str, str] = _DEFAULT_TABLE) -> str:
-    """The comparison key of a phrase: synonyms applied, squashed, stemmed.
-
-    ``table`` is a :func:`synonym_table`.
-
-    Examples
-    --------
-    >>> phrase_key("Design Thinking") == phrase_key("designtænkning")
-    True
-    >>> phrase_key("Unge-inddragelse") == phrase_key("ungeinddragelsen")
-    True
-    """
-    return stem(squash(apply_synonyms(text, table)))
 
 
 def number(x: float, language: str = "da", digits: int | None = None) -> str:

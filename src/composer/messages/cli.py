@@ -6,6 +6,37 @@ from __future__ import annotations
 __all__ = ["ARGPARSE", "CLI_MESSAGES", "CLI_WORDS", "METAVARS"]
 
 CLI_MESSAGES: dict[str, dict[str, str]] = {
+    # --- composer thesaurus lookup
+    "thesaurus.found": {
+        "da": "'{word}' (nøgle '{key}') er etiket for {concepts}.",
+        "en": "'{word}' (key '{key}') is a label of {concepts}.",
+    },
+    "thesaurus.word": {
+        "da": "  '{text}': grundform '{base}'",
+        "en": "  '{text}': lemma '{base}'",
+    },
+    "thesaurus.compound": {
+        "da": "  '{text}': sammensat af '{modifier}' + '{head}' (efterleddet bestemmer, hvad ordet er)",
+        "en": "  '{text}': a compound of '{modifier}' + '{head}' (the last part says what it is)",
+    },
+    "thesaurus.concept": {
+        "da": "{concept}: etiketten '{label}' ({lang})",
+        "en": "{concept}: label '{label}' ({lang})",
+    },
+    "thesaurus.da": {"da": "  danske etiketter: {items}", "en": "  Danish labels: {items}"},
+    "thesaurus.en": {"da": "  engelske etiketter: {items}", "en": "  English labels: {items}"},
+    "thesaurus.broader": {
+        "da": "  bredere (dækker delvist, 0,5): {items}",
+        "en": "  broader (covers partly, 0.5): {items}",
+    },
+    "thesaurus.narrower": {
+        "da": "  snævrere (dækker, 0,9): {items}",
+        "en": "  narrower (covers, 0.9): {items}",
+    },
+    "thesaurus.related": {
+        "da": "  beslægtede (dækker delvist, 0,5): {items}",
+        "en": "  related (covers partly, 0.5): {items}",
+    },
     # --- help texts (one per command and argument)
     "help.description": {
         "da": "Anbefaler, hvem der skal sidde i et kommunalt udviklingsnetværk.",
@@ -57,6 +88,22 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
     "cli.serving": {
         "da": "composer: serverer på {url} (Ctrl+C stopper)",
         "en": "composer: serving on {url} (Ctrl+C stops)",
+    },
+    "help.thesaurus": {
+        "da": "hvad et ord matcher i dækningens tesaurus, og hvorfor",
+        "en": "what a word matches in the coverage thesaurus, and why",
+    },
+    "help.thesaurus_action": {
+        "da": "lookup: de begreber, ordet er etiket for",
+        "en": "lookup: the concepts a word is a label of",
+    },
+    "help.thesaurus_word": {
+        "da": "et ord eller en frase, i enhver bøjning",
+        "en": "a word or phrase, in any inflection",
+    },
+    "help.thesaurus_file": {
+        "da": "en tesaurusfil, der udvider den indbyggede",
+        "en": "a thesaurus file that extends the built-in one",
     },
     "help.serve": {
         "da": "websiden for netværksledere og HTTP-API'et (kræver web-tilføjelsen)",
@@ -296,6 +343,7 @@ METAVARS: dict[str, dict[str, str]] = {
         "member": "DELTAGER",
         "command": "KOMMANDO",
         "seed": "TAL",
+        "word": "ORD",
     },
     "en": {
         "candidates": "CANDIDATES",
@@ -305,10 +353,12 @@ METAVARS: dict[str, dict[str, str]] = {
         "member": "MEMBER",
         "command": "COMMAND",
         "seed": "SEED",
+        "word": "WORD",
     },
 }
 
 CLI_WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    "concept": {"da": ("begreb", "begreber"), "en": ("concept", "concepts")},
     "row": {"da": ("række", "rækker"), "en": ("row", "rows")},
     "problem": {"da": ("problem", "problemer"), "en": ("problem", "problems")},
 }

@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 import scipy.sparse as sp
+from sklearn.base import clone
 
 from ..encoding import Encoding, encode
 from ..errors import InputError, Problem, check_seed
@@ -79,7 +80,6 @@ class Plan:
     brief: NetworkBrief
     enc: Encoding
     cov: npt.NDArray[np.float64]  # n × m
-    scores: pd.DataFrame  # by id
     fit: npt.NDArray[np.float64]
     total: npt.NDArray[np.float64]
 
@@ -140,9 +140,11 @@ def build_plan(
     pool: CandidatePool, brief: NetworkBrief, scorer: CandidateScorer | None = None
 ) -> Plan:
     """Encode, score and sort ``pool`` under ``brief`` once for every later stage."""
-    validate(pool, brief, counts=True)
-    scorer = CandidateScorer() if scorer is None else scorer
-    scorer.fit(pool, brief)
+    validate(pool, brief, counts=True)  # the one validation of a planning call
+    # planning reads numbers only: no reasons are written (the composition writes its own)
+    scorer = CandidateScorer(reasons=False) if scorer is None else clone(scorer)
+    scorer.set_params(reasons=False)
+    scorer.fit_validated(pool, brief)
     enc = encode(pool, brief)
     cov_frame = scorer.coverage(pool)
     scores = scorer.transform(pool, cov_frame, encoding=enc)
@@ -153,7 +155,6 @@ def build_plan(
         brief=brief,
         enc=enc,
         cov=cov_frame.to_numpy(dtype=float)[order],
-        scores=scores.iloc[order],
         fit=scores["core_fit"].to_numpy(dtype=float)[order],
         total=scores["total"].to_numpy(dtype=float)[order],
     )

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..views.export import composition_tables, frame_to_html, with_headers
 from ..text import number
+from ..views.export import composition_tables, frame_to_html, with_headers
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -1,0 +1,263 @@
+"""How a phrase or a sentence covers one need: a value of a named kind, or nothing.
+
+A :class:`NeedMatcher` reads one need once (its words, its concepts in the thesaurus and
+the concepts around them) and then judges phrases and free text against it. Every value
+it returns is a :class:`Match` of one kind, with the words that justify it; there are no
+character n-grams and no substring tricks, so a word that merely contains the need
+(``genetik`` for ``etik``, ``forældre`` for ``ældre``) covers nothing.
+
+=================  =====  =============================================================
+kind               value  when
+=================  =====  =============================================================
+exact              1.0    the same text (case, hyphens and spaces aside)
+inflection         1.0    the same lemmas, in any order or form (``etiske dilemmaer`` →
+                          etik, ``inddragelse af borgere`` → borgerinddragelse); 0.9
+                          when a part of the need is found only inside a compound
+spelling           1.0    ``ae``/``oe``/``aa`` for æ/ø/å; 0.9 for a one-letter typo in
+                          a word of 6+ letters that is not itself a Danish word and
+                          keeps the first letter (first letters are rarely mistyped)
+synonym            1.0    a Danish label of the need's concept in the thesaurus
+translation        1.0    an English label of the need's concept
+narrower           0.9    a concept below the need's (a kind of it)
+compound head      0.9    a compound whose last part is the need (``teknologietik``)
+compound modifier  0.75   a compound whose first part is the need and whose last part
+                          names work on it, a role, a field or a means
+                          (:data:`WORK_HEADS`: ``demenskoordinator``, ``ældreområdet``);
+                          0.25 for any other last part (``plejehjem``, ``etikråd``)
+broader            0.5    a concept above the need's
+related            0.5    a concept related to the need's
+free text          ≤ 0.8  a sentence in ``background`` or ``statement``: 0.8 at most
+                          when it names the need or a label of its concept, else 0.6;
+                          a broader or related word in a sentence counts for nothing
+                          (``ældre`` in a sentence does not partly cover ``demens``)
+=================  =====  =============================================================
+
+In a phrase of several words, one word's concept counts only when it names the need or
+a kind of it (synonym, translation, narrower): ``inddragelse af jord`` is not partly
+``borgerinddragelse``.
+
+A compound the thesaurus knows as a label of some concept is judged by the thesaurus
+alone (``naturpleje`` is nature management, not care; ``plejefamilie`` is foster care).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Word, damerau1, known, lemma, words
+from .text import squash
+from .thesaurus import BROADER, NARROWER, RELATED, Thesaurus
+
+__all__ = [
+    "FREE_TEXT_CAP",
+    "FREE_TEXT_LABEL_CAP",
+    "KIND_VALUES",
+    "WORK_HEADS",
+    "Match",
+    "NeedMatcher",
+]
+
+#: The value of each kind of match (the most it can give; see the module's table).
+KIND_VALUES: dict[str, float] = {
+    "exact": 1.0,
+    "inflection": 1.0,
+    "spelling": 1.0,
+    "synonym": 1.0,
+    "translation": 1.0,
+    "narrower": NARROWER,
+    "compound head": 0.9,
+    "typo": 0.9,
+    "compound modifier": 0.75,
+    "loose compound modifier": 0.25,
+    "broader": BROADER,
+    "related": RELATED,
+}
+#: Free text that does not name a label of the need: at most this.
+FREE_TEXT_CAP = 0.6
+#: Free text that names the need or a label of its concept (in any inflection).
+FREE_TEXT_LABEL_CAP = 0.8
+#: Last parts (lemmas) of a compound that make it work on, a role in, a field of or a
+#: means for its first part: ``demens|koordinator``, ``ældre|området``, ``misbrugs|behandling``.
+WORK_HEADS: frozenset[str] = frozenset(
+    """
+    område indsats arbejde opgave strategi politik plan planlægning koordinering konsulent
+    medarbejder specialist ekspert vejledning rådgivning behandling forløb pleje ledelse
+    styring uddannelse undervisning forskning projekt proces metode design måling
+    evaluering team center tilbud netværk gruppe klub liv sikkerhed fremme forebyggelse
+    program kampagne vaner perspektiv lærer sygeplejerske pædagog terapeut udvikling
+    kompetence viden erfaring service genopretning forvaltning beskyttelse analyse pakke
+    model løsning teknologi fag faglighed afdeling enhed sektor felt kursus forløb
+    """.split()
+)
+_WEAK = frozenset({"broader", "related"})
+_STRONG = frozenset({"synonym", "translation", "narrower"})
+_LITERAL = frozenset({"exact", "inflection", "spelling", "synonym", "translation"})
+_WINDOW = 4
+
+
+@dataclass(frozen=True, order=True)
+class Match:
+    """A justified coverage: its ``value``, its ``kind`` and the ``phrase`` (or the quoted
+    words of a sentence) it comes from."""
+
+    value: float
+    kind: str
+    phrase: str
+
+
+def _forms(w: Word) -> set[str]:
+    return {w.text, w.base}
+
+
+class NeedMatcher:
+    """Judges phrases and sentences against one need.
+
+    Examples
+    --------
+    >>> from composer.thesaurus import default_thesaurus
+    >>> m = NeedMatcher("etik", default_thesaurus())
+    >>> m.phrase("teknologietik"), m.phrase("genetik")
+    (Match(value=0.9, kind='narrower', phrase='teknologietik'), None)
+    """
+
+    def __init__(self, need: str, thesaurus: Thesaurus) -> None:
+        self.need = need
+        self.thesaurus = thesaurus
+        self.words = words(need)
+        self.key = "".join(w.base for w in self.words)
+        self.squashed = squash(need)
+        self.parts = self._parts()
+        self.concepts = {x.concept for x in thesaurus.find_key(self.key)}
+        self.cover = self._cover()
+        self._phrases: dict[str, Match | None] = {}
+
+    def _parts(self) -> list[set[str]]:
+        """The parts a reordered phrase must name: each word, or a compound's two halves."""
+        if len(self.words) == 1 and self.words[0].head:
+            w = self.words[0]
+            return [{w.modifier, w.first, lemma(w.modifier)}, {w.head}]
+        return [_forms(w) for w in self.words] if len(self.words) > 1 else []
+
+    def _cover(self) -> dict[str, tuple[str, float]]:
+        """Every concept that covers the need, with its kind and value."""
+        out: dict[str, tuple[str, float]] = {}
+        th = self.thesaurus
+        for c in sorted(self.concepts):
+            for kind, found in (
+                ("related", th.related(c)),
+                ("broader", th.broader(c)),
+                ("narrower", th.narrower(c)),
+            ):
+                out.update({x: (kind, KIND_VALUES[kind]) for x in found})
+        out.update({c: ("synonym", 1.0) for c in self.concepts})
+        return out
+
+    # ------------------------------------------------------------------ phrases
+    def phrase(self, phrase: str) -> Match | None:
+        """The best match of a listed phrase (a competence or a perspective), or None."""
+        if phrase not in self._phrases:
+            self._phrases[phrase] = self._phrase(phrase)
+        return self._phrases[phrase]
+
+    def _phrase(self, phrase: str) -> Match | None:
+        if squash(phrase) == self.squashed:
+            return Match(1.0, "exact", phrase)
+        ws = words(phrase)
+        if not ws:
+            return None
+        if "".join(w.base for w in ws) == self.key:
+            return Match(1.0, "spelling" if any(w.restored for w in ws) else "inflection", phrase)
+        found = [self._concept("".join(w.base for w in ws), phrase), self._bag(ws, phrase)]
+        found += [self._word(w, phrase, len(ws) > 1) for w in ws]
+        return max((m for m in found if m is not None), default=None)
+
+    def _concept(self, k: str, phrase: str) -> Match | None:
+        best = None
+        for label in self.thesaurus.find_key(k):
+            hit = self.cover.get(label.concept)
+            if hit is None:
+                continue
+            kind, value = hit
+            if kind == "synonym" and label.language == "en":
+                kind = "translation"
+            m = Match(value, kind, phrase)
+            best = m if best is None or m > best else best
+        return best
+
+    def _bag(self, ws: tuple[Word, ...], phrase: str) -> Match | None:
+        """Every part of a compound or multi-word need named by the phrase's words."""
+        if not self.parts or len(ws) < 2:
+            return None
+        whole = set().union(*(_forms(w) for w in ws))
+        inner = whole | {x for w in ws for x in (w.first, w.modifier, w.head) if x}
+        if all(p & whole for p in self.parts):
+            return Match(1.0, "inflection", phrase)
+        if all(p & inner for p in self.parts):
+            return Match(0.9, "inflection", phrase)
+        return None
+
+    def _word(self, w: Word, phrase: str, several: bool) -> Match | None:
+        """One word of a phrase: the need itself, a label, a compound of it, a typo."""
+        if w.base == self.key or w.text == self.squashed:
+            return Match(1.0, "spelling" if w.restored else "inflection", phrase)
+        if several:
+            m = self._concept(w.base, phrase)
+            if m is not None and m.kind in _STRONG:
+                return m
+        if self.thesaurus.find_key(w.base):
+            return None  # a word the thesaurus knows is judged by it alone
+        return self._compound(w, phrase) or self._typo(w, phrase)
+
+    def _compound(self, w: Word, phrase: str) -> Match | None:
+        if not w.head:
+            return None
+        if w.head == self.key or any(
+            x.concept in self.concepts for x in self.thesaurus.find_key(w.head)
+        ):
+            return Match(KIND_VALUES["compound head"], "compound head", phrase)
+        firsts = {w.modifier, w.first}
+        if not (firsts & {self.key, self.squashed}) and not any(
+            x.concept in self.concepts for f in firsts for x in self.thesaurus.find_key(f)
+        ):
+            return None
+        if w.head in WORK_HEADS:
+            return Match(KIND_VALUES["compound modifier"], "compound modifier", phrase)
+        return Match(KIND_VALUES["loose compound modifier"], "compound modifier", phrase)
+
+    def _typo(self, w: Word, phrase: str) -> Match | None:
+        t, n = w.text, self.squashed
+        if len(t) >= 6 and t[0] == n[0] and not known(t) and damerau1(t, n):
+            return Match(KIND_VALUES["typo"], "spelling", phrase)
+        return None
+
+    # ------------------------------------------------------------------ free text
+    def text(self, ws: tuple[Word, ...], surface: str = "") -> Match | None:
+        """The best match of a sentence (its words, from :func:`composer.lexicon.words`),
+        capped as free text; ``phrase`` quotes the words that matched."""
+        best: Match | None = None
+        for i in range(len(ws)):
+            for n in (3, 2, 1):
+                gram = ws[i : i + n]
+                if len(gram) < n:
+                    continue
+                quoted = " ".join(w.text for w in gram)
+                m = self._gram(gram, quoted)
+                if m is not None and m.kind not in _WEAK and (best is None or m.value > best.value):
+                    best = m
+            window = ws[i : i + _WINDOW]
+            m = self._bag(window, " ".join(w.text for w in window))
+            if m is not None and (best is None or m.value > best.value):
+                best = m
+        if best is None:
+            return None
+        cap = FREE_TEXT_LABEL_CAP if best.kind in _LITERAL else FREE_TEXT_CAP
+        return Match(min(best.value, cap), "free text", best.phrase)
+
+    def _gram(self, gram: tuple[Word, ...], quoted: str) -> Match | None:
+        k = "".join(w.base for w in gram)
+        if k == self.key:
+            return Match(1.0, "inflection", quoted)
+        m = self._concept(k, quoted)
+        if m is not None or len(gram) > 1:
+            return m
+        return self._word(gram[0], quoted, False)

@@ -1,0 +1,309 @@
+"""A domain thesaurus of Danish municipal work: concepts, labels and their relations.
+
+Each concept has a Danish preferred label (its id), alternative Danish labels, English
+labels, and ``broader`` / ``related`` links (``narrower`` is the inverse of ``broader``),
+as in SKOS. The built-in thesaurus ships as ``data/thesaurus.yaml``; users extend or
+replace it (:meth:`Thesaurus.load`, ``CandidateScorer(thesaurus=...)``, the brief's
+``thesaurus`` key). Labels are compared by :func:`composer.lexicon.key`, so every
+inflection and spelling of a label finds its concept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError, Problem
+from .lexicon import key, words
+from .messages import count, say
+
+__all__ = [
+    "BROADER",
+    "NARROWER",
+    "RELATED",
+    "Concept",
+    "Label",
+    "Thesaurus",
+    "as_thesaurus",
+    "default_thesaurus",
+    "lookup_lines",
+]
+
+#: Coverage of a need by a concept narrower than the need's (a kind of it).
+NARROWER = 0.9
+#: Coverage of a need by a broader concept (the field the need belongs to).
+BROADER = 0.5
+#: Coverage of a need by a related concept.
+RELATED = 0.5
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One concept: preferred label ``id``, Danish ``alt`` labels, ``en`` labels, links."""
+
+    id: str
+    alt: tuple[str, ...] = ()
+    en: tuple[str, ...] = ()
+    broader: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+
+    @property
+    def labels(self) -> tuple[tuple[str, str], ...]:
+        """(label, language) pairs, the preferred label first."""
+        return ((self.id, "da"), *((a, "da") for a in self.alt), *((e, "en") for e in self.en))
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label found for a text: the concept, the label as written, its language."""
+
+    concept: str
+    label: str
+    language: str
+
+
+@dataclass
+class Thesaurus:
+    """Concepts by id, with a label index and the relations between concepts.
+
+    Examples
+    --------
+    >>> t = Thesaurus.from_mapping({"concepts": {
+    ...     "etik": {"en": ["ethics"], "broader": ["filosofi"]},
+    ...     "teknologietik": {"broader": ["etik"]},
+    ...     "filosofi": {}}})
+    >>> [x.concept for x in t.find("Ethics")]
+    ['etik']
+    >>> t.relation("teknologietik", "etik"), t.relation("filosofi", "etik")
+    (('narrower', 0.9), ('broader', 0.5))
+    """
+
+    concepts: dict[str, Concept]
+    sources: tuple[str, ...] = ()
+    _index: dict[str, list[Label]] = field(default_factory=dict, repr=False)
+    _children: dict[str, set[str]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for c in self.concepts.values():
+            for label, lang in c.labels:
+                k = key(label)
+                if k and all(x.concept != c.id for x in self._index.get(k, [])):
+                    self._index.setdefault(k, []).append(Label(c.id, label, lang))
+            for b in c.broader:
+                self._children.setdefault(b, set()).add(c.id)
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], source: str = "<thesaurus>") -> Thesaurus:
+        """A thesaurus from ``{"concepts": {id: {alt, en, broader, related}}}``."""
+        raw = data.get("concepts") if isinstance(data, Mapping) else None
+        if not isinstance(raw, Mapping):
+            raise InputError([Problem(source, None, "concepts", "", "a mapping of concepts")])
+        concepts, problems = {}, []
+        for cid, spec in raw.items():
+            spec = spec or {}
+            if not isinstance(spec, Mapping):
+                problems.append(
+                    Problem(source, None, f"concepts.{cid}", str(spec)[:80], "a mapping")
+                )
+                continue
+            fields = {
+                f: tuple(str(x) for x in spec.get(f, []) or [])
+                for f in ("alt", "en", "broader", "related")
+            }
+            concepts[str(cid)] = Concept(str(cid), **fields)
+        for c in concepts.values():
+            for link in (*c.broader, *c.related):
+                if link not in concepts:
+                    problems.append(
+                        Problem(
+                            source,
+                            None,
+                            f"concepts.{c.id}",
+                            link,
+                            "the id of a concept in the thesaurus",
+                        )
+                    )
+        if problems:
+            raise InputError(problems)
+        return cls(concepts, tuple(str(s) for s in data.get("sources", []) or []))
+
+    @classmethod
+    def load(cls, path: str | Path) -> Thesaurus:
+        """A thesaurus file (YAML or JSON); it extends the built-in one unless it says
+        ``extends: false``."""
+        p = Path(path)
+        try:
+            data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+            raise InputError(
+                [
+                    Problem(
+                        str(p),
+                        None,
+                        None,
+                        "",
+                        f"a readable YAML or JSON thesaurus ({type(e).__name__})",
+                    )
+                ]
+            ) from None
+        own = cls.from_mapping(data, str(p))
+        return own if data.get("extends", True) is False else default_thesaurus().merged(own)
+
+    def merged(self, other: Thesaurus) -> Thesaurus:
+        """This thesaurus with ``other``'s concepts added (labels and links of a shared id joined)."""
+        out = dict(self.concepts)
+        for cid, c in other.concepts.items():
+            old = out.get(cid)
+            if old is None:
+                out[cid] = c
+            else:
+                out[cid] = Concept(
+                    cid,
+                    *(
+                        tuple(dict.fromkeys(getattr(old, f) + getattr(c, f)))
+                        for f in ("alt", "en", "broader", "related")
+                    ),
+                )
+        return Thesaurus(out, tuple(dict.fromkeys(self.sources + other.sources)))
+
+    # ------------------------------------------------------------------ reading
+    def find(self, text: str) -> list[Label]:
+        """The concepts one of whose labels is ``text`` (in any inflection or spelling)."""
+        return list(self._index.get(key(text), []))
+
+    def find_key(self, k: str) -> list[Label]:
+        """Like :meth:`find`, for a key already computed by :func:`composer.lexicon.key`."""
+        return self._index.get(k, [])
+
+    def narrower(self, cid: str, depth: int = 3) -> set[str]:
+        """Concepts below ``cid`` (up to ``depth`` links down)."""
+        out: set[str] = set()
+        level = {cid}
+        for _ in range(depth):
+            level = {c for x in level for c in self._children.get(x, ())} - out - {cid}
+            out |= level
+        return out
+
+    def broader(self, cid: str, depth: int = 2) -> set[str]:
+        """Concepts above ``cid`` (up to ``depth`` links up)."""
+        out: set[str] = set()
+        level = {cid}
+        for _ in range(depth):
+            level = {b for x in level for b in self.concepts[x].broader} - out - {cid}
+            out |= level
+        return out
+
+    def related(self, cid: str) -> set[str]:
+        """Concepts related to ``cid`` (in either direction)."""
+        mine = set(self.concepts[cid].related)
+        return mine | {c.id for c in self.concepts.values() if cid in c.related}
+
+    def relation(self, phrase: str, need: str) -> tuple[str, float] | None:
+        """How concept ``phrase`` covers concept ``need``: narrower, broader or related."""
+        if phrase in self.narrower(need):
+            return "narrower", NARROWER
+        if phrase in self.broader(need):
+            return "broader", BROADER
+        if phrase in self.related(need):
+            return "related", RELATED
+        return None
+
+    def describe(self, cid: str) -> dict[str, list[str]]:
+        """A concept's labels and neighbours, for ``composer thesaurus lookup``."""
+        c = self.concepts[cid]
+        return {
+            "da": [c.id, *c.alt],
+            "en": list(c.en),
+            "broader": sorted(c.broader),
+            "narrower": sorted(self._children.get(cid, ())),
+            "related": sorted(self.related(cid)),
+        }
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def label_count(self) -> int:
+        """How many labels (preferred, alternative and English) the thesaurus holds."""
+        return sum(len(c.labels) for c in self.concepts.values())
+
+
+def _read_default() -> Thesaurus:
+    text = resources.files("composer").joinpath("data/thesaurus.yaml").read_text(encoding="utf-8")
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return Thesaurus.from_mapping(yaml.load(text, Loader=loader), "composer/data/thesaurus.yaml")
+
+
+@cache
+def default_thesaurus() -> Thesaurus:
+    """The built-in thesaurus (``composer/data/thesaurus.yaml``), read once."""
+    return _read_default()
+
+
+def as_thesaurus(
+    value: Thesaurus | str | Path | Mapping[str, Any] | None, extra: Iterable[str | Path] = ()
+) -> Thesaurus:
+    """A thesaurus from ``None`` (the built-in one), a :class:`Thesaurus`, a path or a
+    mapping, extended by the files in ``extra`` (a brief's ``thesaurus`` key)."""
+    if value is None:
+        out = default_thesaurus()
+    elif isinstance(value, Thesaurus):
+        out = value
+    elif isinstance(value, Mapping):
+        own = Thesaurus.from_mapping(value)
+        out = own if value.get("extends", True) is False else default_thesaurus().merged(own)
+    else:
+        out = Thesaurus.load(value)
+    for path in extra:
+        out = out.merged(Thesaurus.load(path))
+    return out
+
+
+def lookup_lines(word: str, thesaurus: Thesaurus, language: str = "da") -> list[str]:
+    """What ``word`` matches in ``thesaurus`` and why, as lines (``composer thesaurus lookup``).
+
+    Examples
+    --------
+    >>> print("\\n".join(lookup_lines("seniorer", default_thesaurus(), "en")[:3]))
+    'seniorer' (key 'senior') is a label of 1 concept.
+      'seniorer': lemma 'senior'
+    ældre: label 'seniorer' (da)
+    """
+    found = thesaurus.find(word)
+    read = [
+        say("thesaurus.compound", language, text=w.text, modifier=w.modifier, head=w.head)
+        if w.head
+        else say("thesaurus.word", language, text=w.text, base=w.base)
+        for w in words(word)
+    ]
+    lines = [
+        say(
+            "thesaurus.found",
+            language,
+            word=word,
+            key=key(word),
+            concepts=count(len(found), "concept", language),
+        ),
+        *read,
+    ]
+    for hit in found:
+        d = thesaurus.describe(hit.concept)
+        lines.append(
+            say(
+                "thesaurus.concept",
+                language,
+                concept=hit.concept,
+                label=hit.label,
+                lang=hit.language,
+            )
+        )
+        for rel in ("da", "en", "broader", "narrower", "related"):
+            if d[rel]:
+                lines.append(say(f"thesaurus.{rel}", language, items=", ".join(d[rel])))
+    return lines
