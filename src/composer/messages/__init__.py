@@ -195,11 +195,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "remove {id} from include, or resolve: {why}",
     },
     "infeasible.include_no_phase_seats": {
-        "da": "include {id} kan kun deltage i enkelte faser ({phases}), men phase_participants.per_phase_max er 0",
+        "da": "include {id} kan kun deltage i enkelte faser ({phases}), men `phase_participants.per_phase_max` er 0",
         "en": "include {id} can only join as a phase participant ({phases}), but phase_participants.per_phase_max is 0",
     },
     "relax.include_no_phase_seats": {
-        "da": "hæv phase_participants.per_phase_max til 1",
+        "da": "hæv `phase_participants.per_phase_max` til 1",
         "en": "raise phase_participants.per_phase_max to 1",
     },
     "infeasible.include_one_phase": {
@@ -211,19 +211,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "split the meetings into phases",
     },
     "infeasible.include_core_max": {
-        "da": "core.max {core_max}: include sætter {n} personer, der kan sidde i kernen, i netværket, og de {extra}, kernen ikke kan rumme, kan ikke alle deltage i enkelte faser (per_phase_max {per_phase_max}, total_max {total_max})",
+        "da": "`core.max` {core_max}: include sætter {n} personer, der kan sidde i kernen, i netværket, og de {extra}, kernen ikke kan rumme, kan ikke alle deltage i enkelte faser (`per_phase_max` {`per_phase_max`}, `total_max` {`total_max`})",
         "en": "core max {core_max}: include puts {n} core-qualified people in the network, and the {extra} the core cannot hold cannot all join as phase participants (per_phase_max {per_phase_max}, total_max {total_max})",
     },
     "relax.include_core_max": {
-        "da": "hæv core.max til {n}, hæv grænserne for fasedeltagere, eller fjern {extra} id'er fra include",
+        "da": "hæv `core.max` til {n}, hæv grænserne for fasedeltagere, eller fjern {extra} id'er fra include",
         "en": "raise core.max to {n}, raise the phase limits, or drop {extra} ids from include",
     },
     "infeasible.include_total_max": {
-        "da": "phase_participants.total_max {total_max}: include kræver {n} fasedeltagere ({ids})",
+        "da": "`phase_participants.total_max` {`total_max`}: include kræver {n} fasedeltagere ({ids})",
         "en": "phase_participants.total_max {total_max}: include needs {n} phase participants ({ids})",
     },
     "relax.include_total_max": {
-        "da": "hæv phase_participants.total_max til {n}",
+        "da": "hæv `phase_participants.total_max` til {n}",
         "en": "raise phase_participants.total_max to {n}",
     },
     "infeasible.quota_min_network": {
@@ -243,11 +243,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "lower the min of quota {name} to {n}, or recruit more such people",
     },
     "infeasible.core_min": {
-        "da": "core.min {min}: kun {who} kan sidde i kernen (til rådighed i alle faser, mindst {hours} timer eller timetal ikke oplyst, intet nej fra personalelederen, ikke fravalgt, en aktørtype, kernen tager, og en der bærer på tværs: kommunal medarbejder eller leder, eller behov i flere faser): {ids}",
+        "da": "`core.min` {min}: kun {who} kan sidde i kernen (til rådighed i alle faser, mindst {hours} timer eller timetal ikke oplyst, intet nej fra personalelederen, ikke fravalgt, en aktørtype, kernen tager, og en der bærer på tværs: kommunal medarbejder eller leder, eller behov i flere faser): {ids}",
         "en": "core min {min}: only {who} can sit in the core (available for all phases, at least {hours} hours or hours not given, no line-manager 'no', not excluded, an actor type the core takes, and a carrier: municipal staff or manager, or needs in more than one phase): {ids}",
     },
     "relax.core_min": {
-        "da": "sænk core.min til {n}, eller rekruttér kernekandidater, der kan deltage i alle faser",
+        "da": "sænk `core.min` til {n}, eller rekruttér kernekandidater, der kan deltage i alle faser",
         "en": "lower core.min to {n}, or recruit core candidates available for every phase",
     },
     "infeasible.core_quota_max_fixed": {
@@ -259,19 +259,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "raise the max of quota {name} to {n}, or fix fewer of them in the core",
     },
     "infeasible.core_quotas_need": {
-        "da": "kernen: kvoterne kræver tilsammen mindst {need} personer, men core.max er {max}",
+        "da": "kernen: kvoterne kræver tilsammen mindst {need} personer, men `core.max` er {max}",
         "en": "core: the quotas together need at least {need} people but core.max is {max}",
     },
     "relax.core_quotas_need": {
-        "da": "hæv core.max til {need}, eller sænk kvoternes minimum",
+        "da": "hæv `core.max` til {need}, eller sænk kvoternes minimum",
         "en": "raise core.max to {need} or lower the quotas' minimums",
     },
     "infeasible.core_quotas_allow": {
-        "da": "kernen: kvoternes maksimum giver plads til højst {most} personer, men core.min er {min}",
+        "da": "kernen: kvoternes maksimum giver plads til højst {most} personer, men `core.min` er {min}",
         "en": "core: the quotas' maximums allow at most {most} people but core.min is {min}",
     },
     "relax.core_quotas_allow": {
-        "da": "sænk core.min til {most}, eller hæv kvoternes maksimum",
+        "da": "sænk `core.min` til {most}, eller hæv kvoternes maksimum",
         "en": "lower core.min to {most} or raise the quotas' maximums",
     },
     "infeasible.core_quota_pair": {
@@ -283,23 +283,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "lower the min of one of them or raise the max of the other",
     },
     "infeasible.core_conflict": {
-        "da": "kernen: core.min, core.max, kernens kvoter og de personer, der er sat fast i den, kan ikke alle opfyldes på én gang",
+        "da": "kernen: `core.min`, `core.max`, kernens kvoter og de personer, der er sat fast i den, kan ikke alle opfyldes på én gang",
         "en": "core: core.min, core.max, the core's quotas and the people fixed in it cannot all be met together",
     },
     "relax.core_conflict": {
-        "da": "løsn core.min, core.max eller en kvote",
+        "da": "løsn `core.min`, `core.max` eller en kvote",
         "en": "relax core.min, core.max or a quota",
     },
     "infeasible.quota_share": {
-        "da": "kvoten {name} min {min}: kernen kan rumme {in_core}, og højst {cap} flere kan deltage i enkelte faser (per_phase_max {per_phase_max}, total_max {total_max}; kandidater: {ids})",
+        "da": "kvoten {name} min {min}: kernen kan rumme {in_core}, og højst {cap} flere kan deltage i enkelte faser (`per_phase_max` {`per_phase_max`}, `total_max` {`total_max`}; kandidater: {ids})",
         "en": "quota {name} min {min}: the core can hold {in_core} and at most {cap} more can join as phase participants (per_phase_max {per_phase_max}, total_max {total_max}; candidates: {ids})",
     },
     "relax.quota_share": {
-        "da": "sænk kvoten {name}s min til {most}, hæv phase_participants.per_phase_max / total_max, eller rekruttér flere af den slags",
+        "da": "sænk kvoten {name}s min til {most}, hæv `phase_participants.per_phase_max` / `total_max`, eller rekruttér flere af den slags",
         "en": "lower the min of quota {name} to {most}, or raise phase_participants.per_phase_max / total_max, or recruit more such people",
     },
     "infeasible.quota_taken": {
-        "da": "kvoten {name} min {min}: kernen har {in_core}, include bringer {brought}, og højst {more} flere kan deltage i enkelte faser (total_max {total_max}, heraf {taken} brugt af include; kandidater: {ids})",
+        "da": "kvoten {name} min {min}: kernen har {in_core}, include bringer {brought}, og højst {more} flere kan deltage i enkelte faser (`total_max` {`total_max`}, heraf {taken} brugt af include; kandidater: {ids})",
         "en": "quota {name} min {min}: the core has {in_core}, include brings {brought} and at most {more} more can join as phase participants (total_max {total_max}, of which {taken} taken by include; candidates: {ids})",
     },
     "relax.quota_taken": {
@@ -307,19 +307,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "lower the min of quota {name} to {most}, raise the phase limits, or recruit more such people",
     },
     "infeasible.together": {
-        "da": "core.min {core_min} / core.max {core_max}, per_phase_max {per_phase_max}, total_max {total_max}, de timer folk kan give, include og kvoterne kan ikke alle opfyldes på én gang",
+        "da": "`core.min` {core_min} / `core.max` {core_max}, `per_phase_max` {`per_phase_max`}, `total_max` {`total_max`}, de timer folk kan give, include og kvoterne kan ikke alle opfyldes på én gang",
         "en": "core.min {core_min} / core.max {core_max}, per_phase_max {per_phase_max}, total_max {total_max}, the hours people can give, include and the quotas cannot all be met together",
     },
     "relax.together": {
-        "da": "hæv phase_participants.total_max eller per_phase_max, gør kernens størrelse bredere, eller sænk kvoternes minimum",
+        "da": "hæv `phase_participants.total_max` eller `per_phase_max`, gør kernens størrelse bredere, eller sænk kvoternes minimum",
         "en": "raise phase_participants.total_max or per_phase_max, widen the core's size, or lower the quotas' minimums",
     },
     "infeasible.co_drivers_core_max": {
-        "da": "co_drivers: {n} co-drivere skal sidde i kernen, men core.max er {max}",
+        "da": "co_drivers: {n} co-drivere skal sidde i kernen, men `core.max` er {max}",
         "en": "co_drivers: {n} co-drivers must sit in the core, but core.max is {max}",
     },
     "relax.co_drivers_core_max": {
-        "da": "hæv core.max til {n}, eller udpeg færre co-drivere",
+        "da": "hæv `core.max` til {n}, eller udpeg færre co-drivere",
         "en": "raise core.max to {n}, or name fewer co_drivers",
     },
     "infeasible.co_driver_barred": {
@@ -332,7 +332,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "absent.unavailable": {"da": "ikke til rådighed", "en": "not available"},
     "absent.core_type": {
-        "da": "{actor} sidder ikke i kernen, medmindre briefens core.actor_types siger det",
+        "da": "en {actor} sidder ikke i kernen, medmindre netværksbeskrivelsens `core.actor_types` siger det",
         "en": "a {actor} does not sit in the core unless the brief's core.actor_types says so",
     },
     "absent.not_carrier": {
@@ -793,7 +793,7 @@ MESSAGES.update(
     {
         "web.title": {"da": "Netværkssammensætning", "en": "Network composer"},
         "web.page.kandidater": {"da": "Kandidater", "en": "Candidates"},
-        "web.page.brief": {"da": "Brief", "en": "Brief"},
+        "web.page.brief": {"da": "Netværksbeskrivelse", "en": "Brief"},
         "web.page.sammensaetning": {"da": "Sammensætning", "en": "Composition"},
         "web.switch_lang": {"da": "English", "en": "Dansk"},
         "web.token_on": {
@@ -829,7 +829,7 @@ MESSAGES.update(
         "web.sample": {"da": "Eksempel", "en": "Sample"},
         "web.use_sample": {"da": "Brug eksemplet", "en": "Use the sample"},
         "web.pool_title": {"da": "Puljen: {n} kandidater", "en": "The pool: {n} candidates"},
-        "web.to_brief": {"da": "Videre til brief", "en": "On to the brief"},
+        "web.to_brief": {"da": "Videre til netværksbeskrivelsen", "en": "On to the brief"},
         "web.to_compose": {"da": "Sammensæt netværket", "en": "Compose the network"},
         "web.bad_input": {
             "da": "Der er problemer i input – ret dem og prøv igen:",
@@ -849,11 +849,14 @@ MESSAGES.update(
         "web.col.column": {"da": "kolonne", "en": "column"},
         "web.col.value": {"da": "værdi", "en": "value"},
         "web.col.expected": {"da": "forventet", "en": "expected"},
-        "web.brief_file": {"da": "Brief som YAML", "en": "Brief as YAML"},
-        "web.brief_load": {"da": "Indlæs brief", "en": "Load the brief"},
-        "web.brief_download": {"da": "Hent brief som YAML", "en": "Download the brief as YAML"},
+        "web.brief_file": {"da": "Netværksbeskrivelse som YAML", "en": "Brief as YAML"},
+        "web.brief_load": {"da": "Indlæs netværksbeskrivelsen", "en": "Load the brief"},
+        "web.brief_download": {
+            "da": "Hent netværksbeskrivelsen som YAML",
+            "en": "Download the brief as YAML",
+        },
         "web.brief_ok": {
-            "da": "Briefen er i orden og passer til puljen.",
+            "da": "Netværksbeskrivelsen er i orden og passer til puljen.",
             "en": "The brief is valid and fits the pool.",
         },
         "web.b.theme_legend": {"da": "Tema", "en": "Theme"},
@@ -894,8 +897,8 @@ MESSAGES.update(
         },
         "web.b.quotas_legend": {"da": "Kvoter", "en": "Quotas"},
         "web.b.quotas_help": {
-            "da": "Kolonne og værdi, f.eks. actor_type = citizen eller gender = mand; "
-            "omfang: network (alle), core (kernen) eller et fasenavn.",
+            "da": "Kolonne og værdi, f.eks. `actor_type = citizen` eller `gender = mand`; "
+            "omfang: `network` (alle), `core` (kernen) eller et fasenavn.",
             "en": "Column and value, e.g. actor_type = citizen or gender = mand; scope: "
             "network (everyone), core, or a phase name.",
         },
