@@ -442,3 +442,18 @@ def _milp(c: np.ndarray, cons: LinearConstraint | None, integrality: np.ndarray,
         presolve=PRESOLVE,
         mip_rel_gap=MIP_REL_GAP,
     )
+
+
+def rules_model(problem: JointProblem, core_includes: int) -> _Model | None:
+    """The MILP's variables with every rule's rows and bounds and no objective (for other
+    objectives over the same rules: the lottery's pricing in
+    :mod:`composer.optimise.joint.leximin`); None when a rule cannot be met by anyone
+    modelled. ``core_includes`` as in :func:`solve_exact`."""
+    model = _Model(problem)
+    model.coverage_rows()
+    model.dropout_rows()
+    model.role_rows()
+    model.size_rows()
+    if not (model.quota_rows() and model.include_rows(core_includes) and model.fixed_bounds()):
+        return None
+    return model
