@@ -20,6 +20,7 @@ PUBLIC = [
     "Gap",
     "InfeasibleError",
     "InputError",
+    "Lottery",
     "Member",
     "Need",
     "NeedKind",
@@ -34,10 +35,12 @@ PUBLIC = [
     "coverage",
     "load_brief",
     "load_candidates",
+    "lottery",
     "replace",
     "score",
     "solve",
     "validate",
+    "verify_draw",
 ]
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "Gap",
     "InfeasibleError",
     "InputError",
+    "Lottery",
     "Member",
     "Need",
     "NeedKind",
@@ -40,10 +41,12 @@ __all__ = [
     "coverage",
     "load_brief",
     "load_candidates",
+    "lottery",
     "replace",
     "score",
     "solve",
     "validate",
+    "verify_draw",
 ]
 
 #: public name -> the module (relative to this package) that defines it
@@ -76,10 +79,14 @@ _LAZY: dict[str, str] = {
     "coverage": "scoring",
     "score": "scoring",
     "validate": "validation",
+    "Lottery": "draw",
+    "verify_draw": "draw",
+    "lottery": "planner.lottery",
 }
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ does this
     from .composition import Composition, Gap, Member
+    from .draw import Lottery, verify_draw
     from .errors import ComposerError, InfeasibleError, InputError, Problem
     from .loaders import load_brief, load_candidates
     from .models import (
@@ -93,6 +100,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ do
     )
     from .optimise import CoverageProblem, Quota, Selection, solve
     from .planner import alternatives, compose, replace
+    from .planner.lottery import lottery
     from .pool import CandidatePool
     from .scoring import CandidateScorer, coverage, score
     from .validation import validate

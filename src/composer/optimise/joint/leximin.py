@@ -232,12 +232,10 @@ class NearOptimal:
 
 def key_of(core: tuple[int, ...], phases: Mapping[int, tuple[int, ...]], group: IntArray) -> Key:
     """How many of each group take which role, sorted."""
+    roles: list[tuple[int, tuple[int, ...]]] = [(int(group[i]), ()) for i in core]
+    roles += [(int(group[i]), tuple(sorted(phs))) for i, phs in phases.items()]
     counts: dict[tuple[int, tuple[int, ...]], int] = {}
-    for i in core:
-        k = (int(group[i]), ())
-        counts[k] = counts.get(k, 0) + 1
-    for i, phs in phases.items():
-        k = (int(group[i]), tuple(sorted(phs)))
+    for k in roles:
         counts[k] = counts.get(k, 0) + 1
     return tuple(sorted((g, role, n) for (g, role), n in counts.items()))
 
@@ -304,7 +302,12 @@ class _Columns:
         A = np.array(self.share).T[active]  # groups × solutions
         free = np.array([g not in fixed for g in active.tolist()])
         a_ub = sp.hstack([sp.csr_array(-A), sp.csr_array(free[:, None].astype(float))]).tocsr()
-        b_ub = np.array([0.0 if f else -fixed[g] * (1 - FIX_REL) for g, f in zip(active, free)])
+        b_ub = np.array(
+            [
+                0.0 if f else -fixed[g] * (1 - FIX_REL)
+                for g, f in zip(active.tolist(), free, strict=True)
+            ]
+        )
         a_eq = np.r_[np.ones(C), 0.0][None, :]
         c = np.r_[np.zeros(C), -1.0]
         bounds = [(0.0, None)] * C + [(0.0, 1.0)]
@@ -350,9 +353,7 @@ def leximin(
     probs = np.full(len(cols.solutions), 1.0 / len(cols.solutions))
     while len(fixed) < len(active):
         probs, rounds = _stage(near, cols, active, fixed, rounds)
-    return Leximin(
-        cols.solutions, _clean(probs), group, reachable, near, rounds, near.optimal
-    )
+    return Leximin(cols.solutions, _clean(probs), group, reachable, near, rounds, near.optimal)
 
 
 def _initial(near: NearOptimal, cols: _Columns) -> int:
