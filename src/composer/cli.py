@@ -8,6 +8,8 @@ score CANDIDATES BRIEF                      every candidate's scores and reasons
 compose CANDIDATES BRIEF                    compose a network
 replace COMPOSITION.json MEMBER CANDIDATES BRIEF   a member declined: fill the seat
 schema {brief,candidates,composition}       the JSON Schema of an input or of the result
+lottery CANDIDATES BRIEF --seed N           a fair lottery among near-optimal networks
+verify TABLE.json --seed N                  draw again from a published lottery table
 demo                                        compose the embedded sample
 
 Every command takes ``--format``, ``--output FILE`` (the format follows the file's
@@ -232,12 +234,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_output(p, ("json",), "json")
 
+    _add_lottery(sub)
+
     p = sub.add_parser("demo", help="summarise and compose the embedded sample")
     _add_output(p, FORMATS, "markdown")
     _add_lang(p)
     _add_solver(p)
     _add_quiet(p)
     return parser
+
+
+def _add_lottery(sub: Any) -> None:
+    """``lottery`` and ``verify`` (see :mod:`composer.draw`)."""
+    p = sub.add_parser("lottery", help="a fair lottery among near-optimal networks (LEXIMIN)")
+    _add_inputs(p)
+    _add_output(p, ("markdown", "json"), "markdown")
+    _add_lang(p)
+    p.add_argument("--seed", type=_seed, default=0, help="the draw's seed (default 0)")
+    p.add_argument(
+        "--epsilon",
+        type=float,
+        default=None,
+        help="how far below the best coverage a network may be (default 0.01)",
+    )
+    _add_quiet(p)
+    p = sub.add_parser("verify", help="draw again from a lottery table (lottery --format json)")
+    p.add_argument("table", metavar="TABLE", help="the lottery as JSON")
+    p.add_argument("--seed", type=_seed, required=True, help="the seed to draw with")
+    _add_output(p, ("markdown", "json"), "markdown")
 
 
 # --------------------------------------------------------------------------- inputs
@@ -612,6 +636,29 @@ def _cmd_demo(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
     return _render_composition(comp, args.fmt, prefix=pool_summary(pool, brief) + "\n\n")
 
 
+def _cmd_lottery(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
+    from .planner.lottery import lottery
+
+    pool = inputs.candidates(args.candidates)
+    brief = inputs.brief(args.brief, args.lang)
+    lot = lottery(pool, brief, epsilon=args.epsilon, seed=args.seed)
+    return lot.model_dump_json(indent=2) if args.fmt == "json" else lot.explain()
+
+
+def _cmd_verify(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
+    from .draw import verify_draw
+
+    with _reading(Path(args.table)):
+        drawn = verify_draw(Path(args.table), args.seed)
+    if args.fmt == "json":
+        return drawn.model_dump_json(indent=2)
+    phases = [f"{i} ({', '.join(p)})" for i, p in drawn.phases.items()]
+    return "\n".join(
+        [f"seed {drawn.seed}, SHA-256 {drawn.hash}", f"ticket {drawn.ticket}, row {drawn.row + 1}",
+         f"core: {', '.join(drawn.core)}", f"phases: {'; '.join(phases)}"]
+    )  # fmt: skip
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, _Inputs], Rendered]] = {
     "validate": _cmd_validate,
     "summary": _cmd_summary,
@@ -620,6 +667,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, _Inputs], Rendered]] = {
     "replace": _cmd_replace,
     "schema": _cmd_schema,
     "demo": _cmd_demo,
+    "lottery": _cmd_lottery,
+    "verify": _cmd_verify,
 }
 
 
