@@ -88,6 +88,8 @@ def test_every_argument_has_help() -> None:
         "replace",
         "schema",
         "demo",
+        "lottery",
+        "verify",
     }
 
 
