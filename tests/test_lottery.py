@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -27,6 +28,7 @@ from composer import (
 )
 from composer.cli import main
 from composer.draw import SCALE, LotteryTable
+from composer.optimise.joint import F_SLACK
 
 from .test_properties import check_composition, scenarios
 
@@ -268,3 +270,75 @@ def test_table_frame_shapes() -> None:
     records = [_record(i) for i in range(6)]
     lot = lottery(pd.DataFrame(records), _panel_brief(3, []))
     assert lot.by_role["P0000"] == {"core": pytest.approx(0.5), "forløb": 0.0}
+
+
+# ------------------------------------------------------------- LEXIMIN against brute force
+def _brute_leximin(sel: np.ndarray) -> np.ndarray:
+    """LEXIMIN selection probabilities over the rows of ``sel`` (solutions × candidates)
+    by the textbook method: maximise the lowest, then fix whoever cannot get more (one LP
+    per candidate), and repeat."""
+    from scipy.optimize import linprog
+
+    S, n = sel.shape
+    reach = np.flatnonzero(sel.any(axis=0)).tolist()
+    fixed: dict[int, float] = {}
+    x = sel.T.astype(float)  # candidates × solutions
+    eq = {"A_eq": np.ones((1, S)), "b_eq": [1.0], "method": "highs"}
+    while len(fixed) < len(reach):
+        free = [i for i in reach if i not in fixed]
+        keep_a = -x[list(fixed)] if fixed else np.zeros((0, S))
+        keep_b = -(np.array(list(fixed.values())) - 1e-9)
+        # max z over (q, z): q_i-sums of the free ones >= z, the fixed ones kept
+        a_z = np.vstack([np.hstack([keep_a, np.zeros((len(fixed), 1))]),
+                         np.hstack([-x[free], np.ones((len(free), 1))])])  # fmt: skip
+        res = linprog(np.r_[np.zeros(S), -1.0], A_ub=a_z, b_ub=np.r_[keep_b, np.zeros(len(free))],
+                      A_eq=np.r_[np.ones(S), 0.0][None, :], b_eq=[1.0],
+                      bounds=[(0, None)] * S + [(0, 1)], method="highs")  # fmt: skip
+        z = float(res.x[-1])
+        a = np.vstack([keep_a, -x[free]])
+        b = np.r_[keep_b, np.full(len(free), -(z - 1e-9))]
+        for i in free:
+            res_i = linprog(-x[i], A_ub=a, b_ub=b, bounds=[(0, None)] * S, **eq)
+            if -res_i.fun <= z + 1e-7:
+                fixed[i] = z
+    out = np.zeros(n)
+    out[list(fixed)] = list(fixed.values())
+    return out
+
+
+def _chances_of(lex: Any, n: int) -> np.ndarray:
+    size = np.bincount(lex.group)
+    out = np.zeros(n)
+    for sol, q in zip(lex.solutions, lex.probabilities, strict=True):
+        for g, _, k in sol.key:
+            out[lex.group == g] += q * k / size[g]
+    return out
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize(("eps", "slack"), [(F_SLACK, 0.0), (1.0, 0.0), (1.5, 6.0)])
+def test_leximin_matches_brute_force_on_tiny_problems(seed: int, eps: float, slack: float) -> None:
+    from composer.optimise.joint.leximin import leximin
+    from composer.optimise.joint.problem import evaluate, rule_violations
+
+    from .test_joint import brute_optimum, tiny_problem
+
+    pr = tiny_problem(seed, 6, 2)
+    best = brute_optimum(pr)
+    lex = leximin(pr, epsilon=eps, hours_slack=slack)
+    if best is None:
+        assert lex is None
+        return
+    assert lex is not None
+    t = best.table
+    near = (t.inc_core == best.inc_core) & (best.f_best - eps - 1e-6 <= t.F)
+    h_best = float(t.H[near].min())
+    near &= h_best + slack + 1e-6 >= t.H
+    sel = t.combos[near] != 0  # role 0 is "out"
+    want = _brute_leximin(sel)
+    got = _chances_of(lex, pr.n)
+    assert np.allclose(got, want, atol=1e-6), (got, want)
+    for sol in lex.solutions:
+        assert rule_violations(pr, sol.core, sol.phases) == []
+        F, H, _ = evaluate(pr, sol.core, sol.phases)
+        assert best.f_best - eps - 1e-6 <= F and h_best + slack + 1e-6 >= H

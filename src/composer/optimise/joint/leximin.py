@@ -42,7 +42,7 @@ from scipy.optimize import Bounds, LinearConstraint
 
 from ..milp import run_lp, run_milp
 from .exact import EXACT_TIME_LIMIT, MIP_REL_GAP, _Model, rules_model
-from .problem import F_TOL, H_TOL, NETWORK, JointProblem, JointQuota
+from .problem import F_TOL, H_TOL, NETWORK, JointProblem, JointQuota, evaluate, rule_violations
 
 __all__ = [
     "DUAL_EPS",
@@ -73,12 +73,15 @@ Key = tuple[tuple[int, tuple[int, ...], int], ...]
 
 @dataclass(frozen=True)
 class Solution:
-    """One near-optimal solution: the core, each participant's phases, and its key."""
+    """One near-optimal solution: the core, each participant's phases, its key, the
+    weight the pricing gave it, and its F and person-hours (by :func:`~.problem.evaluate`)."""
 
     core: tuple[int, ...]
     phases: Mapping[int, tuple[int, ...]]
     key: Key
-    value: float = 0.0
+    value: float
+    objective: float
+    hours: float
 
 
 def groups_of(problem: JointProblem) -> IntArray:
@@ -125,8 +128,8 @@ class NearOptimal:
         rules = model.rows.constraint(model.nv)
         if rules is not None:
             self.rows.append(rules)
-        self.best = 0.0
-        self.hours = 0.0
+        self.best = self.floor = 0.0
+        self.hours = self.cap = 0.0
         self.optimal = True
         nv = model.nv
         self.hour_cost = np.zeros(nv)
@@ -163,13 +166,14 @@ class NearOptimal:
             top = near.solve(-near.first)
             if top is None:
                 continue
-            near.best = float(near.first @ top)
-            near.rows.append(LinearConstraint(near.first, near.best - epsilon - F_TOL, np.inf))
+            near.best = max(float(near.first @ top), near.evaluate(top)[0])
+            near.floor = near.best - epsilon - 2 * F_TOL
+            near.rows.append(LinearConstraint(near.first, near.floor + F_TOL, np.inf))
             low = near.solve(near.hour_cost)
             assert low is not None  # the first solution keeps this row
-            near.hours = float(near.hour_cost @ low)
-            cap = near.hours + hours_slack + H_TOL
-            near.rows.append(LinearConstraint(near.hour_cost, -np.inf, cap))
+            near.hours = near.evaluate(low)[1]
+            near.cap = near.hours + hours_slack + 2 * H_TOL
+            near.rows.append(LinearConstraint(near.hour_cost, -np.inf, near.cap - H_TOL))
             return near
         return None
 
@@ -189,6 +193,11 @@ class NearOptimal:
         self.optimal = self.optimal and (out.x is None or out.optimal)
         return out.x
 
+    def evaluate(self, x: FloatArray) -> tuple[float, float]:
+        """F and person-hours of the solution vector ``x`` (:func:`~.problem.evaluate`)."""
+        F, H, _ = evaluate(self.problem, *self.model.decode(x))
+        return F, H
+
     def selection(self, weights: FloatArray) -> FloatArray:
         """The cost vector that rewards ``weights[i]`` for candidate ``i`` in any role."""
         m = self.model
@@ -204,7 +213,11 @@ class NearOptimal:
         if x is None:
             return None
         core, phases = self.model.decode(x)
-        return Solution(core, phases, key_of(core, phases, group), float(c @ x))
+        broken = rule_violations(self.problem, core, phases)
+        F, H, _ = evaluate(self.problem, core, phases)
+        if broken or self.floor > F or self.cap < H:  # pragma: no cover - a solver slip
+            raise RuntimeError(f"the lottery's pricing broke a rule: {broken or (F, H)}")
+        return Solution(core, phases, key_of(core, phases, group), float(c @ x), F, H)
 
     def forced(self, i: int) -> tuple[float | None, float | None]:
         """With candidate ``i`` in (any role): the best first tier under the rules alone,
@@ -332,9 +345,9 @@ def leximin(
     Examples
     --------
     >>> from composer.datasets import random_joint_problem
-    >>> lot = leximin(random_joint_problem(1, n=12), epsilon=0.01)
-    >>> bool(abs(lot.probabilities.sum() - 1) < 1e-9)
-    True
+    >>> lot = leximin(random_joint_problem(7, n=15), epsilon=0.01)
+    >>> lot.probabilities.round(3).tolist()
+    [0.5, 0.5]
     """
     near = NearOptimal.build(
         problem, epsilon=epsilon, hours_slack=hours_slack, time_limit=time_limit
