@@ -266,7 +266,7 @@ def test_example_large_200_gives_everyone_ten_percent() -> None:
     assert sum(lot.probability.values()) == pytest.approx(200, abs=1e-6)
 
 
-def test_table_frame_shapes() -> None:
+def test_chances_per_role() -> None:
     records = [_record(i) for i in range(6)]
     lot = lottery(pd.DataFrame(records), _panel_brief(3, []))
     assert lot.by_role["P0000"] == {"core": pytest.approx(0.5), "forløb": 0.0}
@@ -342,3 +342,8 @@ def test_leximin_matches_brute_force_on_tiny_problems(seed: int, eps: float, sla
         assert rule_violations(pr, sol.core, sol.phases) == []
         F, H, _ = evaluate(pr, sol.core, sol.phases)
         assert best.f_best - eps - 1e-6 <= F and h_best + slack + 1e-6 >= H
+
+
+def test_cli_rejects_a_negative_epsilon(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lottery", "a.csv", "b.yaml", "--epsilon", "-1"]) == 2
+    assert "expected a number >= 0" in capsys.readouterr().err

@@ -103,6 +103,16 @@ def _seed(text: str) -> int:
     return value
 
 
+def _epsilon(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number >= 0, got {text!r}") from None
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"expected a number >= 0, got {text}")
+    return value
+
+
 def _add_output(p: argparse.ArgumentParser, formats: Sequence[str], default: str) -> None:
     p.set_defaults(formats=tuple(formats), default_format=default)
     p.add_argument(
@@ -253,7 +263,7 @@ def _add_lottery(sub: Any) -> None:
     p.add_argument("--seed", type=_seed, default=0, help="the draw's seed (default 0)")
     p.add_argument(
         "--epsilon",
-        type=float,
+        type=_epsilon,
         default=None,
         help="how far below the best coverage a network may be (default 0.01)",
     )
