@@ -32,7 +32,7 @@ References
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -124,10 +124,9 @@ class NearOptimal:
         self.problem = problem
         self.model = model
         self.time_limit = time_limit
-        self.rows: list[LinearConstraint] = []
         rules = model.rows.constraint(model.nv)
-        if rules is not None:
-            self.rows.append(rules)
+        self.rules = [] if rules is None else [rules]
+        self.near: list[LinearConstraint] = []  # F >= floor, then hours <= cap
         self.best = self.floor = 0.0
         self.hours = self.cap = 0.0
         self.optimal = True
@@ -168,23 +167,24 @@ class NearOptimal:
                 continue
             near.best = max(float(near.first @ top), near.evaluate(top)[0])
             near.floor = near.best - epsilon - 2 * F_TOL
-            near.rows.append(LinearConstraint(near.first, near.floor + F_TOL, np.inf))
+            near.near.append(LinearConstraint(near.first, near.floor + F_TOL, np.inf))
             low = near.solve(near.hour_cost)
             assert low is not None  # the first solution keeps this row
             near.hours = near.evaluate(low)[1]
             near.cap = near.hours + hours_slack + 2 * H_TOL
-            near.rows.append(LinearConstraint(near.hour_cost, -np.inf, near.cap - H_TOL))
+            near.near.append(LinearConstraint(near.hour_cost, -np.inf, near.cap - H_TOL))
             return near
         return None
 
     def solve(
-        self, c: FloatArray, extra: list[LinearConstraint] | None = None
+        self, c: FloatArray, extra: Sequence[LinearConstraint] = (), near: int | None = None
     ) -> FloatArray | None:
-        """Minimise ``c @ x`` over the rows; the solution vector, or None."""
+        """Minimise ``c @ x`` under the rules, ``extra`` rows and the first ``near``
+        near-optimality rows (all by default); the solution vector, or None."""
         m = self.model
         out = run_milp(
             c,
-            [*self.rows, *(extra or [])],
+            [*self.rules, *self.near[:near], *extra],
             m.integrality(),
             Bounds(m.lb, m.ub),
             time_limit=self.time_limit,
@@ -230,13 +230,8 @@ class NearOptimal:
         if not one.any():
             return None, None
         force = [LinearConstraint(one, 1.0, 1.0)]
-        rules, near_f = self.rows[: len(self.rows) - 2], self.rows[-2]
-        saved, self.rows = self.rows, rules
-        try:
-            top = self.solve(-self.first, force)
-            low = None if top is None else self.solve(self.hour_cost, [*force, near_f])
-        finally:
-            self.rows = saved
+        top = self.solve(-self.first, force, near=0)
+        low = None if top is None else self.solve(self.hour_cost, force, near=1)
         return (
             None if top is None else float(self.first @ top),
             None if low is None else float(self.hour_cost @ low),
