@@ -243,9 +243,7 @@ def test_an_impossible_panel_says_why() -> None:
         lottery(load_candidates(records), brief)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(scenarios())
-def test_every_composition_in_the_support_keeps_every_rule(scenario: Any) -> None:
+def _lottery_and_check(scenario: Any) -> None:
     records, raw, _ = scenario
     try:
         lot = lottery(load_candidates(records), load_brief(raw), seed=0)
@@ -256,9 +254,24 @@ def test_every_composition_in_the_support_keeps_every_rule(scenario: Any) -> Non
     for k in range(len(lot.table.rows)):
         check_composition(_materialise(lot.table, k, raw), records, raw)
     assert all(lot.probability[n.id] == 0 for n in lot.never)
+    assert {i for i, p in lot.probability.items() if p == 0} == {n.id for n in lot.never}
+    shuffled = lottery(load_candidates(records[::-1]), load_brief(raw), seed=0)
+    assert shuffled.hash == lot.hash and shuffled.drawn == lot.drawn
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios())
+def test_every_composition_in_the_support_keeps_every_rule(scenario: Any) -> None:
+    _lottery_and_check(scenario)
 
 
 @pytest.mark.slow
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios())
+def test_hundreds_of_lotteries_keep_every_rule(scenario: Any) -> None:
+    _lottery_and_check(scenario)
+
+
 def test_example_large_200_gives_everyone_ten_percent() -> None:
     records, brief = example_small_20(scale=10)
     lot = lottery(load_candidates(records), brief)
