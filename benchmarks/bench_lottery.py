@@ -127,7 +127,7 @@ def main() -> None:
                 continue
             low = "–" if res["min"] is None else f"{100 * res['min']:.4f} %"
             print(f"{head} {algorithm} | {res['seconds']:.2f} s | "
-                  f"{res['seconds'] / ours['seconds']:.1f}× | {low} | {res['support']} |",
+                  f"{res['seconds'] / ours['seconds']:.3g}× | {low} | {res['support']} |",
                   flush=True)  # fmt: skip
     print("\n| sample | candidates | time | min positive p | support | never chosen |")
     print("|---|---:|---:|---:|---:|---:|")
