@@ -149,7 +149,8 @@ def test_sole_holder_of_a_heavy_need_is_certain_and_the_rest_share_or_are_told_w
     assert why["P0001"].reason == "coverage" and why["P0001"].loss == pytest.approx(2.0, abs=0.05)
     assert why["P0002"].reason == "coverage" and why["P0002"].loss == pytest.approx(3.0, abs=0.05)
     assert why["P0004"].reason == "cannot_take_part" and why["P0004"].text
-    assert "P0001" in lot.explain() and "2" in why["P0001"].text
+    assert "P0001" in lot.explain() and "2" in why["P0001"].text["da"]
+    assert why["P0001"].text["en"] in lot.explain("en")
 
 
 def test_epsilon_zero_with_a_unique_optimum_is_compose_with_certainty() -> None:

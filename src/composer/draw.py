@@ -102,7 +102,7 @@ class NeverChosen(BaseModel):
     reason: str = Field(description="cannot_take_part, rules, coverage or hours.")
     loss: float | None = Field(None, description="Coverage lost with them in (coverage).")
     extra_hours: float | None = Field(None, description="Person-hours more with them (hours).")
-    text: str = Field(description="The reason in the brief's language.")
+    text: dict[str, str] = Field(description="The reason, by language ('da', 'en').")
 
 
 class Lottery(BaseModel):
@@ -303,7 +303,7 @@ def lottery_report(lot: Lottery, language: str | None = None, draw: Draw | None 
         "",
         say("lottery.drawn", lang, drawn=count(len(drawn), "candidate", lang),
             among=count(len(among), "candidate", lang), rows=len(lot.table.rows),
-            best=number(round(max(0.0, lot.best - lot.epsilon), 3), lang), hours=number(lot.hours + lot.hours_slack, lang)),
+            best=number(round(max(0.0, lot.best - lot.epsilon), 3), lang), hours=number(round(lot.hours + lot.hours_slack, 2), lang)),
         "",
         say("lottery.seed", lang, seed=d.seed, ticket=d.ticket, row=d.row + 1, hash=d.hash),
         "",
@@ -318,7 +318,7 @@ def lottery_report(lot: Lottery, language: str | None = None, draw: Draw | None 
         )
     if lot.never:
         lines += ["", say("lottery.never", lang)]
-        lines += [f"- {_md(n.id)}: {n.text}" for n in lot.never]
+        lines += [f"- {_md(n.id)}: {n.text.get(lang, n.text['da'])}" for n in lot.never]
     lines += ["", say("lottery.check", lang, seed=d.seed)]
     return "\n".join(lines) + "\n"
 

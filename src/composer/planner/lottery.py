@@ -16,6 +16,7 @@ valid panel counts as equally good, and the lottery is the panel lottery of the 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import numpy as np
 
@@ -168,29 +169,30 @@ def _chances(
 
 def _never(plan: Plan, lex: Leximin, eps: float) -> list[NeverChosen]:
     """Who can never be chosen, and why: a rule, the coverage or the hours they cost."""
-    lang = str(plan.brief.language)
     out = []
     for g in np.flatnonzero(~lex.reachable).tolist():
         who = np.flatnonzero(lex.group == g)
-        reason = _reason(plan, lex, int(who[0]), eps, lang)
+        reason = _reason(plan, lex, int(who[0]), eps)
         out += [NeverChosen(id=str(plan.ids[i]), **reason) for i in who.tolist()]
     return sorted(out, key=lambda n: n.id)
 
 
-def _reason(plan: Plan, lex: Leximin, i: int, eps: float, lang: str) -> dict[str, object]:
-    rule = why_not(plan, i, lang)
-    if rule:
-        return {"reason": "cannot_take_part", "text": rule}
+def _reason(plan: Plan, lex: Leximin, i: int, eps: float) -> dict[str, Any]:
+    langs = ("da", "en")
+    if why_not(plan, i):
+        return {"reason": "cannot_take_part", "text": {k: why_not(plan, i, k) for k in langs}}
     top, low = lex.near.forced(i)
     best = lex.near.best
     if top is None:
-        return {"reason": "rules", "text": say("lottery.never_rules", lang)}
+        return {"reason": "rules", "text": {k: say("lottery.never_rules", k) for k in langs}}
     if low is None or top < best - eps - 1e-6:
         loss = best - top
-        text = say("lottery.never_coverage", lang, value=_n(top, lang), loss=_n(loss, lang))
+        text = {
+            k: say("lottery.never_coverage", k, value=_n(top, k), loss=_n(loss, k)) for k in langs
+        }
         return {"reason": "coverage", "loss": loss, "text": text}
     extra = low - lex.near.hours
-    text = say("lottery.never_hours", lang, extra=_n(extra, lang))
+    text = {k: say("lottery.never_hours", k, extra=_n(extra, k)) for k in langs}
     return {"reason": "hours", "extra_hours": extra, "text": text}
 
 
