@@ -302,7 +302,7 @@ def lottery_report(lot: Lottery, language: str | None = None, draw: Draw | None 
         f"## {say('lottery.title', lang)}",
         "",
         say("lottery.drawn", lang, drawn=count(len(drawn), "candidate", lang),
-            among=count(len(among), "candidate", lang), rows=len(lot.table.rows),
+            among=count(len(among), "candidate", lang), rows=count(len(lot.table.rows), "lottery_network", lang),
             best=number(round(max(0.0, lot.best - lot.epsilon), 3), lang), hours=number(round(lot.hours + lot.hours_slack, 2), lang)),
         "",
         say("lottery.seed", lang, seed=d.seed, ticket=d.ticket, row=d.row + 1, hash=d.hash),

@@ -603,11 +603,11 @@ MESSAGES.update(
         "lottery.drawn": {
             "da": "Der blev trukket {drawn} blandt {among}, som kan komme med i et netværk, "
             "der er lige så godt som det bedste (dækningsmål mindst {best}, højst {hours} "
-            "persontimer); lodtrækningen vælger mellem {rows} sådanne netværk, så den laveste "
+            "persontimer); lodtrækningen vælger mellem {rows}, så den laveste "
             "chance er så høj som muligt (LEXIMIN).",
             "en": "{drawn} were drawn among {among} who can be in a network as good as the "
             "best (coverage objective at least {best}, at most {hours} person-hours); the "
-            "lottery chooses among {rows} such networks so that the lowest chance is as high "
+            "lottery chooses among {rows} so that the lowest chance is as high "
             "as possible (LEXIMIN).",
         },
         "lottery.seed": {
@@ -647,3 +647,7 @@ MESSAGES.update(
         },
     }
 )
+WORDS["lottery_network"] = {
+    "da": ("sådant netværk", "sådanne netværk"),
+    "en": ("such network", "such networks"),
+}
