@@ -3,6 +3,7 @@ anyone can check (issue 18)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -361,3 +362,39 @@ def test_leximin_matches_brute_force_on_tiny_problems(seed: int, eps: float, sla
 def test_cli_rejects_a_negative_epsilon(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lottery", "a.csv", "b.yaml", "--epsilon", "-1"]) == 2
     assert "expected a number >= 0" in capsys.readouterr().err
+
+
+def _recipe_draw(table: dict[str, Any], digest: str, seed: int) -> tuple[int, list[str]]:
+    """The draw as the module docstring of composer.draw describes it, written anew."""
+
+    def uniform(key: bytes, bound: int) -> int:
+        counter = 0
+        while True:
+            v = int.from_bytes(hashlib.sha256(key + b"|" + str(counter).encode()).digest(), "big")
+            if v < (1 << 256) - (1 << 256) % bound:
+                return v % bound
+            counter += 1
+
+    base = f"composer-lottery/1|{digest}|{seed}".encode()
+    ticket = uniform(base + b"|ticket", 1_000_000)
+    cum = np.cumsum([r["probability"] for r in table["rows"]])
+    row = table["rows"][int(np.searchsorted(cum, ticket, side="right"))]
+    chosen = []
+    for g in sorted({s[0] for s in row["seats"]}):
+        ids, k = sorted(table["groups"][g]), sum(s[2] for s in row["seats"] if s[0] == g)
+        for j in range(k):
+            r = j + uniform(base + f"|group{g}|{j}".encode(), len(ids) - j)
+            ids[j], ids[r] = ids[r], ids[j]
+        chosen += ids[:k]
+    return ticket, sorted(chosen)
+
+
+def test_the_published_recipe_gives_the_same_draw(small20: Any) -> None:
+    lot = small20[0]
+    data = json.loads(lot.model_dump_json())
+    canonical = json.dumps(data["table"], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert hashlib.sha256(canonical.encode()).hexdigest() == data["hash"]
+    for seed in range(20):
+        ticket, chosen = _recipe_draw(data["table"], data["hash"], seed)
+        d = verify_draw(data, seed)
+        assert (ticket, chosen) == (d.ticket, d.members)
