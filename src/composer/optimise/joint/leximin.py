@@ -267,7 +267,8 @@ class Leximin:
     rounds : int
         Solutions priced in all.
     optimal : bool
-        Every MILP was proven optimal (else a time limit was reached).
+        Every MILP was proven optimal and every stage converged (else a time limit or
+        :data:`MAX_ROUNDS` was reached).
     """
 
     solutions: list[Solution]
@@ -399,6 +400,8 @@ def _stage(
         rounds += 1
         if sol is None or sol.value <= mu + PRICE_TOL or not cols.add(sol):
             break
+    else:  # pragma: no cover - the safety valve: the stage's LEXIMIN is not proven
+        near.optimal = False
     free = [g for g in active.tolist() if g not in fixed]
     tight = [g for g in free if duals[g] > DUAL_EPS]
     for g in tight or free:  # duals of the free groups sum to 1: someone is tight
