@@ -91,6 +91,8 @@ def test_every_argument_has_help() -> None:
         "template",
         "thesaurus",
         "demo",
+        "lottery",
+        "verify",
     }
 
 

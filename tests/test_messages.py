@@ -90,3 +90,16 @@ def test_danish_report_has_no_english_keys(reference_dir: Path) -> None:
                 "exact", "heuristic", "include", " core", "phase participant"):  # fmt: skip
         assert key not in text, key
     assert "kernedeltagere" in text and "persontimer" in text
+
+
+def test_both_languages_take_the_same_parameters() -> None:
+    """A sentence's Danish and English texts are filled from the same parameters."""
+    import string
+
+    from composer.messages import MESSAGES
+
+    def names(text: str) -> set[str]:
+        return {n for _, n, _, _ in string.Formatter().parse(text) if n}
+
+    differ = {k: (names(v["da"]), names(v["en"])) for k, v in MESSAGES.items()}
+    assert {k: v for k, v in differ.items() if v[0] != v[1]} == {}

@@ -19,6 +19,7 @@ PUBLIC = [
     "Gap",
     "InfeasibleError",
     "InputError",
+    "Lottery",
     "Member",
     "Need",
     "NeedKind",
@@ -32,9 +33,11 @@ PUBLIC = [
     "coverage_explained",
     "load_brief",
     "load_candidates",
+    "lottery",
     "replace",
     "score",
     "validate",
+    "verify_draw",
 ]
 
 

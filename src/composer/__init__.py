@@ -26,6 +26,7 @@ __all__ = [
     "Gap",
     "InfeasibleError",
     "InputError",
+    "Lottery",
     "Member",
     "Need",
     "NeedKind",
@@ -39,9 +40,11 @@ __all__ = [
     "coverage_explained",
     "load_brief",
     "load_candidates",
+    "lottery",
     "replace",
     "score",
     "validate",
+    "verify_draw",
 ]
 
 #: public name -> the module (relative to this package) that defines it
@@ -71,10 +74,14 @@ _LAZY: dict[str, str] = {
     "coverage_explained": "scoring",
     "score": "scoring",
     "validate": "validation",
+    "Lottery": "draw",
+    "verify_draw": "draw",
+    "lottery": "planner.lottery",
 }
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ does this
     from .composition import Composition, Gap, Member
+    from .draw import Lottery, verify_draw
     from .errors import ComposerError, InfeasibleError, InputError, Problem
     from .loaders import load_brief, load_candidates
     from .models import (
@@ -87,6 +94,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ do
         QuotaSpec,
     )
     from .planner import alternatives, compose, replace
+    from .planner.lottery import lottery
     from .pool import CandidatePool
     from .scoring import CandidateScorer, coverage, coverage_explained, score
     from .validation import validate

@@ -8,7 +8,11 @@ score CANDIDATES BRIEF                      every candidate's scores and reasons
 compose CANDIDATES BRIEF                    compose a network
 replace COMPOSITION.json MEMBER CANDIDATES BRIEF   a member declined: fill the seat
 schema {brief,candidates,composition}       the JSON Schema of an input or of the result
+template FILE.xlsx [--brief BRIEF]          an empty candidate list with drop-downs and a Brief sheet
+thesaurus lookup WORD                       what a word matches in the coverage thesaurus
 serve [--host H] [--port P] [--token T]     the web page and the HTTP API (the web extra)
+lottery CANDIDATES BRIEF --seed N           a fair lottery among near-optimal networks
+verify TABLE.json --seed N                  draw again from a published lottery table
 demo                                        compose the embedded sample
 
 Every command takes ``--format``, ``--output FILE`` (the format follows the file's
@@ -144,6 +148,24 @@ def _argparse_in(language: str) -> Iterator[None]:
         argparse._ = english  # type: ignore[attr-defined]
 
 
+def _epsilon_type(language: str) -> Callable[[str], float]:
+    """The type of ``--epsilon``: a number >= 0 (decimal comma too; the error in
+    ``language``)."""
+
+    def epsilon(text: str) -> float:
+        from .messages import say
+
+        try:
+            value = float(text.strip().replace(",", "."))
+        except ValueError:
+            value = -1.0
+        if not value >= 0:
+            raise argparse.ArgumentTypeError(say("cli.epsilon", language, value=repr(text)))
+        return value
+
+    return epsilon
+
+
 def _add_output(
     p: argparse.ArgumentParser, formats: Sequence[str], default: str, lang: str
 ) -> None:
@@ -264,7 +286,33 @@ def build_parser(language: str = "da") -> argparse.ArgumentParser:
     p.add_argument("--thesaurus", metavar=_meta("output", lang), help=_help("thesaurus_file", lang))
     _add_output(p, ("markdown",), "markdown", lang)
     p.add_argument("--lang", choices=("da", "en"), help=_help("lang", lang))
+    _add_lottery(sub, lang)
     return parser
+
+
+def _add_lottery(sub: Any, lang: str) -> None:
+    """``lottery`` and ``verify`` (see :mod:`composer.draw`)."""
+    p = sub.add_parser(
+        "lottery", help=_help("lottery", lang), description=_help("lottery", lang), language=lang
+    )
+    _add_inputs(p, lang)
+    _add_output(p, ("markdown", "json"), "markdown", lang)
+    _add_common(p, lang)
+    p.add_argument(
+        "--seed", type=_seed_type(lang), default=0, metavar=_meta("seed", lang),
+        help=_help("lottery_seed", lang),
+    )  # fmt: skip
+    p.add_argument("--epsilon", type=_epsilon_type(lang), default=None, help=_help("epsilon", lang))
+    p = sub.add_parser(
+        "verify", help=_help("verify", lang), description=_help("verify", lang), language=lang
+    )
+    p.add_argument("table", metavar=_meta("table", lang), help=_help("verify_table", lang))
+    p.add_argument(
+        "--seed", type=_seed_type(lang), required=True, metavar=_meta("seed", lang),
+        help=_help("verify_seed", lang),
+    )  # fmt: skip
+    _add_output(p, ("markdown", "json"), "markdown", lang)
+    p.add_argument("--lang", choices=("da", "en"), help=_help("lang", lang))
 
 
 # --------------------------------------------------------------------------- inputs
@@ -568,6 +616,30 @@ def _cmd_thesaurus(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
     return "\n".join(lookup_lines(args.word, as_thesaurus(args.thesaurus), args.lang or "da"))
 
 
+def _cmd_lottery(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
+    from .planner.lottery import lottery
+
+    pool = inputs.candidates(args.candidates)
+    brief = inputs.brief(args.brief, args.lang)
+    lot = lottery(pool, brief, epsilon=args.epsilon, seed=args.seed)
+    return lot.model_dump_json(indent=2) if args.fmt == "json" else lot.explain()
+
+
+def _cmd_verify(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
+    from .draw import verify_draw
+    from .messages import say
+
+    with _reading(Path(args.table), inputs.language):
+        drawn = verify_draw(Path(args.table), args.seed)
+    if args.fmt == "json":
+        return drawn.model_dump_json(indent=2)
+    phases = "; ".join(f"{i} ({', '.join(p)})" for i, p in drawn.phases.items())
+    return say(
+        "cli.verified", inputs.language, seed=drawn.seed, hash=drawn.hash, ticket=drawn.ticket,
+        row=drawn.row + 1, core=", ".join(drawn.core), phases=phases,
+    )  # fmt: skip
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, _Inputs], Rendered]] = {
     "validate": _cmd_validate,
     "summary": _cmd_summary,
@@ -578,6 +650,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, _Inputs], Rendered]] = {
     "serve": _cmd_serve,
     "template": _cmd_template,
     "thesaurus": _cmd_thesaurus,
+    "lottery": _cmd_lottery,
+    "verify": _cmd_verify,
     "demo": _cmd_demo,
 }
 

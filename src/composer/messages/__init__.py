@@ -17,6 +17,7 @@ from typing import Any
 from ..text import number
 from .cli import CLI_MESSAGES, CLI_WORDS
 from .export import EXPORT_HEADERS, EXPORT_MESSAGES
+from .lottery import LOTTERY_MESSAGES, LOTTERY_WORDS
 from .problems import PROBLEM_MESSAGES
 
 __all__ = [
@@ -211,7 +212,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "split the meetings into phases",
     },
     "infeasible.include_core_max": {
-        "da": "`core.max` {core_max}: include sætter {n} personer, der kan sidde i kernen, i netværket, og de {extra}, kernen ikke kan rumme, kan ikke alle deltage i enkelte faser (`per_phase_max` {`per_phase_max`}, `total_max` {`total_max`})",
+        "da": "`core.max` {core_max}: include sætter {n} personer, der kan sidde i kernen, i netværket, og de {extra}, kernen ikke kan rumme, kan ikke alle deltage i enkelte faser (`per_phase_max` {per_phase_max}, `total_max` {total_max})",
         "en": "core max {core_max}: include puts {n} core-qualified people in the network, and the {extra} the core cannot hold cannot all join as phase participants (per_phase_max {per_phase_max}, total_max {total_max})",
     },
     "relax.include_core_max": {
@@ -219,7 +220,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "raise core.max to {n}, raise the phase limits, or drop {extra} ids from include",
     },
     "infeasible.include_total_max": {
-        "da": "`phase_participants.total_max` {`total_max`}: include kræver {n} fasedeltagere ({ids})",
+        "da": "`phase_participants.total_max` {total_max}: include kræver {n} fasedeltagere ({ids})",
         "en": "phase_participants.total_max {total_max}: include needs {n} phase participants ({ids})",
     },
     "relax.include_total_max": {
@@ -291,7 +292,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "relax core.min, core.max or a quota",
     },
     "infeasible.quota_share": {
-        "da": "kvoten {name} min {min}: kernen kan rumme {in_core}, og højst {cap} flere kan deltage i enkelte faser (`per_phase_max` {`per_phase_max`}, `total_max` {`total_max`}; kandidater: {ids})",
+        "da": "kvoten {name} min {min}: kernen kan rumme {in_core}, og højst {cap} flere kan deltage i enkelte faser (`per_phase_max` {per_phase_max}, `total_max` {total_max}; kandidater: {ids})",
         "en": "quota {name} min {min}: the core can hold {in_core} and at most {cap} more can join as phase participants (per_phase_max {per_phase_max}, total_max {total_max}; candidates: {ids})",
     },
     "relax.quota_share": {
@@ -299,7 +300,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "lower the min of quota {name} to {most}, or raise phase_participants.per_phase_max / total_max, or recruit more such people",
     },
     "infeasible.quota_taken": {
-        "da": "kvoten {name} min {min}: kernen har {in_core}, include bringer {brought}, og højst {more} flere kan deltage i enkelte faser (`total_max` {`total_max`}, heraf {taken} brugt af include; kandidater: {ids})",
+        "da": "kvoten {name} min {min}: kernen har {in_core}, include bringer {brought}, og højst {more} flere kan deltage i enkelte faser (`total_max` {total_max}, heraf {taken} brugt af include; kandidater: {ids})",
         "en": "quota {name} min {min}: the core has {in_core}, include brings {brought} and at most {more} more can join as phase participants (total_max {total_max}, of which {taken} taken by include; candidates: {ids})",
     },
     "relax.quota_taken": {
@@ -307,7 +308,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "lower the min of quota {name} to {most}, raise the phase limits, or recruit more such people",
     },
     "infeasible.together": {
-        "da": "`core.min` {core_min} / `core.max` {core_max}, `per_phase_max` {`per_phase_max`}, `total_max` {`total_max`}, de timer folk kan give, include og kvoterne kan ikke alle opfyldes på én gang",
+        "da": "`core.min` {core_min} / `core.max` {core_max}, `per_phase_max` {per_phase_max}, `total_max` {total_max}, de timer folk kan give, include og kvoterne kan ikke alle opfyldes på én gang",
         "en": "core.min {core_min} / core.max {core_max}, per_phase_max {per_phase_max}, total_max {total_max}, the hours people can give, include and the quotas cannot all be met together",
     },
     "relax.together": {
@@ -540,6 +541,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 MESSAGES |= CLI_MESSAGES  # the command line's and the input checks' sentences (cli.py; export.py: the files written for people)
+MESSAGES |= LOTTERY_MESSAGES  # the lottery's report section (draw.py)
 MESSAGES |= EXPORT_MESSAGES  # the files written for people (export.py)
 MESSAGES |= PROBLEM_MESSAGES  # how a problem in the input is told (problems.py)
 
@@ -569,6 +571,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 WORDS |= CLI_WORDS
+WORDS |= LOTTERY_WORDS
 
 # ---------------------------------------------------------------- exports (export.py)
 #: Sheet names (≤ 31 characters, as Excel allows) by table key.

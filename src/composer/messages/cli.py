@@ -105,6 +105,35 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "da": "en tesaurusfil, der udvider den indbyggede",
         "en": "a thesaurus file that extends the built-in one",
     },
+    "help.lottery": {
+        "da": "en retfærdig lodtrækning blandt lige så gode netværk (LEXIMIN)",
+        "en": "a fair lottery among near-optimal networks (LEXIMIN)",
+    },
+    "help.lottery_seed": {
+        "da": "lodtrækningens seed (standard 0)",
+        "en": "the draw's seed (default 0)",
+    },
+    "help.epsilon": {
+        "da": "hvor langt under den bedste dækning et netværk må ligge (standard: modellens "
+        "tolerance)",
+        "en": "how far below the best coverage a network may be (default: the model's tolerance)",
+    },
+    "help.verify": {
+        "da": "træk igen af en offentliggjort lodtrækningstabel (lottery --format json)",
+        "en": "draw again from a published lottery table (lottery --format json)",
+    },
+    "help.verify_table": {"da": "lodtrækningen som JSON", "en": "the lottery as JSON"},
+    "help.verify_seed": {"da": "det seed, der trækkes med", "en": "the seed to draw with"},
+    "cli.epsilon": {
+        "da": "forventede et tal >= 0, fik {value}",
+        "en": "expected a number >= 0, got {value}",
+    },
+    "cli.verified": {
+        "da": "seed {seed}, SHA-256 {hash}\nlod {ticket}, række {row}\nkerne: {core}\n"
+        "faser: {phases}",
+        "en": "seed {seed}, SHA-256 {hash}\nticket {ticket}, row {row}\ncore: {core}\n"
+        "phases: {phases}",
+    },
     "help.serve": {
         "da": "websiden for netværksledere og HTTP-API'et (kræver web-tilføjelsen)",
         "en": "the web page for network leaders and the HTTP API (needs the web extra)",
@@ -344,6 +373,7 @@ METAVARS: dict[str, dict[str, str]] = {
         "command": "KOMMANDO",
         "seed": "TAL",
         "word": "ORD",
+        "table": "TABEL",
     },
     "en": {
         "candidates": "CANDIDATES",
@@ -354,6 +384,7 @@ METAVARS: dict[str, dict[str, str]] = {
         "command": "COMMAND",
         "seed": "SEED",
         "word": "WORD",
+        "table": "TABLE",
     },
 }
 

@@ -19,7 +19,7 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["MilpOutcome", "MilpStatus", "run_milp", "silenced"]
+__all__ = ["LpOutcome", "MilpOutcome", "MilpStatus", "run_lp", "run_milp", "silenced"]
 
 MilpStatus = Literal["optimal", "time_limit", "infeasible", "other"]
 
@@ -206,4 +206,64 @@ def run_milp(
         objective=objective,
         dual_bound=dual_bound,
         message=str(res.message),
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class LpOutcome:
+    """A linear programme's answer with its duals (HiGHS through :func:`scipy.optimize.linprog`).
+
+    Attributes
+    ----------
+    x : ndarray of float64 or None
+        The optimal solution (None when HiGHS found none).
+    status : {"optimal", "time_limit", "infeasible", "other"}
+    objective : float or None
+        ``c @ x`` (minimised).
+    ineq_duals, eq_duals : ndarray of float64
+        The marginals of the ``<=`` and ``==`` rows: how the minimum changes per unit of
+        their right-hand sides (<= 0 for a binding ``<=`` row). Empty without ``x``.
+    """
+
+    x: npt.NDArray[np.float64] | None
+    status: MilpStatus
+    objective: float | None
+    ineq_duals: npt.NDArray[np.float64]
+    eq_duals: npt.NDArray[np.float64]
+
+
+def run_lp(
+    c: npt.ArrayLike,
+    a_ub: Any,
+    b_ub: npt.ArrayLike,
+    a_eq: Any,
+    b_eq: npt.ArrayLike,
+    bounds: Any,
+) -> LpOutcome:
+    """Minimise ``c @ x`` subject to ``a_ub @ x <= b_ub``, ``a_eq @ x == b_eq`` and
+    ``bounds`` with HiGHS, silently, and return the duals too (column generation prices
+    new columns with them).
+
+    Examples
+    --------
+    >>> out = run_lp([-1.0, -1.0], [[1.0, 2.0]], [4.0], [[1.0, 0.0]], [2.0], (0, None))
+    >>> out.x.tolist(), out.objective, out.ineq_duals.tolist(), out.eq_duals.tolist()
+    ([2.0, 1.0], -3.0, [-0.5], [-0.5])
+    """
+    import scipy.optimize
+
+    with silenced():
+        res = scipy.optimize.linprog(
+            c, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs"
+        )
+    status = _STATUS.get(int(res.status), "other")
+    if res.x is None or status != "optimal":
+        empty = np.zeros(0)
+        return LpOutcome(None, status, None, empty, empty)
+    return LpOutcome(
+        x=np.asarray(res.x, dtype=np.float64),
+        status=status,
+        objective=float(res.fun),
+        ineq_duals=np.asarray(res.ineqlin.marginals, dtype=np.float64),
+        eq_duals=np.asarray(res.eqlin.marginals, dtype=np.float64),
     )

@@ -102,7 +102,11 @@ class Plan:
     def carrier(self) -> npt.NDArray[np.bool_]:
         """Who can carry the work across the phases: municipal staff and managers (they
         test ideas in their own unit between meetings), and anyone whose needs
-        (coverage of at least :data:`SHOWN`) count in more than one phase."""
+        (coverage of at least :data:`SHOWN`) count in more than one phase. With one phase,
+        or no needs (a panel chosen by sizes and quotas alone), everyone can."""
+        n_phases, m = self.enc.active.shape
+        if n_phases <= 1 or m == 0:
+            return np.ones(len(self.ids), dtype=bool)
         covers = self.cov >= SHOWN  # n × m
         phases_counted = (covers.astype(np.int64) @ self.enc.active.T.astype(np.int64)) > 0
         return np.asarray(self.enc.municipal | (phases_counted.sum(axis=1) > 1), dtype=bool)

@@ -34,7 +34,7 @@ from .problem import (
     rule_violations,
 )
 
-__all__ = ["EXACT_TIME_LIMIT", "kept", "relaxation", "solve_exact"]
+__all__ = ["EXACT_TIME_LIMIT", "kept", "relaxation", "rules_model", "solve_exact"]
 
 #: Safety valve (seconds) per stage; reaching it is reported, never used to choose.
 EXACT_TIME_LIMIT = 120.0
@@ -475,3 +475,12 @@ def _milp(c: np.ndarray, cons: LinearConstraint | None, integrality: np.ndarray,
         presolve=PRESOLVE,
         mip_rel_gap=MIP_REL_GAP,
     )
+
+
+def rules_model(problem: JointProblem, core_includes: int) -> _Model | None:
+    """The MILP's variables with every rule's rows and bounds and no objective (for other
+    objectives over the same rules: the lottery's pricing in
+    :mod:`composer.optimise.joint.leximin`); None when a rule cannot be met by anyone
+    modelled. ``core_includes`` as in :func:`solve_exact`."""
+    model = _Model(problem)
+    return model if model.build(core_includes) else None
