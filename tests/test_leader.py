@@ -130,3 +130,28 @@ def test_one_hours_rule_for_scoring_and_planning() -> None:
     reasons = " ".join(scores.loc["V02", "reasons"])
     assert say("score.hours_ok", "da", have="3,3", need="3,3") in reasons
     assert scores.loc["V02", "core_fit"] > 0.5
+
+
+def test_alternatives_start_with_the_recommendation_and_differ_in_kind() -> None:
+    from composer import alternatives
+    from composer.planner.model import build_plan as plan_of
+
+    pool, brief = _load("velfaerdsteknologi")
+    comp = compose(pool, brief, dropouts=False)
+    alts = alternatives(pool, brief, n=3)
+    assert alts[0] == comp
+    plan = plan_of(pool, brief)
+    row = {str(i): k for k, i in enumerate(plan.ids)}
+    kind = {  # equivalent people: the same actor type and coverage to a tenth
+        cid: (plan.enc.actor[k], tuple((plan.cov[k] * 10).round().astype(int)))
+        for cid, k in row.items()
+    }
+    for alt in alts[1:]:
+        before = [kind[m.id] for m in comp.core]
+        after = [kind[m.id] for m in alt.core]
+        # at least two core seats go to people of a kind the recommendation's core lacks,
+        # or fewer of a kind: a near twin swapped in does not count
+        new = sum(max(0, after.count(k) - before.count(k)) for k in set(after))
+        assert new >= 2
+        assert len(alt.changes) == 1 and alt.changes[0].startswith("Forskel fra anbefalingen")
+        assert alt.person_hours >= comp.person_hours - 1e-9 or alt.objective < comp.objective

@@ -70,8 +70,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Brought in for {phases}, where the network lacks: {needs}.",
     },
     "member.phase_quota": {
-        "da": "Inddrages i {phases} for at opfylde netværksbeskrivelsens kvoter.",
-        "en": "Brought in for {phases} to meet the brief's quotas.",
+        "da": "Inddrages i {phases} for at opfylde kvoten: {quotas}.",
+        "en": "Brought in for {phases} to meet the quota: {quotas}.",
+    },
+    "member.phase_other": {
+        "da": "Inddrages i {phases}.",
+        "en": "Brought in for {phases}.",
     },
     "member.phase_include": {
         "da": "Inddrages i {phases}, fordi netværksbeskrivelsen vil have personen med.",
@@ -364,6 +368,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "change.replaced": {
         "da": "{gone} meldte fra; erstattet af {new}.",
         "en": "{gone} declined; replaced by {new}.",
+    },
+    "alternative.differs": {
+        "da": "Forskel fra anbefalingen: ud af kernen: {out}; ind i kernen: {into}. "
+        "Dækningsmål {f} ({df}), {h} persontimer ({dh}).",
+        "en": "Differs from the recommendation: out of the core: {out}; into the core: {into}. "
+        "Coverage objective {f} ({df}), {h} person-hours ({dh}).",
     },
     "change.none": {
         "da": "{gone} meldte fra; ingen erstatning fundet.",

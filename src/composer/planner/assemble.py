@@ -13,10 +13,10 @@ from ..composition import CoDriver, Composition, Gap, Member, NeedStatus, QuotaS
 from ..messages import KIND_WORDS, label, say
 from ..models import ActorType, NeedKind, Orientation
 from ..network import network_ties, suggest_co_drivers
-from ..optimise.joint import JointSolution
+from ..optimise.joint import CORE, NETWORK, JointSolution
 from ..optimise.joint.objective import phase_coverage, presence
 from ..text import number
-from .model import COVERS, SHOWN, Plan
+from .model import COVERS, SHOWN, Plan, quota_scope
 from .rules import why_not
 
 __all__ = ["GAP_TOLERANCE", "assemble", "method_text"]
@@ -258,6 +258,27 @@ def _row(plan: Plan, i: int) -> np.ndarray:
     return np.asarray(plan.columns[0][[i]].toarray()).ravel()
 
 
+def _binding_quotas(plan: Plan, net: _Net, i: int) -> list[str]:
+    """The brief's quotas that ``i`` counts for and that are at their minimum: without
+    ``i`` they would not be met."""
+    b = plan.brief
+    out = []
+    for k, q in enumerate(b.quotas):
+        members = plan.enc.quota_members[:, k]
+        if not members[i] or q.min == 0:
+            continue
+        scope = quota_scope(b, q.scope)
+        if scope == CORE:
+            counted = [j for j in net.core if members[j]]
+        elif scope == NETWORK:
+            counted = [j for j in net.chosen if members[j]]
+        else:
+            counted = [j for j in net.chosen if members[j] and net.present[scope, j]]
+        if i in counted and len(counted) <= q.min:
+            out.append(q.label())
+    return out
+
+
 def _core_reasons(plan: Plan, net: _Net, i: int) -> list[str]:
     b = plan.brief
     lang = str(b.language)
@@ -278,18 +299,20 @@ def _phase_reasons(plan: Plan, net: _Net, i: int, phs: list[int]) -> list[str]:
     b, enc = plan.brief, plan.enc
     lang = str(b.language)
     names = ", ".join(b.phase_names[p] for p in phs)
-    lacking = [
-        b.needs[f].name
-        for f in range(len(b.needs))
-        if plan.cov[i, f] >= SHOWN and enc.active[phs, f].any()
-    ]
+    # the needs the network would lose in this person's phases without them: a real gain
+    present = net.present[:, i]
+    lost = plan.needs_objective.needs_lost(net.cov_fp, plan.cov[i], present)
+    lacking = [b.needs[f].name for f in np.flatnonzero(lost)]
+    quotas = _binding_quotas(plan, net, i)
     out = []
-    if lacking and (_loss_by_phase(plan, net, i)[phs] > 1e-9).any():
+    if lacking:
         out.append(say("member.phase_lacks", lang, phases=names, needs=", ".join(lacking)))
     elif enc.included[i]:
         out.append(say("member.phase_include", lang, phases=names))
+    elif quotas:
+        out.append(say("member.phase_quota", lang, phases=names, quotas=", ".join(quotas)))
     else:
-        out.append(say("member.phase_quota", lang, phases=names))
+        out.append(say("member.phase_other", lang, phases=names))
     # why not in the core
     missing = [b.phase_names[p] for p in np.flatnonzero(~enc.avail[i])]
     total_h = float(enc.phase_hours.sum())

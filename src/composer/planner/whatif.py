@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from .._coerce import BriefLike, PoolLike, as_brief, as_pool
 from ..composition import Composition
@@ -11,7 +12,7 @@ from ..messages import say
 from ..optimise.joint import CORE, NETWORK
 from ..text import number
 from .assemble import assemble
-from .model import Method, build_plan, check_call
+from .model import Method, Plan, build_plan, check_call
 from .solve import refill_seat, roles_of, solve_for
 
 __all__ = ["MAX_ALTERNATIVES", "alternatives", "replace"]
@@ -28,14 +29,18 @@ def alternatives(
     seed: int = 0,
     method: Method = "auto",
 ) -> list[Composition]:
-    """Up to ``n`` good compositions that differ by at least two people, best first.
+    """Up to ``n`` good compositions that differ in who carries the core, best first.
 
-    Each next composition is optimised with one more rule: its core shares at most
-    ``len(core) - 2`` people with every earlier core (when a core has fewer than two
-    people, the whole network must differ by two). The first is :func:`compose`'s
-    answer; they come best first by the model's tiers (F, person-hours, fit). Fewer than
-    ``n`` are returned when no further composition differs enough (for example when
-    include fixes most of the core); never two equal ones.
+    Each next composition is optimised with one more rule: its core holds at most
+    ``len(core) - 2`` of every earlier core's members *and the people equivalent to
+    them* (same actor type and the same coverage to a tenth), so two seats go to people
+    who bring something else — never a near twin swapped for another (when a core has
+    fewer than two people, the whole network must differ by two). The first is
+    :func:`compose`'s answer; each next one is the best under one more rule, so they come
+    in the model's order. Each alternative after the first says in one line (its
+    ``changes``) who is out of the core, who is in, and what it costs in coverage and
+    person-hours. Fewer than ``n`` are returned when no further composition differs
+    enough (for example when include fixes most of the core); never two equal ones.
 
     Examples
     --------
@@ -50,7 +55,8 @@ def alternatives(
     method, seed = check_call(method, seed)
     plan = build_plan(as_pool(pool), as_brief(brief))
     avoid: list[tuple[np.ndarray, int, int]] = []
-    found: list[tuple[tuple[float, float, float], Composition]] = []
+    found: list[Composition] = []
+    kinds = _kinds(plan)
     seen: set[tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]] = set()
     for _ in range(n):
         try:
@@ -67,17 +73,54 @@ def alternatives(
         if key in seen:  # pragma: no cover - the avoid rule makes each one differ
             break
         seen.add(key)
-        found.append((sol.key, comp))
-        core = np.zeros(len(plan.ids), dtype=bool)
-        core[list(sol.core)] = True
-        if core.sum() >= 2:
-            avoid.append((core, int(core.sum()) - 2, CORE))
+        if found:
+            comp = comp.model_copy(update={"changes": [_differs(found[0], comp)]})
+        found.append(comp)
+        core = list(sol.core)
+        if len(core) >= 2:
+            alike = np.isin(kinds, kinds[core])  # the core and everyone equivalent to them
+            avoid.append((alike, len(core) - 2, CORE))
         else:
-            everyone = core.copy()
-            everyone[list(sol.phases)] = True
+            everyone = np.zeros(len(plan.ids), dtype=bool)
+            everyone[[*core, *sol.phases]] = True
             avoid.append((everyone, max(0, int(everyone.sum()) - 2), NETWORK))
-    found.sort(key=lambda t: (-t[0][0], -t[0][1], -t[0][2]))
-    return [c for _, c in found]
+    return found
+
+
+def _kinds(plan: Plan) -> np.ndarray:
+    """A label per candidate, equal for equivalent people: the same actor type and the same
+    coverage to a tenth (who can stand in for whom in the core)."""
+    codes = np.column_stack(
+        [
+            pd.factorize(pd.Series(plan.enc.actor, dtype=object))[0],
+            np.round(plan.cov * 10).astype(np.int64),
+        ]
+    )
+    return np.unique(codes, axis=0, return_inverse=True)[1].ravel()
+
+
+def _who(comp: Composition, ids: list[str]) -> str:
+    names = {m.id: m.name for m in comp.members}
+    return ", ".join(f"{names[i]} ({i})" if names.get(i) else i for i in ids)
+
+
+def _differs(first: Composition, alt: Composition) -> str:
+    """One line: who is out of the core and who is in, and the cost in F and hours."""
+    lang = str(alt.language)
+    before, after = [m.id for m in first.core], [m.id for m in alt.core]
+    out = [i for i in before if i not in after]
+    into = [i for i in after if i not in before]
+    return say(
+        "alternative.differs", lang, out=_who(first, out) or "–", into=_who(alt, into) or "–",
+        f=number(alt.objective, lang, 2), df=_signed(alt.objective - first.objective, lang, 2),
+        h=number(alt.person_hours, lang), dh=_signed(alt.person_hours - first.person_hours, lang),
+    )  # fmt: skip
+
+
+def _signed(x: float, lang: str, digits: int | None = None) -> str:
+    """A difference with its sign (``+3``, ``−0,05``, ``±0``)."""
+    text = number(abs(x), lang, digits)
+    return ("+" if x > 1e-9 else "−" if x < -1e-9 else "±") + text
 
 
 def replace(
