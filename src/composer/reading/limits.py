@@ -1,0 +1,84 @@
+"""Size limits of the readers and the sentences of their errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import InputError, Problem
+
+__all__ = [
+    "MAX_BRIEF_VALUES",
+    "MAX_CELLS",
+    "MAX_CELL_CHARS",
+    "MAX_COLUMNS",
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "MAX_UNPACKED_BYTES",
+    "Limits",
+    "error",
+    "file_problem",
+    "over",
+]
+
+#: Largest file read, in bytes (1 GiB: a million candidates in CSV take about 300 MB).
+MAX_FILE_BYTES = 2**30
+#: Largest total unpacked size of an ``.xlsx`` workbook (a zip archive), in bytes.
+MAX_UNPACKED_BYTES = 2 * 2**30
+#: Most cells in a table (rows × columns, header included).
+MAX_CELLS = 50_000_000
+#: Most columns in a table.
+MAX_COLUMNS = 1_000
+#: Most characters in one cell (Excel's own limit).
+MAX_CELL_CHARS = 32_767
+#: Deepest nesting of lists and mappings in a JSON or YAML file.
+MAX_DEPTH = 32
+#: Most values (scalars, lists and mappings together) in a brief.
+MAX_BRIEF_VALUES = 100_000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Size limits of the readers; pass your own to read something larger.
+
+    Examples
+    --------
+    >>> Limits().max_columns
+    1000
+    >>> Limits(max_columns=20_000).max_columns
+    20000
+    """
+
+    max_file_bytes: int = MAX_FILE_BYTES
+    max_unpacked_bytes: int = MAX_UNPACKED_BYTES
+    max_cells: int = MAX_CELLS
+    max_columns: int = MAX_COLUMNS
+    max_cell_chars: int = MAX_CELL_CHARS
+    max_depth: int = MAX_DEPTH
+    max_brief_values: int = MAX_BRIEF_VALUES
+
+
+def over(limit: str, value: int, what: str, found: str | None = None) -> str:
+    """The sentence of a broken limit: what is allowed, what was found, how to raise it."""
+    seen = f" (found {found})" if found else ""
+    return (
+        f"{what.format(f'{value:,}')}{seen}; the limit is Limits.{limit} in composer.reading: "
+        f"if the input is genuine, pass limits=Limits({limit}=...) to raise it"
+    )
+
+
+def file_problem(name: str, expected: str, code: str = "unreadable_file") -> InputError:
+    return InputError([Problem(name, None, None, None, expected, code=code)])
+
+
+def error(
+    name: str,
+    expected: str,
+    *,
+    row: int | None = None,
+    column: str | None = None,
+    value: object = None,
+    row_word: str = "row",
+    code: str = "invalid_value",
+) -> InputError:
+    """One problem as an :class:`InputError` (most reader failures are one problem)."""
+    return InputError([Problem(name, row, column, value, expected, row_word, code=code)])
