@@ -20,12 +20,14 @@ from .decoding import decode_text
 from .entrance import read_mapping, read_table
 from .files import BRIEF_FORMATS, TABLE_FORMATS
 from .limits import (
+    MAX_BRIEF_BYTES,
     MAX_BRIEF_VALUES,
     MAX_CELL_CHARS,
     MAX_CELLS,
     MAX_COLUMNS,
     MAX_DEPTH,
     MAX_FILE_BYTES,
+    MAX_JSON_VALUES,
     MAX_UNPACKED_BYTES,
     Limits,
 )
@@ -33,12 +35,14 @@ from .table import RawTable
 
 __all__ = [
     "BRIEF_FORMATS",
+    "MAX_BRIEF_BYTES",
     "MAX_BRIEF_VALUES",
     "MAX_CELLS",
     "MAX_CELL_CHARS",
     "MAX_COLUMNS",
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
+    "MAX_JSON_VALUES",
     "MAX_UNPACKED_BYTES",
     "TABLE_FORMATS",
     "Limits",

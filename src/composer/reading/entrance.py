@@ -11,16 +11,7 @@ import pandas as pd
 
 from .csv_table import read_csv
 from .decoding import decode_text
-from .files import (
-    BRIEF_FORMATS,
-    TABLE_FORMATS,
-    check_file,
-    format_of,
-    is_dir,
-    os_problem,
-    read_file_bytes,
-    read_stream,
-)
+from .files import BRIEF_FORMATS, TABLE_FORMATS, source_bytes
 from .limits import Limits, error, file_problem
 from .records import read_frame, read_records
 from .structured import load_json, load_yaml, walk
@@ -79,28 +70,20 @@ def read_table(
     if isinstance(source, list | tuple):
         _no_sheet(sheet, "<records>")
         return read_records(source, "<records>", limits)
-    if isinstance(source, str | Path):
-        path = Path(source)
-        name = path.name or str(path)
-        if is_dir(path):
-            raise os_problem(name, IsADirectoryError(21, "Is a directory", str(path)))
-        kind = format_of(format, path.suffix, name, TABLE_FORMATS)
-        if kind == "xlsx":
-            check_file(path, limits)
-            return read_xlsx(lambda: path.open("rb"), name, sheet, limits)
-        return _table_from_bytes(read_file_bytes(path, limits), name, kind, sheet, limits)
-    if isinstance(source, bytes | bytearray | memoryview) or hasattr(source, "read"):
-        name, data = read_stream(source, limits)
-        kind = format_of(format, Path(name).suffix, name, TABLE_FORMATS)
-        if kind == "xlsx":
-            return read_xlsx(lambda: io.BytesIO(data), name, sheet, limits)
-        return _table_from_bytes(data, name, kind, sheet, limits)
-    raise error(
-        "<input>",
-        "a path, a DataFrame or a list of dicts",
-        value=type(source).__name__,
-        code="unknown_format",
-    )
+    if not isinstance(source, str | Path | bytes | bytearray | memoryview) and not hasattr(
+        source, "read"
+    ):
+        raise error(
+            "<input>",
+            "a path, a DataFrame or a list of dicts",
+            value=type(source).__name__,
+            code="unknown_format",
+        )
+    cap = ("max_file_bytes", limits.max_file_bytes)
+    name, kind, data = source_bytes(source, format, TABLE_FORMATS, cap)
+    if kind == "xlsx":  # read once: every pass over the workbook reads these bytes
+        return read_xlsx(lambda: io.BytesIO(data), name, sheet, limits)
+    return _table_from_bytes(data, name, kind, sheet, limits)
 
 
 def _table_from_bytes(
@@ -109,7 +92,8 @@ def _table_from_bytes(
     _no_sheet(sheet, name)
     if kind == "csv":
         return read_csv(data, name, limits)
-    parsed = load_json(decode_text(data, name), name, limits)
+    cap = ("max_json_values", limits.max_json_values)
+    parsed = load_json(decode_text(data, name), name, limits, cap)
     walk(parsed, name, limits, None, records=True)
     if isinstance(parsed, Mapping) and isinstance(parsed.get("candidates"), list):
         parsed = parsed["candidates"]
@@ -154,20 +138,19 @@ def read_mapping(
     ({'theme': 'Unges trivsel'}, '<bytes>')
     """
     limits = limits or Limits()
-    if isinstance(source, str | Path):
-        path = Path(source)
-        name = path.name or str(path)
-        if is_dir(path):
-            raise os_problem(name, IsADirectoryError(21, "Is a directory", str(path)))
-        kind = format_of(format, path.suffix, name, BRIEF_FORMATS)
-        data_bytes = read_file_bytes(path, limits)
-    elif isinstance(source, bytes | bytearray | memoryview) or hasattr(source, "read"):
-        name, data_bytes = read_stream(source, limits)
-        kind = format_of(format, Path(name).suffix, name, BRIEF_FORMATS)
-    else:
+    if not isinstance(source, str | Path | bytes | bytearray | memoryview) and not hasattr(
+        source, "read"
+    ):
         walk(source, "<brief>", limits, limits.max_brief_values)
         return source, "<brief>"
+    if limits.max_brief_bytes < limits.max_file_bytes:
+        cap = ("max_brief_bytes", limits.max_brief_bytes)
+    else:
+        cap = ("max_file_bytes", limits.max_file_bytes)
+    name, kind, data_bytes = source_bytes(source, format, BRIEF_FORMATS, cap)
     text = decode_text(data_bytes, name)
-    data = load_json(text, name, limits) if kind == "json" else load_yaml(text, name, limits)
+    values = ("max_brief_values", limits.max_brief_values)
+    load = load_json if kind == "json" else load_yaml
+    data = load(text, name, limits, values)
     walk(data, name, limits, limits.max_brief_values)
     return data, name

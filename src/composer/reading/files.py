@@ -1,84 +1,123 @@
-"""Files and streams: the checks before reading, the bounded read, the format by suffix."""
+"""Files and streams: one bounded read of each, the format by suffix.
+
+A path is opened once (without blocking, so a pipe cannot hang the reader), its open file
+must be a regular file (a device such as ``/dev/zero``, a FIFO or a socket is refused, also
+behind a symlink), and its bytes are counted as they are read, so neither a lying ``stat``
+nor a file that grows can make the reader hold more than the limit.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, Problem
-from .limits import Limits, error, file_problem, over
+from .limits import error, file_problem, over
 
 __all__ = [
     "BRIEF_FORMATS",
     "TABLE_FORMATS",
-    "check_file",
     "format_of",
-    "is_dir",
-    "os_problem",
-    "read_file_bytes",
-    "read_stream",
+    "source_bytes",
 ]
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv", ".tab")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 JSON_SUFFIXES = (".json",)
 YAML_SUFFIXES = (".yaml", ".yml")
+_CHUNK = 1 << 20
 
 
-def read_file_bytes(path: Path, limits: Limits) -> bytes:
-    name = check_file(path, limits)
-    try:
-        return path.read_bytes()
-    except OSError as e:
-        raise os_problem(name, e) from None
+def source_bytes(
+    source: Any, format: str | None, formats: dict[str, tuple[str, ...]], cap: tuple[str, int]
+) -> tuple[str, str, bytes]:
+    """(name, format, bytes) of a path, bytes or binary stream, read once within ``cap``.
+
+    ``cap`` is the limit's name in :class:`Limits` and its value in bytes.
+    """
+    if isinstance(source, str | Path):
+        path = Path(source)
+        name = path.name or str(path)
+        if _is_dir(path):  # before the suffix: a folder named x.csv is still a folder
+            raise file_problem(name, _FOLDER)
+        kind = format_of(format, path.suffix, name, formats)
+        return name, kind, _read_path(path, name, cap)
+    name, data = _read_stream(source, cap)
+    return name, format_of(format, Path(name).suffix, name, formats), data
 
 
-def os_problem(name: str, e: OSError) -> InputError:
-    if isinstance(e, FileNotFoundError):
-        return InputError(
-            [Problem(name, None, None, e.filename, "an existing file", code="no_such_file")]
-        )
-    if isinstance(e, PermissionError):
-        return file_problem(
-            name, "a file this program may read (permission denied: check its access rights)"
-        )
-    if isinstance(e, IsADirectoryError):
-        return file_problem(name, "a file, but this is a folder: give the file inside it")
-    return file_problem(name, f"a readable file ({type(e).__name__}: {e.strerror})")
+_FOLDER = "a file, but this is a folder: give the file inside it"
 
 
-def is_dir(path: Path) -> bool:
+def _is_dir(path: Path) -> bool:
     try:
         return path.is_dir()
     except (OSError, ValueError):
         return False
 
 
-def check_file(path: Path, limits: Limits) -> str:
-    """The file's name for messages, once it is known to be a readable file within limits."""
-    name = path.name or str(path)
+def _read_path(path: Path, name: str, cap: tuple[str, int]) -> bytes:
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        if path.is_dir():
-            raise IsADirectoryError(21, "Is a directory", str(path))
-        size = path.stat().st_size
-        with path.open("rb"):
-            pass
+        fd = os.open(path, flags)
     except OSError as e:
-        raise os_problem(name, e) from None
+        raise _os_problem(name, path, e) from None
     except ValueError:  # a NUL byte in the path
         raise file_problem(name, "a file name without NUL characters") from None
-    if size > limits.max_file_bytes:
-        raise error(
-            name,
-            over(
-                "max_file_bytes",
-                limits.max_file_bytes,
-                "a file of at most {} bytes",
-                f"{size:,}",
-            ),
-            code="limit",
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise file_problem(name, _FOLDER)
+        if not stat.S_ISREG(mode):
+            raise file_problem(
+                name,
+                "a regular file, but this is a device, a pipe or a socket (give the file "
+                "itself, or pipe it to standard input as -)",
+                code="not_a_file",
+            )
+        with os.fdopen(fd, "rb", buffering=0, closefd=False) as fh:
+            return _read_counted(fh.read, name, cap)
+    except OSError as e:
+        raise _os_problem(name, path, e) from None
+    finally:
+        os.close(fd)
+
+
+def _read_counted(read: Callable[[int], Any], name: str, cap: tuple[str, int]) -> bytes:
+    """Read in chunks, counting the bytes; refuse once they pass the limit."""
+    most = cap[1]
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := read(_CHUNK):
+        if isinstance(chunk, str):
+            raise file_problem(name, "a binary stream (open the file with 'rb')")
+        total += len(chunk)
+        if total > most:
+            raise _too_big(name, cap, f"at least {total:,}")
+        chunks.append(bytes(chunk))
+    return b"".join(chunks)
+
+
+def _too_big(name: str, cap: tuple[str, int], found: str) -> InputError:
+    limit, most = cap
+    return error(name, over(limit, most, "a file of at most {} bytes", found), code="limit")
+
+
+def _os_problem(name: str, path: Path, e: OSError) -> InputError:
+    if isinstance(e, FileNotFoundError):
+        return InputError(
+            [Problem(name, None, None, str(path), "an existing file", code="no_such_file")]
         )
-    return name
+    if isinstance(e, PermissionError):
+        return file_problem(
+            name, "a file this program may read (permission denied: check its access rights)"
+        )
+    if isinstance(e, IsADirectoryError):
+        return file_problem(name, _FOLDER)
+    return file_problem(name, f"a readable file ({type(e).__name__}: {e.strerror})")
 
 
 #: formats by name, and the suffixes that name them
@@ -114,22 +153,24 @@ def format_of(
     )
 
 
-def read_stream(source: Any, limits: Limits) -> tuple[str, bytes]:
+def _read_stream(source: Any, cap: tuple[str, int]) -> tuple[str, bytes]:
     """The bytes of an in-memory file or an open binary file, within the size limit."""
     name = Path(str(getattr(source, "name", "") or "")).name or "<stdin>"
     if isinstance(source, bytes | bytearray | memoryview):
-        name, data = "<bytes>", bytes(source)
-    else:
-        try:
-            data = source.read(limits.max_file_bytes + 1)
-        except (OSError, ValueError) as e:
-            raise file_problem(name, f"a readable stream ({type(e).__name__})") from None
-        if isinstance(data, str):
-            raise file_problem(name, "a binary stream (open the file with 'rb')")
-    if len(data) > limits.max_file_bytes:
+        data = bytes(source)
+        if len(data) > cap[1]:
+            raise _too_big("<bytes>", cap, f"{len(data):,}")
+        return "<bytes>", data
+    if not hasattr(source, "read"):
         raise error(
-            name,
-            over("max_file_bytes", limits.max_file_bytes, "a file of at most {} bytes"),
-            code="limit",
+            "<input>",
+            "a path, the bytes of a file or an open binary file",
+            value=type(source).__name__,
+            code="unknown_format",
         )
-    return name, data
+    try:
+        return name, _read_counted(source.read, name, cap)
+    except InputError:
+        raise
+    except (OSError, ValueError) as e:  # a closed or unreadable stream
+        raise file_problem(name, f"a readable stream ({type(e).__name__})") from None

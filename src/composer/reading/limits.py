@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from ..errors import InputError, Problem
 
 __all__ = [
+    "MAX_BRIEF_BYTES",
     "MAX_BRIEF_VALUES",
     "MAX_CELLS",
     "MAX_CELL_CHARS",
     "MAX_COLUMNS",
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
+    "MAX_JSON_VALUES",
     "MAX_UNPACKED_BYTES",
     "Limits",
     "error",
@@ -34,6 +36,11 @@ MAX_CELL_CHARS = 32_767
 MAX_DEPTH = 32
 #: Most values (scalars, lists and mappings together) in a brief.
 MAX_BRIEF_VALUES = 100_000
+#: Largest brief file, in bytes (a brief of 100,000 values is about 3 MB).
+MAX_BRIEF_BYTES = 16 * 2**20
+#: Most values in a JSON file of candidates (Python's JSON parser holds about 60 bytes a
+#: value: 5 million is 250,000 candidates of 20 fields and about 300 MB).
+MAX_JSON_VALUES = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,8 @@ class Limits:
     max_cell_chars: int = MAX_CELL_CHARS
     max_depth: int = MAX_DEPTH
     max_brief_values: int = MAX_BRIEF_VALUES
+    max_brief_bytes: int = MAX_BRIEF_BYTES
+    max_json_values: int = MAX_JSON_VALUES
 
 
 def over(limit: str, value: int, what: str, found: str | None = None) -> str:

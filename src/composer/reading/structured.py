@@ -1,11 +1,24 @@
-"""JSON and YAML: parsed with limits on depth and size, keys written twice refused."""
+"""JSON and YAML: parsed within limits on size, nesting and values, keys written twice refused.
+
+The limits hold before the parse builds anything large: a JSON text is pre-scanned for
+an upper bound of its values (commas and opening brackets, a C-speed count), a YAML text's
+event stream (libyaml's C parser when PyYAML has it) is counted and its nesting measured
+before a single object is constructed.
+
+YAML is read with the YAML 1.2 core schema and one rule more: a plain scalar becomes a
+number only when the number prints back as it was written. ``012``, ``0x1A``, ``1_000``,
+``1:20``, ``0555`` and ``1.10`` stay the text written (PyYAML's YAML 1.1 reads them as
+10, 26, 1000, 80, 365 and 1.1), and so do ``yes``, ``no``, ``on`` and ``off`` (only
+``true``/``false`` are booleans).
+"""
 
 from __future__ import annotations
 
-import io
 import json
+import math
+import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -37,7 +50,12 @@ def _no_constant(token: str) -> Any:
     raise ValueError(f"{token} is not a JSON number; write null or a number")
 
 
-def load_json(text: str, name: str, limits: Limits) -> Any:
+def load_json(text: str, name: str, limits: Limits, cap: tuple[str, int]) -> Any:
+    """Parse JSON once its values (an upper bound) are within ``cap`` = (limit, value)."""
+    _json_depth_ok(text, name, limits)
+    bound = 1 + text.count(",") + text.count("[") + text.count("{")
+    if bound > cap[1]:
+        raise error(name, _values_sentence(cap, bound), code="limit")
     try:
         return json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant)
     except json.JSONDecodeError as e:
@@ -54,12 +72,50 @@ def load_json(text: str, name: str, limits: Limits) -> Any:
         raise error(name, f"valid JSON numbers ({e})", code="bad_json") from None
 
 
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+#: Tokens the depth pre-scan reads at most (deep nesting shows early; walk() checks the rest)
+_DEPTH_SCAN_TOKENS = 200_000
+
+
+def _json_depth_ok(text: str, name: str, limits: Limits) -> None:
+    """Refuse nesting deeper than the limit before parsing (strings skipped, not counted)."""
+    depth = 0
+    for n, match in enumerate(_JSON_TOKEN.finditer(text)):
+        if n > _DEPTH_SCAN_TOKENS:
+            return
+        ch = text[match.start()]
+        if ch in "[{":
+            depth += 1
+            if depth > limits.max_depth:
+                line = text.count("\n", 0, match.start()) + 1
+                raise error(name, _depth_sentence(limits), row=line, row_word="line", code="limit")
+        elif ch in "]}":
+            depth -= 1
+
+
+def _values_sentence(cap: tuple[str, int], found: int | None = None) -> str:
+    if found is None:  # YAML: counted exactly
+        return over(cap[0], cap[1], "at most {} values (lists and mappings count too)")
+    what = "at most {} values (counted as commas and brackets, also those inside texts)"
+    return over(cap[0], cap[1], what, f"up to {found:,}")
+
+
 def _depth_sentence(limits: Limits) -> str:
     return over("max_depth", limits.max_depth, "lists and objects nested at most {} deep")
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """PyYAML's safe loader that also notes keys written twice in one mapping."""
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+
+
+class _TextLoader(_BaseLoader):
+    """A safe loader with the YAML 1.2 core schema, numbers that print as written, and a
+    note of every key written twice in one mapping."""
+
+    # PyYAML's class registries, ours alone (the YAML 1.1 resolvers are not inherited)
+    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}
+    yaml_constructors: ClassVar[dict[Any, Any]] = dict(yaml.SafeLoader.yaml_constructors)
 
     def __init__(self, stream: Any) -> None:
         super().__init__(stream)
@@ -80,11 +136,45 @@ class _StrictLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def _yaml_depth_ok(text: str, name: str, limits: Limits) -> None:
-    """Walk YAML events (no recursion) and refuse nesting deeper than the limit."""
-    depth = 0
+def _int_as_written(loader: Any, node: Any) -> int | str:
+    text = str(loader.construct_scalar(node))
+    number = int(text)
+    return number if str(number) == text else text
+
+
+def _float_as_written(loader: Any, node: Any) -> float | str:
+    text = str(loader.construct_scalar(node))
+    special = {".inf": math.inf, "-.inf": -math.inf, "+.inf": math.inf, ".nan": math.nan}
+    if text.lower() in special:
+        return special[text.lower()]
+    number = float(text)
+    return number if repr(number) == text else text
+
+
+for _tag, _pattern, _first in (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    (_INT, r"^[-+]?[0-9]+$", "-+0123456789"),
+    (
+        _FLOAT,
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:merge", r"^(?:<<)$", "<"),
+):
+    _TextLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+_TextLoader.add_constructor(_INT, _int_as_written)
+_TextLoader.add_constructor(_FLOAT, _float_as_written)
+
+
+def _yaml_within_limits(text: str, name: str, limits: Limits, cap: tuple[str, int]) -> None:
+    """Count YAML events (values) and measure nesting before anything is constructed."""
+    depth = values = 0
+    loader = _BaseLoader(text)
     try:
-        for ev in yaml.parse(io.StringIO(text), Loader=yaml.SafeLoader):
+        while loader.check_event():
+            ev = loader.get_event()
             if isinstance(ev, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > limits.max_depth:
@@ -94,8 +184,20 @@ def _yaml_depth_ok(text: str, name: str, limits: Limits) -> None:
                     )
             elif isinstance(ev, yaml.CollectionEndEvent):
                 depth -= 1
+                continue
+            if isinstance(ev, yaml.NodeEvent):
+                values += 1
+                if values > cap[1]:
+                    raise error(name, _values_sentence(cap), code="limit")
     except yaml.YAMLError as e:
+        if "nesting depth" in str(getattr(e, "problem", "")):  # libyaml's own limit, 1,000
+            mark = getattr(e, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else None
+            sentence = _depth_sentence(limits)
+            raise error(name, sentence, row=line, row_word="line", code="limit") from None
         raise _yaml_problem(e, name) from None
+    finally:
+        loader.dispose()
 
 
 def _yaml_problem(e: Exception, name: str) -> InputError:
@@ -107,9 +209,11 @@ def _yaml_problem(e: Exception, name: str) -> InputError:
     )
 
 
-def load_yaml(text: str, name: str, limits: Limits) -> Any:
-    _yaml_depth_ok(text, name, limits)
-    loader = _StrictLoader(text)
+def load_yaml(text: str, name: str, limits: Limits, cap: tuple[str, int]) -> Any:
+    """Parse YAML once its values (aliases once each) are within ``cap`` and its nesting
+    within the limit; :func:`walk` then counts aliases each time they are used."""
+    _yaml_within_limits(text, name, limits, cap)
+    loader = _TextLoader(text)
     try:
         data = loader.get_single_data()
     except yaml.YAMLError as e:

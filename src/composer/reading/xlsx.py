@@ -12,6 +12,7 @@ from ..cells import unprotect_cell
 from ..errors import InputError, Problem
 from .limits import Limits, error, file_problem, over
 from .table import RawTable, cell_text, check_cells, column_letter, finish_sheet
+from .xlsx_scan import scan_shared_strings, scan_sheet, sheet_parts
 
 __all__ = ["read_xlsx"]
 
@@ -28,12 +29,35 @@ def read_xlsx(
         ) from None
     try:
         with open_() as fh, zipfile.ZipFile(fh) as zf:
-            unpacked = sum(i.file_size for i in zf.infolist())
-            has_formulas = unpacked <= limits.max_unpacked_bytes and _has_formulas(zf)
+            _check_unpacked(zf, name, limits)
+            title, part = _pick_sheet(sheet_parts(zf), sheet, name)
+            scan_shared_strings(zf, name, limits)
+            has_formulas = scan_sheet(zf, part, name, limits)
+    except InputError:
+        raise
     except (zipfile.BadZipFile, EOFError):
         raise _unreadable_workbook(name, "it is not a zip archive, as an .xlsx must be") from None
-    except Exception as e:  # zipfile raises NotImplementedError, OSError... on damage
+    except Exception as e:  # zipfile, expat and missing parts raise many kinds on damage
         raise _unreadable_workbook(name, type(e).__name__) from None
+    with open_() as fh:  # ours to close, also when openpyxl fails half-way
+        try:
+            wb = openpyxl.load_workbook(fh, read_only=True, data_only=True, keep_links=False)
+        except Exception as e:  # a broken workbook can fail anywhere inside openpyxl
+            raise _unreadable_workbook(name, type(e).__name__) from None
+        try:
+            ws = wb[title]
+            formulas = _formula_cells(open_, title, limits) if has_formulas else set()
+            return _read_sheet(ws, name, limits, formulas)
+        except InputError:
+            raise
+        except Exception as e:  # bad XML, bad deflate, missing parts: all end here
+            raise _unreadable_workbook(name, type(e).__name__) from None
+        finally:
+            wb.close()
+
+
+def _check_unpacked(zf: zipfile.ZipFile, name: str, limits: Limits) -> None:
+    unpacked = sum(i.file_size for i in zf.infolist())
     if unpacked > limits.max_unpacked_bytes:
         raise error(
             name,
@@ -45,36 +69,6 @@ def read_xlsx(
             ),
             code="limit",
         )
-    with open_() as fh:  # ours to close, also when openpyxl fails half-way
-        try:
-            wb = openpyxl.load_workbook(fh, read_only=True, data_only=True, keep_links=False)
-        except Exception as e:  # a broken workbook can fail anywhere inside openpyxl
-            raise _unreadable_workbook(name, type(e).__name__) from None
-        try:
-            ws = _pick_sheet(wb, sheet, name)
-            formulas = _formula_cells(open_, ws.title, limits) if has_formulas else set()
-            return _read_sheet(ws, name, limits, formulas)
-        except InputError:
-            raise
-        except Exception as e:  # bad XML, bad deflate, missing parts: all end here
-            raise _unreadable_workbook(name, type(e).__name__) from None
-        finally:
-            wb.close()
-
-
-def _has_formulas(zf: zipfile.ZipFile) -> bool:
-    """Whether any worksheet holds a formula (streamed: a sheet is never unpacked whole)."""
-    for info in zf.infolist():
-        if not info.filename.startswith("xl/worksheets/"):
-            continue
-        tail = b""
-        with zf.open(info) as member:
-            while chunk := member.read(1 << 20):
-                text = tail + chunk
-                if b"<f>" in text or b"<f " in text or b":f>" in text or b":f " in text:
-                    return True
-                tail = chunk[-4:]
-    return False
 
 
 def _formula_cells(
@@ -111,24 +105,25 @@ def _unreadable_workbook(name: str, why: str) -> InputError:
     )
 
 
-def _pick_sheet(wb: Any, sheet: str | int | None, name: str) -> Any:
-    sheets = list(wb.worksheets)
-    names = [ws.title for ws in sheets]
-    listing = ", ".join(repr(n) for n in names) or "none"
-    if not sheets:
+def _pick_sheet(
+    parts: list[tuple[str, str]], sheet: str | int | None, name: str
+) -> tuple[str, str]:
+    """(title, part) of the sheet asked for: by name (case and spaces forgiven) or number."""
+    listing = ", ".join(repr(title) for title, _ in parts) or "none"
+    if not parts:
         raise file_problem(name, "a workbook with at least one worksheet", code="no_sheet")
     if sheet is None:
-        return sheets[0]
+        return parts[0]
     if isinstance(sheet, int) and not isinstance(sheet, bool):
-        if 0 <= sheet < len(sheets):
-            return sheets[sheet]
+        if 0 <= sheet < len(parts):
+            return parts[sheet]
     elif isinstance(sheet, str):
-        for ws in sheets:
-            if ws.title == sheet:
-                return ws
-        for ws in sheets:
-            if ws.title.strip().casefold() == sheet.strip().casefold():
-                return ws
+        for part in parts:
+            if part[0] == sheet:
+                return part
+        for part in parts:
+            if part[0].strip().casefold() == sheet.strip().casefold():
+                return part
     raise error(
         name,
         f"a worksheet of the workbook, by name or by number from 0: {listing}",
