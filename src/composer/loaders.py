@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from pydantic import ValidationError
 
-from .cells import clean_text, lookalike_key, parse_bool
+from .cells import clean_text, lookalike_keys, parse_bool
 from .errors import InputError, Problem, check_seed, shorten
 from .models import ACTOR_LOOKUP, NetworkBrief, allowed_actor_types
 from .pool import (
@@ -385,15 +385,17 @@ class _Columns:
 
 
 def _lookalike_ids(ids: np.ndarray, rows: np.ndarray, name: str, row_word: str) -> list[Problem]:
-    """Ids that differ only by case, width, invisible characters or look-alike letters."""
-    keys = _map_unique(pd.Series(ids, dtype=object), lookalike_key).to_numpy(dtype=object)
-    first: dict[str, tuple[str, int]] = {}
+    """Ids that differ only by case, width, invisible characters, dashes or look-alike
+    letters (the identity rule: :func:`composer.cells.lookalike_keys`)."""
+    keys = _map_unique(pd.Series(ids, dtype=object), lookalike_keys).to_numpy(dtype=object)
+    first: list[dict[str, tuple[str, int]]] = [{}, {}]
     problems = []
-    for cid, key, row in zip(ids.tolist(), keys.tolist(), rows.tolist(), strict=True):
+    for cid, pair, row in zip(ids.tolist(), keys.tolist(), rows.tolist(), strict=True):
         if not cid:
             continue
-        seen = first.setdefault(key, (cid, row))
-        if seen[0] != cid:
+        seen = [by_key.setdefault(key, (cid, row)) for by_key, key in zip(first, pair, strict=True)]
+        other = next((s for s in seen if s[0] != cid), None)
+        if other is not None:
             problems.append(
                 Problem(
                     name,
@@ -401,8 +403,9 @@ def _lookalike_ids(ids: np.ndarray, rows: np.ndarray, name: str, row_word: str) 
                     "id",
                     cid,
                     f"an id that looks different from every other, but it looks like "
-                    f"{shorten(seen[0], 60)!r} in {row_word} {seen[1]} (they differ only in case, invisible "
-                    f"characters or letters from another alphabet{_spell(cid + seen[0])})",
+                    f"{shorten(other[0], 60)!r} in {row_word} {other[1]} (they differ only in "
+                    "case, invisible characters, dashes or characters that look the same"
+                    f"{_spell(cid + other[0])})",
                     row_word,
                     code="lookalike_id",
                 )
@@ -421,9 +424,9 @@ class _AlikeIds:
         if self._by_key is None:
             self._by_key = {}
             for cid in self._ids.tolist():
-                if cid:
-                    self._by_key.setdefault(lookalike_key(cid), cid)
-        return self._by_key.get(lookalike_key(text))
+                for key in lookalike_keys(cid) if cid else ():
+                    self._by_key.setdefault(key, cid)
+        return next((self._by_key[k] for k in lookalike_keys(text) if k in self._by_key), None)
 
 
 def _spell(text: str) -> str:
