@@ -434,7 +434,7 @@ def test_alternatives_differ_by_two(sample: tuple[CandidatePool, Any, Compositio
     assert keys == sorted(keys, reverse=True)
     for a in alts:
         assert_rules(pool, brief, a)
-    with pytest.raises(ValueError, match="n=0 should be an int from 1 to 20"):
+    with pytest.raises(ValueError, match="'n': value '0' – expected a whole number from 1 to 20"):
         alternatives(pool, brief, n=0)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import math
+import re
 import unicodedata
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import numpy as np
 __all__ = [
     "FORMULA_TRIGGERS",
     "NO",
+    "UNSAFE_TEXT",
     "YES",
     "clean_text",
     "lookalike_key",
@@ -25,10 +27,19 @@ __all__ = [
     "parse_bool",
     "safe_cell",
     "unprotect_cell",
+    "unsafe_character",
 ]
 
-#: A spreadsheet treats a cell starting with one of these as a formula (OWASP's list).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+#: A spreadsheet treats a cell starting with one of these as a formula (OWASP's list),
+#: and with their fullwidth, small, super- and subscript forms (every character whose NFKC
+#: form is one of ``= + - @``: a test checks the list is whole) and the minus sign.
+FORMULA_TRIGGERS = (
+    *("=", "+", "-", "@", "\t", "\r"),
+    *("\uff1d", "\ufe66", "\u207c", "\u208c"),  # ＝ ﹦ ⁼ ₌
+    *("\uff0b", "\ufe62", "\u207a", "\u208a", "\ufb29"),  # ＋ ﹢ ⁺ ₊ ﬩
+    *("\uff0d", "\ufe63", "\u2212"),  # － ﹣ −
+    *("\uff20", "\ufe6b"),  # ＠ ﹫
+)
 
 #: White space and invisible characters stripped from both ends of ids, names, phrases.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
@@ -91,10 +102,33 @@ def _skeleton_table() -> dict[int, str | None]:
     return table
 
 
+#: Characters no export can hold or show safely: C0 controls but tab, line feed and carriage
+#: return (ESC starts terminal escapes, Excel's XML refuses them all), DEL, C1 controls, and
+#: lone surrogates (not Unicode text at all: UTF-8, JSON and CSV writers fail on them).
+UNSAFE_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def unsafe_character(text: str) -> str | None:
+    """What makes ``text`` unfit for an export, or None when it is fine.
+
+    Examples
+    --------
+    >>> unsafe_character("Åse"), unsafe_character("Å\x1b[31mse"), unsafe_character(chr(0xD800))
+    (None, 'a control character (U+001B)', 'a lone surrogate (U+D800)')
+    """
+    found = UNSAFE_TEXT.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    kind = "a lone surrogate" if 0xD800 <= code <= 0xDFFF else "a control character"
+    return f"{kind} (U+{code:04X})"
+
+
 def safe_cell(value: object) -> object:
     """Neutralise a text cell a spreadsheet would run as a formula; other values pass.
 
-    A text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (after any
+    A text starting with ``=``, ``+``, ``-``, ``@`` (or their fullwidth and small forms,
+    ``＝`` ``﹦`` ...: :data:`FORMULA_TRIGGERS`), a tab or a carriage return (after any
     apostrophes) gets one leading ``'``, which Excel and LibreOffice show as text.
     :func:`unprotect_cell` takes exactly that apostrophe off again, so exports read back
     unchanged. Use it on every user-given text written to CSV or Excel.
@@ -114,6 +148,8 @@ def safe_cell(value: object) -> object:
     ('\\'=HYPERLINK("http://x")', "'-5", -5, 'Åse')
     >>> safe_cell("'=1")  # an apostrophe that was already there survives the round trip
     "''=1"
+    >>> safe_cell("\uff1dHYPERLINK(1)"), safe_cell("\ufe66 1")
+    ("'＝HYPERLINK(1)", "'﹦ 1")
     """
     if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_TRIGGERS):
         return "'" + value

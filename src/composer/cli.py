@@ -683,8 +683,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``composer`` with ``argv`` (default ``sys.argv[1:]``); return the exit code.
 
     Never raises and never prints a traceback: 0 done, 1 an unexpected error, 2 bad input
-    or arguments, 3 the brief cannot be met.
+    or arguments (or an output that cannot be written), 3 the brief cannot be met. On a
+    terminal control characters are dropped; what the console cannot encode shows as ?.
     """
+    from .terminal import guarded_streams
+
+    with guarded_streams():
+        code = _run(argv)
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):  # /dev/full, a closed stream: reported already
+        _quiet_stdout()
+    return code
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     as_json = _wants_json(args_list)
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._coerce import BriefLike, PoolLike, as_brief, as_pool
+from .._coerce import BriefLike, PoolLike, as_brief, as_pool, check_arguments
 from ..composition import Composition
 from ..progress import progress
 from ..scoring import CandidateScorer
@@ -72,6 +72,7 @@ def compose(
     >>> all(m.reasons for m in comp.members)
     True
     """
+    check_arguments(method=method, seed=seed, dropouts=dropouts, scorer=scorer)
     pool = as_pool(pool)
     with progress(3, "compose", rows=len(pool)) as bar:
         plan = build_plan(pool, as_brief(brief), scorer)

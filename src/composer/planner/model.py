@@ -93,7 +93,7 @@ def build_plan(
     pool: CandidatePool, brief: NetworkBrief, scorer: CandidateScorer | None = None
 ) -> Plan:
     """Encode, score and sort ``pool`` under ``brief`` once for every later stage."""
-    validate(pool, brief, counts=True)
+    validate(pool, brief)  # a need counting more people than the pool gives is a gap
     scorer = CandidateScorer() if scorer is None else scorer
     scorer.fit(pool, brief)
     enc = encode(pool, brief)

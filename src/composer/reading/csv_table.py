@@ -10,6 +10,7 @@ import threading
 import numpy as np
 import pandas as pd
 
+from ..cells import FORMULA_TRIGGERS
 from ..errors import InputError, Problem
 from .decoding import decode_text
 from .limits import Limits, error, file_problem, over
@@ -21,7 +22,7 @@ SEPARATORS = (",", ";", "\t")
 _LEADING_BLANK = re.compile(r"(?:[ \t]*(?:\r\n|\n|\r))*")
 _LINE_END = re.compile(r"\r\n|\n|\r")
 #: an apostrophe protecting a formula-like cell (see composer.cells.safe_cell)
-_PROTECTED = re.compile(r"'+[=+\-@\t\r]")
+_PROTECTED = re.compile("'+[" + re.escape("".join(FORMULA_TRIGGERS)) + "]")
 _QUOTED = re.compile(r'"[^"]*"')
 _FIELD_LIMIT_LOCK = threading.Lock()
 

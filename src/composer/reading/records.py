@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..errors import InputError, Problem
 from .limits import Limits, error, over
-from .table import RawTable, cell_text, check_cells, long_cells
+from .table import RawTable, cell_text, check_cells, long_cells, unsafe_cells
 
 __all__ = ["read_frame", "read_records"]
 
@@ -83,6 +83,7 @@ def _table(
             )
         grid.append(texts)
     problems += long_cells(grid, rows, name, limits, header, row_word="record")
+    problems += unsafe_cells(grid, rows, name, header, row_word="record")
     if problems:
         raise InputError(problems)
     frame = pd.DataFrame(dict(enumerate(grid)), columns=range(len(grid)), dtype=object)
@@ -96,6 +97,14 @@ def read_frame(df: pd.DataFrame, limits: Limits) -> RawTable:
     if df.index.name == "id" or (
         isinstance(df.index, pd.MultiIndex) and "id" in [str(n) for n in df.index.names]
     ):
+        if "id" in [str(c) for c in df.columns]:
+            raise error(
+                name,
+                "the ids once: as the index named 'id' or as a column 'id', not both "
+                "(df.reset_index(drop=True) drops the index)",
+                column="id",
+                code="duplicate_column",
+            )
         df = df.reset_index()
     header = [" ".join(str(x) for x in c) if isinstance(c, tuple) else str(c) for c in df.columns]
     return _table(header, [df.iloc[:, j] for j in range(df.shape[1])], len(df), name, limits)

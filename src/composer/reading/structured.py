@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 
 import yaml
 
+from ..cells import unsafe_character
 from ..errors import InputError, Problem
 from .limits import Limits, error, over
 
@@ -268,19 +269,10 @@ def walk(
             )
         if isinstance(item, Mapping | list | tuple) and depth > limits.max_depth:
             raise error(name, _depth_sentence(limits), column=path or None, code="limit")
+        # inside records, the record reader names record and column itself
+        if not (records and path.startswith(("[", "candidates["))):
+            problems += _item_problems(item, path, name)
         if isinstance(item, Mapping):
-            in_record = records and path.startswith(("[", "candidates["))
-            for key in () if in_record else getattr(item, "duplicate_keys", ()):
-                problems.append(
-                    Problem(
-                        name,
-                        None,
-                        f"{path}.{key}" if path else str(key),
-                        None,
-                        "each key once in an object (the later one would silently win)",
-                        code="duplicate_key",
-                    )
-                )
             for k, v in item.items():
                 stack.append((v, depth + 1, f"{path}.{k}" if path else str(k)))
         elif isinstance(item, list | tuple):
@@ -288,3 +280,29 @@ def walk(
                 stack.append((v, depth + 1, f"{path}[{i}]"))
     if problems:
         raise InputError(problems)
+
+
+def _item_problems(item: Any, path: str, name: str) -> list[Problem]:
+    """A text's unsafe character, a mapping's keys written twice."""
+    if isinstance(item, str) and (bad := unsafe_character(item)):
+        return [
+            Problem(
+                name,
+                None,
+                path or None,
+                None,
+                f"text without {bad}: delete or retype the character",
+                code="unsafe_text",
+            )
+        ]
+    return [
+        Problem(
+            name,
+            None,
+            f"{path}.{key}" if path else str(key),
+            None,
+            "each key once in an object (the later one would silently win)",
+            code="duplicate_key",
+        )
+        for key in (getattr(item, "duplicate_keys", ()) if isinstance(item, Mapping) else ())
+    ]

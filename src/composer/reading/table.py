@@ -12,11 +12,19 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..cells import unprotect_cell
+from ..cells import UNSAFE_TEXT, unprotect_cell, unsafe_character
 from ..errors import InputError, Problem
 from .limits import Limits, error, over
 
-__all__ = ["RawTable", "cell_text", "check_cells", "column_letter", "finish_sheet", "long_cells"]
+__all__ = [
+    "RawTable",
+    "cell_text",
+    "check_cells",
+    "column_letter",
+    "finish_sheet",
+    "long_cells",
+    "unsafe_cells",
+]
 
 
 @dataclass
@@ -134,6 +142,7 @@ def finish_sheet(
     if unprotect:  # a protected formula is written '=..., as the export does
         grid = [_map_text(col, unprotect_cell) for col in grid]
     problems += long_cells(grid, rows, name, limits, None)
+    problems += unsafe_cells(grid, rows, name, None)
     if problems:
         raise InputError(problems)
     header_row = int(rows[0])
@@ -216,6 +225,36 @@ def long_cells(
                     ),
                     row_word=row_word,
                     code="limit",
+                )
+            )
+    return problems
+
+
+def unsafe_cells(
+    grid: list[np.ndarray],
+    rows: np.ndarray,
+    name: str,
+    header: list[str] | None,
+    row_word: str = "row",
+) -> list[Problem]:
+    """Cells holding a control character or a lone surrogate (see
+    :data:`composer.cells.UNSAFE_TEXT`), at most 10 a column; without ``header`` the first
+    row is the header. One C-speed search a column finds the clean ones."""
+    problems: list[Problem] = []
+    for j, col in enumerate(grid):
+        if not len(col) or UNSAFE_TEXT.search("\n".join(col)) is None:
+            continue
+        label = header[j] if header is not None else str(col[0])
+        for i in [i for i, v in enumerate(col) if UNSAFE_TEXT.search(v)][:10]:
+            problems.append(
+                Problem(
+                    name,
+                    int(rows[i]),
+                    label if header is not None or i else None,
+                    None,
+                    f"text without {unsafe_character(col[i])}: delete or retype the character",
+                    row_word=row_word,
+                    code="unsafe_text",
                 )
             )
     return problems
