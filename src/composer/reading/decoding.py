@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .limits import error
 
 __all__ = ["decode_text"]
@@ -108,6 +110,12 @@ def _detect(data: bytes, name: str, candidates: list[str]) -> str:
     )
 
 
+#: A UTF-8 letter from Latin-1 Supplement or Latin Extended-A (æ ø å é ü ...: C3/C4/C5 and
+#: a continuation byte), not followed by another continuation byte. In Windows-1252 these
+#: pairs read as 'Ã¸', 'Ã¥': never Danish text.
+_UTF8_LETTER = re.compile(rb"[\xc3-\xc5][\x80-\xbf](?![\x80-\xbf])")
+
+
 def _refuse_mixed(data: bytes, name: str) -> None:
     """Refuse a file where some lines are UTF-8 with non-ASCII letters and others are not."""
     utf8_line = bad_line = None
@@ -118,15 +126,22 @@ def _refuse_mixed(data: bytes, name: str) -> None:
             line.decode("utf-8")
         except UnicodeDecodeError:
             bad_line = bad_line or i
+            if _UTF8_LETTER.search(line):  # UTF-8 letters and other bytes in one line
+                utf8_line = utf8_line or i
         else:
             utf8_line = utf8_line or i
         if utf8_line and bad_line:
             raise error(
                 name,
-                f"one text encoding for the whole file, but line {utf8_line} is UTF-8 "
-                f"and line {bad_line} is not (rows pasted from another file?); "
-                f"{_SAVE_AS}",
+                f"one text encoding for the whole file, but {_mix(utf8_line, bad_line)} "
+                f"(rows pasted from another file?); {_SAVE_AS}",
                 row=bad_line,
                 row_word="line",
                 code="mixed_encoding",
             )
+
+
+def _mix(utf8_line: int, bad_line: int) -> str:
+    if utf8_line == bad_line:
+        return f"line {bad_line} mixes UTF-8 with another encoding"
+    return f"line {utf8_line} is UTF-8 and line {bad_line} is not"

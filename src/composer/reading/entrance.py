@@ -96,6 +96,13 @@ def _table_from_bytes(
     parsed = load_json(decode_text(data, name), name, limits, cap)
     walk(parsed, name, limits, None, records=True)
     if isinstance(parsed, Mapping) and isinstance(parsed.get("candidates"), list):
+        if extra := [str(k) for k in parsed if k != "candidates"]:
+            raise error(
+                name,
+                'only the key "candidates" at the top (other keys would be ignored)',
+                column=extra[0],
+                code="extra_key",
+            )
         parsed = parsed["candidates"]
     if not isinstance(parsed, list):
         raise file_problem(name, 'a list of records or {"candidates": [...]}', code="bad_json")
