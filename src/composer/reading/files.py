@@ -68,7 +68,8 @@ def _read_path(path: Path, name: str, cap: tuple[str, int]) -> bytes:
     except ValueError:  # a NUL byte in the path
         raise file_problem(name, "a file name without NUL characters") from None
     try:
-        mode = os.fstat(fd).st_mode
+        info = os.fstat(fd)
+        mode = info.st_mode
         if stat.S_ISDIR(mode):
             raise file_problem(name, _FOLDER)
         if not stat.S_ISREG(mode):
@@ -78,19 +79,27 @@ def _read_path(path: Path, name: str, cap: tuple[str, int]) -> bytes:
                 "itself, or pipe it to standard input as -)",
                 code="not_a_file",
             )
+        if info.st_size > cap[1]:
+            raise _too_big(name, cap, f"{info.st_size:,}")
         with os.fdopen(fd, "rb", buffering=0, closefd=False) as fh:
-            return _read_counted(fh.read, name, cap)
+            # the size stat gives in one read (no second copy), then whatever follows
+            # (a file that grew), counted against the limit
+            head = fh.read(info.st_size) if info.st_size else b""
+            tail = _read_counted(fh.read, name, cap, len(head))
+            return head + tail if tail else head
     except OSError as e:
         raise _os_problem(name, path, e) from None
     finally:
         os.close(fd)
 
 
-def _read_counted(read: Callable[[int], Any], name: str, cap: tuple[str, int]) -> bytes:
-    """Read in chunks, counting the bytes; refuse once they pass the limit."""
+def _read_counted(
+    read: Callable[[int], Any], name: str, cap: tuple[str, int], total: int = 0
+) -> bytes:
+    """Read in chunks, counting the bytes (``total`` read before); refuse once they pass
+    the limit."""
     most = cap[1]
     chunks: list[bytes] = []
-    total = 0
     while chunk := read(_CHUNK):
         if isinstance(chunk, str):
             raise file_problem(name, "a binary stream (open the file with 'rb')")
