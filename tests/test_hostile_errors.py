@@ -181,3 +181,15 @@ def test_the_cli_writes_to_a_windows_1252_console() -> None:
     out = _cli(*args, env=env, encoding="cp1252")
     assert out.returncode == 0, out.stderr
     assert "→" not in out.stdout and " ? " in out.stdout and "ældre" in out.stdout
+
+
+def test_the_cli_exits_2_when_stdout_is_closed() -> None:
+    code = (
+        "import os, sys; os.close(1); from composer.cli import main; "
+        f"sys.exit(main(['validate', {str(REF / 'candidates.csv')!r}]))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert out.returncode == 2, out.stderr
+    assert "cannot write to standard output" in out.stderr and "Traceback" not in out.stderr
