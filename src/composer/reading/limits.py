@@ -47,6 +47,23 @@ MAX_JSON_VALUES = 5_000_000
 class Limits:
     """Size limits of the readers; pass your own to read something larger.
 
+    Every limit is checked before the work it bounds: bytes as they are read, JSON values
+    and depth before the parse, YAML events before anything is constructed, a workbook's
+    cells per row and in all while its XML streams by, before openpyxl reads it.
+
+    Attributes
+    ----------
+    max_file_bytes, max_brief_bytes : int
+        Largest file (any), largest brief.
+    max_unpacked_bytes : int
+        Largest total unpacked size of an ``.xlsx``.
+    max_cells, max_columns, max_cell_chars : int
+        Cells in a table (or a sheet, empty formatted cells included), columns (cells in
+        a workbook row), characters a cell.
+    max_depth, max_brief_values, max_json_values : int
+        Nesting of lists and mappings; values in a brief (aliases counted each time
+        used); values in a JSON file of candidates (counted as commas and brackets).
+
     Examples
     --------
     >>> Limits().max_columns
