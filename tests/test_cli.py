@@ -180,12 +180,12 @@ def test_files_that_cannot_be_read_exit_2(
     code, _, err = run(capsys, "validate", binary)
     assert code == 2 and "binary.csv" in err
     # whatever decoding the loaders do, an undecodable file is bad input, not a crash
-    from composer import reading
+    from composer.reading import csv_table
 
     def undecodable(data: bytes, name: str) -> str:
         raise UnicodeDecodeError("cp1252", data, 0, 1, "character maps to <undefined>")
 
-    monkeypatch.setattr(reading, "decode_text", undecodable)
+    monkeypatch.setattr(csv_table, "decode_text", undecodable)
     code, _, err = run(capsys, "validate", *ref)
     assert code == 2 and "candidates.csv: teksten kan ikke læses" in err
     for e in (err,):

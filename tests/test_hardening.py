@@ -16,6 +16,7 @@ from composer import (
     load_brief,
     load_candidates,
     replace,
+    validate,
 )
 from composer.datasets import load_sample
 
@@ -81,8 +82,11 @@ def test_alternatives_refuse_absurd_counts() -> None:
 def test_a_need_asking_for_more_people_than_the_pool_holds() -> None:
     pool = _pool(_person("S1"), _person("S2"), _person("S3"))
     needs = [{"name": "mental sundhed", "kind": "professional", "count": 50}]
+    comp = compose(pool, _brief(needs=needs))  # a gap, not an error (issue 20)
+    (gap,) = [g for g in comp.gaps if g.need == "mental sundhed"]
+    assert gap.covered < 1
     with pytest.raises(InputError, match=r"needs\[0\]\.count"):
-        compose(pool, _brief(needs=needs))
+        validate(pool, _brief(needs=needs), counts=True)  # still there when asked for
 
 
 @pytest.mark.parametrize("seed", [-1, 1.5, "x", True])

@@ -529,10 +529,13 @@ def test_folders_missing_files_and_permissions(
     locked.with_suffix(".yaml").write_text("theme: x\n", encoding="utf-8")
     locked.with_suffix(".xlsx").write_bytes(b"PK")
 
-    def denied(self: Path, *args: Any, **kwargs: Any) -> Any:
-        raise PermissionError(13, "Permission denied", str(self))
+    def denied(path: Any, *args: Any, **kwargs: Any) -> Any:
+        raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(Path, "open", denied)
+    import composer.reading.files
+
+    # the readers open a path once, with os.open (root may read any file: say it cannot)
+    monkeypatch.setattr(composer.reading.files.os, "open", denied)
     for fn, path in [
         (load_candidates, locked),
         (load_candidates, locked.with_suffix(".xlsx")),

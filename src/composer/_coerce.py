@@ -12,6 +12,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from .errors import InputError, Problem, check_seed
 from .loaders import load_brief, load_candidates
 from .models import NetworkBrief
 from .pool import CandidatePool
@@ -19,7 +20,7 @@ from .pool import CandidatePool
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["BriefLike", "PoolLike", "as_brief", "as_pool"]
+__all__ = ["METHODS", "BriefLike", "PoolLike", "as_brief", "as_pool", "check_arguments"]
 
 #: What a function taking candidates accepts.
 PoolLike: TypeAlias = (
@@ -88,3 +89,59 @@ def as_brief(obj: BriefLike) -> NetworkBrief:
     if isinstance(obj, os.PathLike):
         return load_brief(os.fspath(obj))
     return load_brief(obj)
+
+
+#: The optimiser's methods (``greedy`` is an older name of ``heuristic``).
+METHODS = ("auto", "exact", "heuristic")
+
+
+def check_arguments(
+    *,
+    method: object = "auto",
+    seed: object = 0,
+    n: object = None,
+    n_max: int = 0,
+    dropouts: object = None,
+    scorer: object = None,
+    member_id: object = "",
+) -> tuple[Any, int]:
+    """Check the plain arguments of ``compose``, ``alternatives`` and ``replace`` at once,
+    before any work; return ``method`` and ``seed`` as the solvers take them.
+
+    Raises
+    ------
+    InputError
+        Listing every argument that is wrong, with what was expected.
+
+    Examples
+    --------
+    >>> check_arguments(method="bogus", seed=-1)
+    Traceback (most recent call last):
+    ...
+    composer.errors.InputError: 2 problems in the input:
+      - <arguments>, column 'method': value 'bogus' – expected one of auto, exact, heuristic
+      - <arguments>, column 'seed': value '-1' – expected a whole number from 0 to 4294967295
+    """
+    problems: list[Problem] = []
+    if not isinstance(method, str) or method not in METHODS:
+        problems.append(_argument("method", method, "one of " + ", ".join(METHODS)))
+    checked = 0
+    try:
+        checked = check_seed(seed)
+    except InputError as e:
+        problems += e.problems
+    if n_max and (isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= n_max):
+        problems.append(_argument("n", n, f"a whole number from 1 to {n_max}"))
+    if dropouts is not None and not isinstance(dropouts, bool):
+        problems.append(_argument("dropouts", dropouts, "True, False or None"))
+    if scorer is not None and not callable(getattr(scorer, "fit", None)):
+        problems.append(_argument("scorer", type(scorer).__name__, "a CandidateScorer or None"))
+    if not isinstance(member_id, str):
+        problems.append(_argument("member_id", member_id, "the id of a member, as text"))
+    if problems:
+        raise InputError(problems)
+    return method, checked
+
+
+def _argument(name: str, value: object, expected: str) -> Problem:
+    return Problem("<arguments>", None, name, value, expected, code="bad_argument")

@@ -722,8 +722,8 @@ def _quiet_stdout() -> None:
         pass
 
 
-def _run(args_list: list[str], language: str) -> int:
-    """Parse, run the command, write its output (errors raised to :func:`main`)."""
+def _execute(args_list: list[str], language: str) -> int:
+    """Parse, run the command, write its output (errors raised to :func:`_run`)."""
     from .messages import say
 
     try:
@@ -751,14 +751,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``composer`` with ``argv`` (default ``sys.argv[1:]``); return the exit code.
 
     Never raises and never prints a traceback: 0 done, 1 an unexpected error, 2 bad input
-    or arguments, 3 the brief cannot be met. Help and the command line's own messages
-    are in the ``--lang`` language (Danish when not given).
+    or arguments (or an output that cannot be written), 3 the brief cannot be met. Help
+    and the command line's own messages are in the ``--lang`` language (Danish when not
+    given). On a terminal control characters are dropped; what the console cannot encode
+    shows as ?.
     """
+    from .terminal import guarded_streams
+
+    with guarded_streams():
+        code = _run(argv)
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):  # /dev/full, a closed stream: reported already
+        _quiet_stdout()
+    return code
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    """:func:`_execute`, with every failure turned into a message and an exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     as_json = _wants_json(args_list)
     language = "en" if _option(args_list, "--lang") == "en" else "da"
     try:
-        return _run(args_list, language)
+        return _execute(args_list, language)
     except BrokenPipeError:  # the reader stopped reading (| head): not an error of ours
         _quiet_stdout()
         return EXIT_OK

@@ -10,7 +10,6 @@ spreadsheet counts it (header = row 1).
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -26,8 +25,10 @@ from .aliases import (
     probable_column,
     rename_brief_keys,
 )
-from .cells import clean_text, lookalike_key, parse_bool
+from .brief_text import count_problems, ids_as_written
+from .cells import clean_text, parse_bool
 from .errors import InputError, Problem, check_seed, shorten
+from .identity import AlikeIds, lookalike_problems, spell
 from .messages import MESSAGES, say
 from .models import ACTOR_LOOKUP, NetworkBrief, allowed_actor_types
 from .pool import (
@@ -266,7 +267,7 @@ class _Columns:
             for i in np.flatnonzero(dup)
             if int(rows[i]) != first_at[ids[i]]
         ]
-        self.problems += _lookalike_ids(ids, rows, self.name, row_word)
+        self.problems += lookalike_problems(ids, rows, self.name, row_word)
         return ids
 
     def actor_types(self) -> None:
@@ -366,7 +367,7 @@ class _Columns:
     def knows(self, ids: np.ndarray) -> None:
         """Every ``knows`` entry is the id of another candidate in the file."""
         known = set(ids.tolist())
-        alike_ids = _AlikeIds(ids)
+        alike_ids = AlikeIds(ids)
         lists = self.out["knows"].to_numpy(dtype=object)
         for row, own, lst in zip(self.rows.tolist(), ids.tolist(), lists, strict=True):
             for k in lst:
@@ -378,56 +379,8 @@ class _Columns:
                     expected = "the id of a candidate in this file"
                     alike = alike_ids.get(k)
                     if alike is not None:
-                        expected += f" (it looks like {shorten(alike, 60)!r}{_spell(k + alike)})"
+                        expected += f" (it looks like {shorten(alike, 60)!r}{spell(k + alike)})"
                 self.problems.append(Problem(self.name, row, "knows", k, expected, self.row_word))
-
-
-def _lookalike_ids(ids: np.ndarray, rows: np.ndarray, name: str, row_word: str) -> list[Problem]:
-    """Ids that differ only by case, width, invisible characters or look-alike letters."""
-    keys = _map_unique(pd.Series(ids, dtype=object), lookalike_key).to_numpy(dtype=object)
-    first: dict[str, tuple[str, int]] = {}
-    problems = []
-    for cid, key, row in zip(ids.tolist(), keys.tolist(), rows.tolist(), strict=True):
-        if not cid:
-            continue
-        seen = first.setdefault(key, (cid, row))
-        if seen[0] != cid:
-            problems.append(
-                Problem(
-                    name,
-                    row,
-                    "id",
-                    cid,
-                    f"an id that looks different from every other, but it looks like "
-                    f"{shorten(seen[0], 60)!r} in {row_word} {seen[1]} (they differ only in case, invisible "
-                    f"characters or letters from another alphabet{_spell(cid + seen[0])})",
-                    row_word,
-                    code="lookalike_id",
-                )
-            )
-    return problems
-
-
-class _AlikeIds:
-    """The pool's ids by look-alike key, built on first use (only when ``knows`` is wrong)."""
-
-    def __init__(self, ids: np.ndarray) -> None:
-        self._ids = ids
-        self._by_key: dict[str, str] | None = None
-
-    def get(self, text: str) -> str | None:
-        if self._by_key is None:
-            self._by_key = {}
-            for cid in self._ids.tolist():
-                if cid:
-                    self._by_key.setdefault(lookalike_key(cid), cid)
-        return self._by_key.get(lookalike_key(text))
-
-
-def _spell(text: str) -> str:
-    odd = sorted({ch for ch in text if not ch.isascii()})[:4]
-    names = [f"{ch!r} is {unicodedata.name(ch, f'U+{ord(ch):04X}')}" for ch in odd]
-    return (": " + "; ".join(names)) if names else ""
 
 
 #: the pool frame's columns, in the contract's order (``id`` is the index)
@@ -594,8 +547,10 @@ def load_brief(
                 for k in bad_keys
             ]
         )
+    if counts := count_problems(data, name):
+        raise InputError(counts)
     try:
-        return NetworkBrief.model_validate(rename_brief_keys(dict(data)))
+        return NetworkBrief.model_validate(ids_as_written(rename_brief_keys(dict(data))))
     except ValidationError as e:
         raise InputError(_brief_problems(e, name)) from None
     except (TypeError, ValueError, OverflowError) as e:  # a value pydantic cannot even compare

@@ -26,8 +26,9 @@ def validate(pool: PoolLike, brief: BriefLike, *, counts: bool = False) -> None:
     brief : NetworkBrief
     counts : bool
         Also check that no need asks for more people (``count``) than the pool holds.
-        Off by default, because scoring a small pool against a brief is meaningful; turn
-        it on before composing (a need nobody can fill is a mistake in the brief).
+        Off by default: :func:`composer.compose` reports such a need as a gap (the pool
+        cannot give what it asks) with advice, rather than refusing the brief; turn it on
+        to treat it as a mistake in the brief.
 
     Raises
     ------

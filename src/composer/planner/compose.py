@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from .._coerce import BriefLike, PoolLike, as_brief, as_pool
+from .._coerce import BriefLike, PoolLike, as_brief, as_pool, check_arguments
 from ..composition import Composition
 from ..progress import progress
 from ..scoring import CandidateScorer
 from .assemble import assemble
-from .model import Method, build_plan, check_call
+from .model import Method, build_plan
 from .solve import solve_for
 
 __all__ = ["DROPOUTS_AUTO_MAX", "compose"]
@@ -72,7 +72,7 @@ def compose(
     >>> all(m.reasons for m in comp.members)
     True
     """
-    method, seed = check_call(method, seed)
+    method, seed = check_arguments(method=method, seed=seed, dropouts=dropouts, scorer=scorer)
     pool = as_pool(pool)
     with progress(3, "compose", rows=len(pool)) as bar:
         plan = build_plan(pool, as_brief(brief), scorer)

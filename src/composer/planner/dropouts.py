@@ -9,11 +9,12 @@ from collections.abc import Mapping
 import numpy as np
 import numpy.typing as npt
 
+from .._coerce import check_arguments
 from ..composition import Composition, Dropout
 from ..errors import InfeasibleError
 from ..models import NetworkBrief
 from ..pool import CandidatePool
-from .model import Method, Plan, build_plan, check_call
+from .model import Method, Plan, build_plan
 from .solve import refill_seat, roles_of
 
 __all__ = ["RESTORE_SHARE", "dropouts", "dropouts_of", "with_dropouts"]
@@ -92,7 +93,7 @@ def dropouts(
     >>> [d.id for d in out] == [m.id for m in comp.members], all(d.loss_total >= 0 for d in out)
     (True, True)
     """
-    method, seed = check_call(method, seed)
+    method, seed = check_arguments(method=method, seed=seed)
     plan = build_plan(pool, comp.brief if brief is None else brief)
     return dropouts_of(plan, comp, seed=seed, method=method)
 

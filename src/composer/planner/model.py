@@ -20,7 +20,6 @@ import scipy.sparse as sp
 from sklearn.base import clone
 
 from ..encoding import Encoding, encode
-from ..errors import InputError, Problem, check_seed
 from ..models import NetworkBrief
 from ..optimise.joint import (
     CORE,
@@ -40,19 +39,15 @@ __all__ = [
     "AUTO_EXACT_MAX",
     "AUTO_EXACT_MAX_RESILIENT",
     "COVERS",
-    "METHODS",
     "SHOWN",
     "Method",
     "Plan",
     "build_plan",
-    "check_call",
     "joint_problem",
     "solve_plan",
 ]
 
 Method = Literal["auto", "exact", "heuristic"]
-#: the values of ``method``: the exact model, the heuristic, or chosen by size
-METHODS: tuple[Method, ...] = ("auto", "exact", "heuristic")
 #: coverage (n × columns), weights, counts and the phases each column counts in (P × columns)
 Columns = tuple[
     sp.csr_array, npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.bool_]
@@ -144,7 +139,7 @@ def build_plan(
     pool: CandidatePool, brief: NetworkBrief, scorer: CandidateScorer | None = None
 ) -> Plan:
     """Encode, score and sort ``pool`` under ``brief`` once for every later stage."""
-    validate(pool, brief, counts=True)  # the one validation of a planning call
+    validate(pool, brief)  # the one validation; a need counting more than the pool gives is a gap
     # planning reads numbers only: no reasons are written (the composition writes its own)
     scorer = CandidateScorer(reasons=False) if scorer is None else clone(scorer)
     scorer.set_params(reasons=False)
@@ -308,34 +303,8 @@ def modelled(problem: JointProblem) -> int:
     return int(kept(problem).sum())
 
 
-def check_call(method: object, seed: object) -> tuple[Method, int]:
-    """``method`` and ``seed`` of a public call, checked before any work.
-
-    Raises
-    ------
-    InputError
-        Listing both when both are wrong.
-
-    Examples
-    --------
-    >>> check_call("exact", "3")
-    ('exact', 3)
-    """
-    problems: list[Problem] = []
-    if not isinstance(method, str) or method not in METHODS:
-        expected = "one of " + ", ".join(METHODS)
-        problems.append(Problem("<arguments>", None, "method", method, expected))
-    try:
-        checked_seed = check_seed(seed)
-    except InputError as e:
-        problems += e.problems
-    if problems:
-        raise InputError(problems)
-    return method, checked_seed  # type: ignore[return-value]
-
-
 def solve_plan(problem: JointProblem, method: Method, seed: int) -> JointSolution | None:
-    """Solve by ``method`` (checked by :func:`check_call`); ``auto`` is exact up to
+    """Solve by ``method`` (checked by :func:`composer._coerce.check_arguments`); ``auto`` is exact up to
     :data:`AUTO_EXACT_MAX` modelled candidates."""
     if method == "auto":
         limit = AUTO_EXACT_MAX_RESILIENT if problem.resilient else AUTO_EXACT_MAX

@@ -5,14 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._coerce import BriefLike, PoolLike, as_brief, as_pool
+from .._coerce import BriefLike, PoolLike, as_brief, as_pool, check_arguments
 from ..composition import Composition
 from ..errors import InfeasibleError, InputError, Problem
 from ..messages import say
+from ..models import NetworkBrief
 from ..optimise.joint import CORE, NETWORK
+from ..pool import CandidatePool
 from ..text import number
 from .assemble import assemble
-from .model import Method, Plan, build_plan, check_call
+from .model import Method, Plan, build_plan
 from .solve import refill_seat, roles_of, solve_for
 
 __all__ = ["MAX_ALTERNATIVES", "alternatives", "replace"]
@@ -49,10 +51,7 @@ def alternatives(
     >>> len(alts), len({m.id for m in alts[0].core} ^ {m.id for m in alts[1].core}) >= 2
     (2, True)
     """
-    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= MAX_ALTERNATIVES:
-        expected = f"a whole number from 1 to {MAX_ALTERNATIVES}"
-        raise InputError([Problem("<arguments>", None, "n", n, expected)])
-    method, seed = check_call(method, seed)
+    method, seed = check_arguments(method=method, seed=seed, n=n, n_max=MAX_ALTERNATIVES)
     plan = build_plan(as_pool(pool), as_brief(brief))
     avoid: list[tuple[np.ndarray, int, int]] = []
     found: list[Composition] = []
@@ -123,6 +122,39 @@ def _signed(x: float, lang: str, digits: int | None = None) -> str:
     return ("+" if x > 1e-9 else "−" if x < -1e-9 else "±") + text
 
 
+def stale_problems(
+    composition: Composition, member_id: str, pool: CandidatePool, brief: NetworkBrief
+) -> list[Problem]:
+    """What changed since ``composition`` was made that keeps a member from their seat:
+    gone from the pool, now excluded, or in a phase the brief no longer has."""
+    phases = {p.lower() for p in brief.phase_names}
+    excluded = set(brief.exclude)
+    problems = []
+    for m in composition.members:
+        if m.id == member_id:
+            continue
+        if m.id not in pool:
+            why = f"is no longer in {pool.source}"
+        elif m.id in excluded:
+            why = "is now in the brief's exclude"
+        elif missing := [p for p in m.phases if p.lower() not in phases]:
+            why = f"sits in phase {missing[0]!r}, which the brief no longer has"
+        else:
+            continue
+        problems.append(
+            Problem(
+                "<composition>",
+                None,
+                "members",
+                m.id,
+                f"a composition that fits the current pool and brief, but member {m.id!r} "
+                f"{why}; the composition is older than the change: compose again",
+                code="stale_composition",
+            )
+        )
+    return problems
+
+
 def replace(
     composition: Composition,
     member_id: str,
@@ -143,12 +175,17 @@ def replace(
     Raises
     ------
     KeyError
-        When ``member_id`` is not in the composition, or a member is not in the pool.
+        When ``member_id`` is not in the composition.
+    InputError
+        For a bad argument, or when the composition no longer fits the pool or the brief
+        (a member gone from the pool, now excluded, or in a phase the brief dropped).
     """
-    method, seed = check_call(method, seed)
+    method, seed = check_arguments(method=method, seed=seed, member_id=member_id)
     brief = composition.brief if brief is None else as_brief(brief)
     pool = as_pool(pool)
     composition.member(member_id)  # KeyError when unknown
+    if stale := stale_problems(composition, member_id, pool, brief):
+        raise InputError(stale)
     plan = build_plan(pool, brief)
     roles = roles_of(composition, plan)
     gone = next(i for i in roles if plan.ids[i] == member_id)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from ..cells import FORMULA_TRIGGERS
 from ..messages import EXPORT_WORDS as _WORDS
 from ..messages import HEADERS, SHEETS, say
 from ..models import ActorType, Orientation
@@ -47,7 +48,7 @@ __all__ = [
     "with_headers",
 ]
 
-_RISKY = ("=", "+", "-", "@", "\t", "\r")
+_RISKY = FORMULA_TRIGGERS  # with the fullwidth and small forms (＝, ﹦, ...)
 
 
 def _word(value: object, language: str) -> object:
