@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from composer.export import safe_cell as export_safe_cell
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -27,6 +26,7 @@ from composer import (
 from composer.cells import FORMULA_TRIGGERS, safe_cell, unprotect_cell
 from composer.datasets import load_sample
 from composer.terminal import Guarded
+from composer.views.export import safe_cell as export_safe_cell
 
 ROOT = Path(__file__).resolve().parents[1]
 REF = ROOT / "data" / "reference"

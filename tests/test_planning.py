@@ -635,7 +635,9 @@ def test_gaps_say_who_is_closest_and_why() -> None:
     comp = compose(pool, _brief())
     gaps = {g.need: g for g in comp.gaps}
     assert gaps["mental sundhed"].closest == ["H1"]
-    assert "H1 (1,00: har 2 timer; selv idéudvikling kræver 3)" in gaps["mental sundhed"].advice
+    assert "H1 (Børn og Unge) – mental sundhed 1,00: har 2 timer; selv idéudvikling kræver 3" in (
+        gaps["mental sundhed"].advice
+    )
     assert gaps["designtænkning"].phases == ["idéudvikling"]
     assert gaps["designtænkning"].advice == (
         "Ingen i puljen kan dække det: rekruttér en person med metodisk kompetence i »designtænkning«."

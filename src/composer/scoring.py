@@ -338,6 +338,12 @@ class CandidateScorer(BaseEstimator):
             out.sort_values(["id", "_n"], kind="stable").drop(columns="_n").reset_index(drop=True)
         )
 
+    def explained_ids(self, pool: CandidatePool, ids: list[str]) -> pd.DataFrame:
+        """:meth:`explained` for the candidates ``ids`` of ``pool`` only (a report reads
+        the matches of the people it names, not of the whole pool)."""
+        self._check_fitted()
+        return self._explained(pool.frame.loc[list(ids)])
+
     def best_phrase(self, pool: PoolLike, cid: str, need_name: str) -> tuple[float, str | None]:
         """The phrase (or quoted words) of ``cid`` that best covers ``need_name``, with its value."""
         self._check_fitted()

@@ -26,6 +26,7 @@ __all__ = [
     "HEADERS",
     "KIND_LABELS",
     "KIND_WORDS",
+    "MATCH_KINDS",
     "MESSAGES",
     "PLOT_TEXT",
     "ROLES",
@@ -356,6 +357,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "list.nobody": {"da": "ingen", "en": "nobody"},
     # --- gaps
     "gap.closest": {"da": "Nærmest i puljen: {people}.", "en": "Closest in the pool: {people}."},
+    "match.via": {"da": "{need} (»{phrase}«, {kind})", "en": "{need} ('{phrase}', {kind})"},
+    "gap.partly": {
+        "da": "Delvist dækket i puljen af {people}.",
+        "en": "Partly covered in the pool by {people}.",
+    },
     "gap.recruit_actor": {
         "da": "Ingen i puljen kan dække det: rekruttér en {need}.",
         "en": "No one in the pool can cover it: recruit a {need}.",
@@ -554,6 +560,24 @@ MESSAGES |= CLI_MESSAGES  # the command line's and the input checks' sentences (
 MESSAGES |= LOTTERY_MESSAGES  # the lottery's report section (draw.py)
 MESSAGES |= EXPORT_MESSAGES  # the files written for people (export.py)
 MESSAGES |= PROBLEM_MESSAGES  # how a problem in the input is told (problems.py)
+
+#: How a phrase covers a need (the kinds of :mod:`composer.matching`), as reasons say it.
+MATCH_KINDS: dict[str, dict[str, str]] = {
+    "exact": {"da": "nævnt", "en": "named"},
+    "inflection": {"da": "bøjet form", "en": "inflected form"},
+    "spelling": {"da": "anden stavemåde", "en": "other spelling"},
+    "typo": {"da": "stavefejl", "en": "typo"},
+    "synonym": {"da": "synonym", "en": "synonym"},
+    "translation": {"da": "oversættelse", "en": "translation"},
+    "narrower": {"da": "snævrere begreb", "en": "narrower concept"},
+    "compound head": {"da": "sammensat ord", "en": "compound"},
+    "compound modifier": {"da": "forled", "en": "first part of a compound"},
+    "loose compound modifier": {"da": "løst forled", "en": "loose first part"},
+    "broader": {"da": "bredere begreb", "en": "broader concept"},
+    "related": {"da": "beslægtet begreb", "en": "related concept"},
+    "free text": {"da": "fritekst", "en": "free text"},
+    "actor type": {"da": "aktørtype", "en": "actor type"},
+}
 
 #: Words with a singular and a plural form.
 WORDS: dict[str, dict[str, tuple[str, str]]] = {

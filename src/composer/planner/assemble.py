@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..composition import CoDriver, Composition, Gap, Member, NeedStatus, QuotaStatus
-from ..messages import KIND_WORDS, label, say
+from ..messages import KIND_WORDS, MATCH_KINDS, label, say
 from ..models import ActorType, NeedKind, Orientation
 from ..network import network_ties, suggest_co_drivers
 from ..optimise.joint import CORE, NETWORK, JointSolution
@@ -46,11 +46,39 @@ class _Net:
         self.cov_all = phase_coverage(plan.columns[0], P, self.core, self.phases)
         self.cov_fp = self.cov_all[: len(plan.brief.needs)]
         self.members, self.presence = presence(P, self.core, self.phases)
+        self.matches: _Matches | None = None  # the words behind the coverage (assemble)
 
     def rows(self, plan: Plan) -> np.ndarray:
         """The members' rows of every column (k × columns)."""
         cov = plan.columns[0]
         return np.asarray(cov[self.members].toarray()).reshape(len(self.members), cov.shape[1])
+
+
+class _Matches:
+    """The phrase and the kind of match behind each coverage value of the people a
+    composition names (read once, from the fitted scorer)."""
+
+    def __init__(self, plan: Plan, ids: list[str]) -> None:
+        ex = plan.scorer.explained_ids(plan.pool, sorted(set(ids))) if ids else None
+        self.lang = str(plan.brief.language)
+        self.by: dict[tuple[str, str], tuple[str, str]] = (
+            {}
+            if ex is None
+            else {(r.id, r.need): (r.kind, r.phrase) for r in ex.itertuples(index=False)}
+        )
+
+    def need(self, cid: str, need: str) -> str:
+        """``need``, with the phrase and the kind when the person's words differ from it."""
+        kind, phrase = self.by.get((cid, need), ("exact", need))
+        if kind in ("exact", "actor type") or str(phrase).casefold() == need.casefold():
+            return need
+        return say(
+            "match.via", self.lang, need=need, phrase=phrase,
+            kind=label(MATCH_KINDS, kind, self.lang),
+        )  # fmt: skip
+
+    def needs(self, cid: str, names: list[str]) -> str:
+        return ", ".join(self.need(cid, n) for n in names)
 
 
 def network_objective(plan: Plan, net: _Net) -> float:
@@ -66,6 +94,9 @@ def assemble(
     net = _Net(plan, sol.core, sol.phases)
     lang = str(b.language)
     covers = {f: [i for i in net.chosen if plan.cov[i, f] >= COVERS] for f in range(len(b.needs))}
+    gaps = _gap_rows(plan, net)
+    named = [str(plan.ids[i]) for i in [*net.chosen, *(j for _, _, js in gaps for j in js)]]
+    net.matches = _Matches(plan, named)
     core_members = [
         _member(plan, net, covers, i, "core", list(range(len(b.phases)))) for i in net.core
     ]
@@ -81,7 +112,7 @@ def assemble(
         language=lang,
         core=core_members,
         phase_participants=phase_members,
-        gaps=_gaps(plan, net),
+        gaps=_gaps(plan, net, gaps),
         objective=network_objective(plan, net),
         person_hours=round(float(sol.hours), 6),
         reach=max(0.0, round(plan.objective.reach(net.cov_all), 6)),
@@ -203,11 +234,12 @@ def _member(
     reasons: list[str] = []
     sole = [needs[f].name for f in range(len(needs)) if covers[f] == [i]]
     other = [n for n, v in needs_cov.items() if v >= COVERS and n not in sole]
+    words = net.matches.needs if net.matches is not None else _plain
     if sole:
-        reasons.append(say("member.sole", lang, needs=", ".join(sole)))
+        reasons.append(say("member.sole", lang, needs=words(cid, sole)))
     if other:
         reasons.append(
-            say("member.also" if sole else "member.covers", lang, needs=", ".join(other))
+            say("member.also" if sole else "member.covers", lang, needs=words(cid, other))
         )
     a = ActorType(enc.actor[i])
     o = Orientation(str(enc.orientation[i]))
@@ -366,11 +398,15 @@ def _why_absent(plan: Plan, net: _Net, i: int, phases: list[int]) -> str:
     return "; ".join(dict.fromkeys(out))
 
 
-def _gaps(plan: Plan, net: _Net) -> list[Gap]:
-    b = plan.brief
-    lang = str(b.language)
-    gaps = []
-    for f, nd in enumerate(b.needs):
+def _plain(cid: str, names: list[str]) -> str:
+    return ", ".join(names)
+
+
+def _gap_rows(plan: Plan, net: _Net) -> list[tuple[int, list[int], list[int]]]:
+    """Each need short of its count: the need, the phases where it falls short, and up to
+    three people outside those phases who cover it at all (best first, ties by id)."""
+    out = []
+    for f, nd in enumerate(plan.brief.needs):
         short = [
             int(p)
             for p in np.flatnonzero(plan.enc.active[:, f])
@@ -378,16 +414,37 @@ def _gaps(plan: Plan, net: _Net) -> list[Gap]:
         ]
         if not short:
             continue
-        got = [float(net.cov_fp[f, p]) for p in short]
         absent = ~net.present[short].all(axis=0)
-        others = np.flatnonzero(absent & (plan.cov[:, f] >= SHOWN))
+        others = np.flatnonzero(absent & (plan.cov[:, f] > 0))  # every value is a real match
         others = others[np.lexsort((others, -plan.cov[others, f]))][:3]
-        if len(others):
+        out.append((f, short, [int(i) for i in others]))
+    return out
+
+
+def _person(plan: Plan, i: int) -> str:
+    """Id and unit, so two people of one name are told apart (``A07 (Ældre og
+    Sundhed)``); names stay out of the texts (views that may show them look them up)."""
+    cid = str(plan.ids[i])
+    unit = plan.pool.frame.loc[cid].get("unit")
+    return f"{cid} ({unit})" if isinstance(unit, str) and unit else cid
+
+
+def _gaps(plan: Plan, net: _Net, rows: list[tuple[int, list[int], list[int]]]) -> list[Gap]:
+    b = plan.brief
+    lang = str(b.language)
+    gaps = []
+    for f, short, others in rows:
+        nd = b.needs[f]
+        got = [float(net.cov_fp[f, p]) for p in short]
+        if others:
             parts = []
-            for i in others.tolist():
+            for i in others:
                 why = why_not(plan, i) or _why_absent(plan, net, i, short)
-                parts.append(f"{plan.ids[i]} ({number(plan.cov[i, f], lang, 2)}: {why})")
-            advice = say("gap.closest", lang, people="; ".join(parts))
+                said = net.matches.need(str(plan.ids[i]), nd.name) if net.matches else nd.name
+                cover = number(plan.cov[i, f], lang, 2)
+                parts.append(f"{_person(plan, i)} – {said} {cover}: {why}")
+            code = "gap.closest" if plan.cov[others[0], f] >= COVERS else "gap.partly"
+            advice = say(code, lang, people="; ".join(parts))
         elif nd.kind.value == "actor_type":
             advice = say("gap.recruit_actor", lang, need=nd.name)
         else:

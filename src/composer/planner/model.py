@@ -75,6 +75,7 @@ class Plan:
     brief: NetworkBrief
     enc: Encoding
     cov: npt.NDArray[np.float64]  # n × m
+    scorer: CandidateScorer  # fitted: the matches behind the coverage, for the words
     fit: npt.NDArray[np.float64]
     total: npt.NDArray[np.float64]
 
@@ -154,6 +155,7 @@ def build_plan(
         brief=brief,
         enc=enc,
         cov=cov_frame.to_numpy(dtype=float)[order],
+        scorer=scorer,
         fit=scores["core_fit"].to_numpy(dtype=float)[order],
         total=scores["total"].to_numpy(dtype=float)[order],
     )

@@ -99,8 +99,9 @@ def _kinds(plan: Plan) -> np.ndarray:
 
 
 def _who(comp: Composition, ids: list[str]) -> str:
-    names = {m.id: m.name for m in comp.members}
-    return ", ".join(f"{names[i]} ({i})" if names.get(i) else i for i in ids)
+    """Ids with their units (names stay out of the texts)."""
+    units = {m.id: m.unit for m in comp.members}
+    return ", ".join(f"{i} ({units[i]})" if units.get(i) else i for i in ids)
 
 
 def _differs(first: Composition, alt: Composition) -> str:
