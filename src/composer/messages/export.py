@@ -3,7 +3,7 @@ headers). Merged into :data:`composer.messages.MESSAGES` and ``HEADERS``."""
 
 from __future__ import annotations
 
-__all__ = ["EXPORT_HEADERS", "EXPORT_MESSAGES"]
+__all__ = ["CSV_STYLE", "EXPORT_HEADERS", "EXPORT_MESSAGES"]
 
 EXPORT_MESSAGES: dict[str, dict[str, str]] = {
     "xlsx.theme": {"da": "Tema", "en": "Theme"},
@@ -27,3 +27,6 @@ EXPORT_HEADERS: dict[str, dict[str, str]] = {
     "da": {"rank": "placering", "people": "personer", "total_row": "i alt"},
     "en": {"rank": "rank", "people": "people", "total_row": "total"},
 }
+
+#: How a spreadsheet in the language reads CSV: (field separator, decimal mark).
+CSV_STYLE: dict[str, tuple[str, str]] = {"da": (";", ","), "en": (",", ".")}
