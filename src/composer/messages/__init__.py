@@ -16,7 +16,7 @@ from typing import Any
 
 from ..text import number
 from .cli import CLI_MESSAGES, CLI_WORDS
-from .export import EXPORT_HEADERS, EXPORT_MESSAGES
+from .export import EXPORT_MESSAGES, EXPORT_WORDS, HEADERS, SHEETS
 from .problems import PROBLEM_MESSAGES
 
 __all__ = [
@@ -400,101 +400,6 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 WORDS |= CLI_WORDS
-
-# ---------------------------------------------------------------- exports (export.py)
-#: Sheet names (≤ 31 characters, as Excel allows) by table key.
-SHEETS = {
-    "da": {
-        "core": "Kernedeltagere",
-        "phase_participants": "Deltagere som inddrages løbende",
-        "meeting_plan": "Mødeplan",
-        "needs": "Behov og dækning",
-        "gaps": "Huller",
-        "quotas": "Kvoter",
-        "summary": "Resumé",
-    },
-    "en": {
-        "core": "Core",
-        "phase_participants": "Phase participants",
-        "meeting_plan": "Meeting plan",
-        "needs": "Needs and coverage",
-        "gaps": "Gaps",
-        "quotas": "Quotas",
-        "summary": "Summary",
-    },
-}
-
-#: Header labels by column key (columns not named here keep their key, e.g. phase names).
-HEADERS = {
-    "da": {
-        "id": "id",
-        "name": "navn",
-        "role": "rolle",
-        "phase": "fase",
-        "actor_type": "aktørtype",
-        "orientation": "perspektiv",
-        "organisation": "organisation",
-        "unit": "enhed",
-        "phases": "faser",
-        "meetings": "møder",
-        "hours": "timer",
-        "needs_covered": "dækker",
-        "reasons": "grunde",
-        "flags": "at gøre",
-        "need": "behov",
-        "kind": "type",
-        "weight": "vægt",
-        "count": "antal",
-        "covered": "dækning",
-        "covered_by": "dækket af",
-        "closest": "nærmest i puljen",
-        "advice": "råd",
-        "quota": "kvote",
-        "column": "kolonne",
-        "value": "værdi",
-        "scope": "omfang",
-        "min": "min",
-        "max": "max",
-        "members": "medlemmer",
-        "met": "opfyldt",
-        "total": "i alt",
-        "meeting": "møde",
-        "competence": "kompetence",
-        "background": "baggrund",
-        "perspective": "perspektiv",
-        "commitment": "engagement",
-        "availability": "tilgængelighed",
-        "core_fit": "egnethed til kernen",
-    },
-}
-HEADERS["da"] |= EXPORT_HEADERS["da"]
-HEADERS["en"] = (
-    {key: key.replace("_", " ") for key in HEADERS["da"]}
-    | EXPORT_HEADERS["en"]
-    | {
-        "needs_covered": "covers",
-        "flags": "to do",
-        "closest": "closest in the pool",
-    }
-)
-
-#: Values shown to people: roles, yes/no, need kinds and quota scopes (data keeps keys).
-EXPORT_WORDS: dict[str, dict[object, str]] = {
-    "da": {
-        "core": "kernedeltager",
-        "phase": "deltager som inddrages løbende",
-        "network": "netværk",
-        True: "ja",
-        False: "nej",
-        "professional": "faglig",
-        "personal": "personlig",
-        "methodological": "metodisk",
-        "perspective": "perspektiv",
-        "actor_type": "aktørtype",
-        "topic": "emne",
-    },
-    "en": {"core": "core participant", "phase": "phase participant", True: "yes", False: "no"},
-}
 
 #: Labels and titles of the pictures (plots.py).
 PLOT_TEXT: dict[str, dict[str, str]] = {
