@@ -33,6 +33,7 @@ __all__ = [
     "columns",
     "count",
     "label",
+    "listing",
     "say",
 ]
 
@@ -360,6 +361,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "html.first": {"da": "De første {n}", "en": "The first {n}"},
     "html.all_phases": {"da": "alle", "en": "all"},
     "report.percent": {"da": "{n} %", "en": "{n}%"},
+    "list.and": {"da": "og", "en": "and"},
     "report.of_max": {"da": "{value} af {max} ({percent})", "en": "{value} of {max} ({percent})"},
     "method.exact": {"da": "eksakt model, bevist optimal", "en": "exact model, proven optimal"},
     "method.exact_limit": {
@@ -517,6 +519,19 @@ def count(n: float, word: str, language: str = "da") -> str:
     """
     one, many = WORDS[word][_lang(language)]
     return f"{number(n, _lang(language))} {one if n == 1 else many}"
+
+
+def listing(items: list[str], language: str = "da") -> str:
+    """Items as a sentence lists them: "a, b og c" / "a, b and c".
+
+    Examples
+    --------
+    >>> listing(["afdækning", "idéudvikling", "forankring"]), listing(["a", "b"], "en")
+    ('afdækning, idéudvikling og forankring', 'a and b')
+    """
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {say('list.and', language)} {items[-1]}"
 
 
 def label(table: dict[str, dict[str, str]], key: str, language: str = "da") -> str:
