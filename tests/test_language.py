@@ -157,7 +157,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], s
 
 
 COMMANDS = ["validate", "summary", "score", "compose", "replace", "demo", "template", "help",
-            "compose help", "usage error"]  # fmt: skip
+            "compose help", "usage error", "swapped", "missing member"]  # fmt: skip
 
 
 def _data_words() -> set[str]:

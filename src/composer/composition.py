@@ -80,11 +80,15 @@ class Composition(CompositionData):
 
         return composition_to_excel(self, path, language)
 
-    def to_csv(self, path: str | Path | None = None) -> str:
-        """The members as CSV (``;``-lists, formula-safe); written to ``path`` when given."""
+    def to_csv(
+        self, path: str | Path | None = None, language: str | None = None, sep: str | None = None
+    ) -> str:
+        """The members as CSV for a spreadsheet in ``language`` (Danish: ``;`` and a decimal
+        comma), formula-safe; written to ``path`` when given
+        (:func:`composer.views.export.composition_to_csv`)."""
         from .views.export import composition_to_csv
 
-        return composition_to_csv(self, path)
+        return composition_to_csv(self, path, language, sep)
 
     def to_networkx(self) -> nx.Graph:
         """Members, needs and who covers what, as a networkx graph.

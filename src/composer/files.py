@@ -86,7 +86,7 @@ def check_replacement(comp: Composition, member: str, pool: CandidatePool, sourc
     """Raise unless ``member`` is in ``comp`` and every member of ``comp`` is in ``pool``."""
     ids = [m.id for m in comp.members]
     if member not in ids:
-        raise InputError([_problem(source, None, "MEMBER", member, "not_a_member",
+        raise InputError([_problem(source, None, None, member, "not_a_member",
                                    ids=", ".join(ids))])  # fmt: skip
     missing = [i for i in ids if i not in pool]
     if missing:

@@ -276,7 +276,7 @@ def composition_to_excel(
     >>> with tempfile.TemporaryDirectory() as d:
     ...     path = composition_to_excel(comp, pathlib.Path(d) / "netværk.xlsx")
     ...     list(pd.read_excel(path, sheet_name=None))
-    ['Resumé', 'Kernedeltagere', 'Deltagere som inddrages løbende', 'Mødeplan', 'Behov og dækning', 'Huller', 'Kvoter']
+    ['Resumé', 'Kernedeltagere', 'Deltagere som inddrages løbende', 'Mødeplan', 'Behov og dækning', 'Huller', 'Kvoter', 'composer']
     """
     from .workbook import summary_rows, with_totals
 
@@ -411,12 +411,9 @@ def csv_text(frame: pd.DataFrame, language: str | None = None, sep: str | None =
     keys, ``,`` and a decimal point.
     """
     buf = io.StringIO()
+    from ..messages.export import CSV_STYLE
+
     safe = safe_frame(frame if language is None else with_headers(frame, language))
-    danish = language == "da"
-    safe.to_csv(
-        buf,
-        sep=sep or (";" if danish else ","),
-        decimal="," if danish else ".",
-        lineterminator="\n",
-    )
+    fields, decimal = CSV_STYLE.get(language or "en", CSV_STYLE["en"])
+    safe.to_csv(buf, sep=sep or fields, decimal=decimal, lineterminator="\n")
     return buf.getvalue()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..messages import HEADERS, KIND_LABELS, ROLES, count, label, say
+from ..messages import HEADERS, KIND_LABELS, ROLES, count, label, listing, say
 from ..models import ActorType, Orientation
 from ..text import number
 from .markdown import md
@@ -97,7 +97,7 @@ def _ties(t: NetworkTies, lang: str) -> list[str]:
         out.append("- " + say("ties.none_known", lang))
     if t.unknown_members:
         code = "ties.unknown_one" if len(t.unknown_members) == 1 else "ties.unknown"
-        out.append("- " + say(code, lang, ids=md(", ".join(t.unknown_members))))
+        out.append("- " + say(code, lang, ids=md(listing(t.unknown_members, lang))))
     else:
         out.append("- " + say("ties.all_known", lang))
     units = count(len(t.units_reached), "unit", lang)
@@ -133,7 +133,7 @@ def _dropouts(comp: CompositionData, lang: str) -> list[str]:
             continue
         phases = ", ".join(f"{md(p)} {number(v, lang, 2)}" for p, v in d.loss.items() if v > 0.005)
         words = {"id": md(d.id), "role": role, "loss": number(d.loss_total, lang, 2),
-                 "phases": phases, "needs": md(", ".join(d.needs_lost))}  # fmt: skip
+                 "phases": phases, "needs": md(listing(d.needs_lost, lang))}  # fmt: skip
         if d.replacement and d.recovered > 0:
             share = say("report.percent", lang, n=number(round(100 * d.recovered), lang))
             text = say("dropout.partial", lang, new=md(d.replacement), share=share, **words)
@@ -203,7 +203,7 @@ def explain(comp: CompositionData) -> str:
                 "report.reach",
                 lang,
                 what=count(len(comp.units_reached), b.reach.by, lang),
-                names=md(", ".join(comp.units_reached)) or "–",
+                names=md(listing(comp.units_reached, lang)) or "–",
                 value=number(comp.reach, lang, 2),
             )
         )
