@@ -155,3 +155,19 @@ def test_alternatives_start_with_the_recommendation_and_differ_in_kind() -> None
         assert new >= 2
         assert len(alt.changes) == 1 and alt.changes[0].startswith("Forskel fra anbefalingen")
         assert alt.person_hours >= comp.person_hours - 1e-9 or alt.objective < comp.objective
+
+
+def test_replace_never_suggests_the_decliner_and_shows_only_changes() -> None:
+    from composer import replace
+
+    pool, brief, comp = _welfare_tech()
+    gone = comp.core[0].id
+    new = replace(comp, gone, pool, brief)
+    assert gone not in {m.id for m in new.members}
+    assert all(gone not in g.closest for g in new.gaps)
+    for line in new.changes[1:]:
+        if "→" in line:
+            before, after = line.split(": ", 1)[1].split(" → ")
+            assert before != after, line
+    if new.objective < comp.objective - 0.005:
+        assert any(c.startswith("Dækningen falder") for c in new.changes)

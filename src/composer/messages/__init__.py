@@ -219,6 +219,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Differs from the recommendation: out of the core: {out}; into the core: {into}. "
         "Coverage objective {f} ({df}), {h} person-hours ({dh}).",
     },
+    "change.falls": {
+        "da": "Dækningen falder: dækningsmålet går fra {before} til {after} ({diff}).",
+        "en": "Coverage falls: the objective goes from {before} to {after} ({diff}).",
+    },
     "change.none": {
         "da": "{gone} meldte fra; ingen erstatning fundet.",
         "en": "{gone} declined; no replacement found.",
@@ -392,6 +396,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "exact model, stopped at the time limit",
     },
     "method.heuristic": {"da": "heuristik", "en": "heuristic"},
+    "method.certificate": {
+        "da": "{method}, mindst {share} % af det bedst mulige",
+        "en": "{method}, at least {share}% of the best possible",
+    },
     "method.kept": {"da": "kernen beholdt", "en": "core kept"},
 }
 

@@ -47,6 +47,7 @@ class _Net:
         self.cov_fp = self.cov_all[: len(plan.brief.needs)]
         self.members, self.presence = presence(P, self.core, self.phases)
         self.matches: _Matches | None = None  # the words behind the coverage (assemble)
+        self.left: set[int] = set()  # people who have left: never suggested
 
     def rows(self, plan: Plan) -> np.ndarray:
         """The members' rows of every column (k × columns)."""
@@ -87,11 +88,18 @@ def network_objective(plan: Plan, net: _Net) -> float:
 
 
 def assemble(
-    plan: Plan, sol: JointSolution, changes: list[str] | None = None, method: str | None = None
+    plan: Plan,
+    sol: JointSolution,
+    changes: list[str] | None = None,
+    method: str | None = None,
+    left: Sequence[int] = (),
 ) -> Composition:
-    """The composition of ``sol`` (data only: it never calls back into planning)."""
+    """The composition of ``sol`` (data only: it never calls back into planning).
+
+    ``left``: rows who have left (a decliner): never suggested in the advice."""
     b = plan.brief
     net = _Net(plan, sol.core, sol.phases)
+    net.left = set(int(i) for i in left)
     lang = str(b.language)
     covers = {f: [i for i in net.chosen if plan.cov[i, f] >= COVERS] for f in range(len(b.needs))}
     gaps = _gap_rows(plan, net)
@@ -414,7 +422,8 @@ def _gap_rows(plan: Plan, net: _Net) -> list[tuple[int, list[int], list[int]]]:
         ]
         if not short:
             continue
-        absent = ~net.present[short].all(axis=0)
+        absent = np.asarray(~net.present[short].all(axis=0), dtype=bool)
+        absent[list(net.left)] = False
         others = np.flatnonzero(absent & (plan.cov[:, f] > 0))  # every value is a real match
         others = others[np.lexsort((others, -plan.cov[others, f]))][:3]
         out.append((f, short, [int(i) for i in others]))

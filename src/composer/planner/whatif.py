@@ -192,21 +192,33 @@ def replace(
     gone = next(i for i in roles if plan.ids[i] == member_id)
     others = {i: r for i, r in roles.items() if i != gone}
     sol = refill_seat(plan, others, gone, method=method, seed=seed)
-    comp = assemble(plan, sol)
-    lang = str(brief.language)
-    old = {m.id for m in composition.members}
-    new = [m.id for m in comp.members if m.id not in old]
+    comp = assemble(plan, sol, left=[gone])  # the decliner is never suggested again
+    return comp.model_copy(update={"changes": _replaced(composition, comp, member_id)})
+
+
+def _replaced(before: Composition, after: Composition, gone: str) -> list[str]:
+    """What ``replace`` changed: who took the seat, whether the coverage falls (said
+    plainly), and each need and phase whose coverage changed as the report shows it."""
+    lang = str(after.language)
+    old = {m.id for m in before.members}
+    new = [m.id for m in after.members if m.id not in old]
     changes = [
-        say("change.replaced", lang, gone=member_id, new=", ".join(new))
+        say("change.replaced", lang, gone=gone, new=_who(after, new))
         if new
-        else say("change.none", lang, gone=member_id)
+        else say("change.none", lang, gone=gone)
     ]
-    before = {ns.name: ns.covered for ns in composition.needs}
-    for ns in comp.needs:
-        was = before.get(ns.name, {})
+    if after.objective < before.objective - 0.005:
+        changes.append(
+            say(
+                "change.falls", lang, before=number(before.objective, lang, 2),
+                after=number(after.objective, lang, 2),
+                diff=_signed(after.objective - before.objective, lang, 2),
+            )
+        )  # fmt: skip
+    was = {ns.name: ns.covered for ns in before.needs}
+    for ns in after.needs:
         for ph, v in ns.covered.items():
-            if abs(v - was.get(ph, 0.0)) > 1e-6:
-                changes.append(
-                    f"{ns.name} ({ph}): {number(was.get(ph, 0.0), lang, 2)} → {number(v, lang, 2)}"
-                )
-    return comp.model_copy(update={"changes": changes})
+            old_v, new_v = number(was.get(ns.name, {}).get(ph, 0.0), lang, 2), number(v, lang, 2)
+            if old_v != new_v:  # only lines that change as the reader sees them
+                changes.append(f"{ns.name} ({ph}): {old_v} → {new_v}")
+    return changes

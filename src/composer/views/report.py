@@ -6,6 +6,7 @@ needs, phases, organisations) is escaped, so it shows as text and never as marku
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from ..messages import HEADERS, KIND_LABELS, ROLES, count, label, listing, say
@@ -56,9 +57,16 @@ def quota_label(column: str, value: str, lang: str) -> str:
 
 
 def _method(comp: CompositionData, lang: str) -> str:
-    if comp.method.startswith("exact"):
-        return say("method.exact" if comp.optimal else "method.exact_limit", lang)
-    return say("method.heuristic", lang)
+    if comp.method.startswith("exact") and comp.optimal:
+        return say("method.exact", lang)
+    base = say(
+        "method.exact_limit" if comp.method.startswith("exact") else "method.heuristic", lang
+    )
+    if comp.gap is None:
+        return base
+    # the certificate: how close to the best possible the network is proven to be
+    share = number(math.floor(1000 * (1 - comp.gap) + 1e-9) / 10, lang, 1)  # never rounded up
+    return say("method.certificate", lang, method=base, share=share)
 
 
 def _hours_table(comp: CompositionData, lang: str) -> list[str]:
