@@ -171,3 +171,18 @@ def test_replace_never_suggests_the_decliner_and_shows_only_changes() -> None:
             assert before != after, line
     if new.objective < comp.objective - 0.005:
         assert any(c.startswith("Dækningen falder") for c in new.changes)
+
+
+def test_worth_asking_names_a_strong_candidate_behind_a_managers_no() -> None:
+    import pandas as pd
+
+    frame = pd.read_csv(WELFARE_TECH / "candidates.csv", dtype=str, keep_default_na=False)
+    # without the other technology people, the nurse whose manager said no is the one to ask
+    frame = frame[~frame["id"].isin(["V02", "V07", "V11"])].assign(knows="")
+    _, brief = _load("velfaerdsteknologi")
+    comp = compose(load_candidates(frame), brief, dropouts=False)
+    asks = {w.id: w for w in comp.worth_asking}
+    assert "V05" in asks and asks["V05"].blocked_by == "manager_no"
+    assert "velfærdsteknologi" in asks["V05"].needs and asks["V05"].gain > 0
+    assert "## Værd at spørge" in comp.explain()
+    assert all(w.id not in {m.id for m in comp.members} for w in comp.worth_asking)

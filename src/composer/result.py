@@ -22,6 +22,7 @@ __all__ = [
     "NeedStatus",
     "NetworkTies",
     "QuotaStatus",
+    "WorthAsking",
 ]
 
 
@@ -138,6 +139,21 @@ class CoDriver(BaseModel):
     reasons: list[str] = Field(default_factory=list, description="The signals, in words.")
 
 
+class WorthAsking(BaseModel):
+    """A strong candidate left out only because of their manager's no or a few hours: the
+    network leader may ask (the manager, or the person for more time)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="Candidate id.")
+    unit: str | None = Field(None, description="The candidate's unit.")
+    blocked_by: Literal["manager_no", "hours"] = Field(
+        description="What keeps them out: the line manager's no, or too few hours."
+    )
+    needs: list[str] = Field(description="Needs they would add to (where the network is short).")
+    gain: float = Field(description="How much the coverage objective would rise with them.")
+
+
 class Dropout(BaseModel):
     """What the network loses if one member leaves, and who could take the seat."""
 
@@ -237,6 +253,11 @@ class CompositionData(BaseModel):
     )
     co_drivers: list[CoDriver] = Field(
         default_factory=list, description="Up to two core members to co-drive with the leader."
+    )
+    worth_asking: list[WorthAsking] = Field(
+        default_factory=list,
+        description="Strong candidates left out only because of a manager's no or a few "
+        "missing hours, best first (at most five).",
     )
     dropouts: list[Dropout] = Field(
         default_factory=list,

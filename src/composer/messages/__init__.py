@@ -219,6 +219,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Differs from the recommendation: out of the core: {out}; into the core: {into}. "
         "Coverage objective {f} ({df}), {h} person-hours ({dh}).",
     },
+    "report.worth_asking": {"da": "Værd at spørge", "en": "Worth asking"},
+    "ask.manager_no": {
+        "da": "{who}: personalelederen har sagt nej; med personen ville dækningsmålet stige "
+        "med {gain} ({needs}). Spørg personalelederen.",
+        "en": "{who}: the line manager said no; with them the objective would rise by "
+        "{gain} ({needs}). Ask the line manager.",
+    },
+    "ask.hours": {
+        "da": "{who}: har for få timer til alle møder; med personen ville dækningsmålet stige "
+        "med {gain} ({needs}). Spørg, om der kan findes flere timer.",
+        "en": "{who}: too few hours for every meeting; with them the objective would rise by "
+        "{gain} ({needs}). Ask whether more hours can be found.",
+    },
     "change.falls": {
         "da": "Dækningen falder: dækningsmålet går fra {before} til {after} ({diff}).",
         "en": "Coverage falls: the objective goes from {before} to {after} ({diff}).",

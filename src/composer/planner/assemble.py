@@ -15,6 +15,7 @@ from ..models import ActorType, NeedKind, Orientation
 from ..network import network_ties, suggest_co_drivers
 from ..optimise.joint import CORE, NETWORK, JointSolution
 from ..optimise.joint.objective import phase_coverage, presence
+from ..result import WorthAsking
 from ..text import number
 from .model import COVERS, SHOWN, Plan, quota_scope
 from .rules import why_not
@@ -121,6 +122,7 @@ def assemble(
         core=core_members,
         phase_participants=phase_members,
         gaps=_gaps(plan, net, gaps),
+        worth_asking=_worth_asking(plan, net),
         objective=network_objective(plan, net),
         person_hours=round(float(sol.hours), 6),
         reach=max(0.0, round(plan.objective.reach(net.cov_all), 6)),
@@ -428,6 +430,46 @@ def _gap_rows(plan: Plan, net: _Net) -> list[tuple[int, list[int], list[int]]]:
         others = others[np.lexsort((others, -plan.cov[others, f]))][:3]
         out.append((f, short, [int(i) for i in others]))
     return out
+
+
+#: "Værd at spørge" lists at most this many people.
+WORTH_ASKING_MAX = 5
+
+
+def _worth_asking(plan: Plan, net: _Net) -> list[WorthAsking]:
+    """People left out only by their manager's no or too few hours for every meeting, who
+    would raise the coverage in the phases they are free for (best first, ties by id)."""
+    enc = plan.enc
+    out = []
+    free = enc.avail  # P × ... as the person says; hours and the manager set aside
+    for i in np.flatnonzero(~np.isin(np.arange(len(plan.ids)), net.chosen)).tolist():
+        if enc.excluded[i] or i in net.left:
+            continue
+        if enc.manager_no[i]:
+            blocked = "manager_no"
+        elif free[i].all() and not enc.core_hours_ok[i] and plan.carrier[i]:
+            blocked = "hours"
+        else:
+            continue
+        present = free[i].astype(bool)
+        gain = float(plan.needs_objective.gains(plan.cov[[i]], net.cov_fp)[0][present].sum())
+        if gain > plan.objective.slack:
+            lost = plan.needs_objective.needs_lost(
+                net.cov_fp + plan.cov[i][:, None] * present[None, :], plan.cov[i], present
+            )
+            out.append((gain, i, blocked, [plan.brief.needs[f].name for f in np.flatnonzero(lost)]))
+    out.sort(key=lambda t: (-t[0], t[1]))
+    frame = plan.pool.frame
+    return [
+        WorthAsking(
+            id=str(plan.ids[i]),
+            unit=u if isinstance(u := frame.loc[str(plan.ids[i]), "unit"], str) else None,
+            blocked_by=blocked,
+            needs=needs,
+            gain=round(gain, 4),
+        )
+        for gain, i, blocked, needs in out[:WORTH_ASKING_MAX]
+    ]
 
 
 def _person(plan: Plan, i: int) -> str:

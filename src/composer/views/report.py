@@ -265,4 +265,21 @@ def explain(comp: CompositionData) -> str:
             f"{md(g.advice)}"
         )
     out.append("")
+    out += _worth_asking(comp, lang)
     return "\n".join(out)
+
+
+def _worth_asking(comp: CompositionData, lang: str) -> list[str]:
+    """Strong candidates left out only by a manager's no or a few hours."""
+    if not comp.worth_asking:
+        return []
+    out = [f"## {say('report.worth_asking', lang)}", ""]
+    for w in comp.worth_asking:
+        who = md(w.id) + (f" ({md(w.unit)})" if w.unit else "")
+        out.append(
+            "- " + say(
+                f"ask.{w.blocked_by}", lang, who=who, needs=md(listing(w.needs, lang)),
+                gain=number(w.gain, lang, 2),
+            )
+        )  # fmt: skip
+    return [*out, ""]
