@@ -23,14 +23,17 @@ demo: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/composer serve
 
-# Debian's chromium and chromedriver for the browser test (tests/test_web_browser.py):
-# installed when missing and we are root; otherwise that test skips (and fails under CI)
-browser:
-	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+# Debian's chromium and chromedriver for the browser tests (tests/test_web_browser.py,
+# tests/test_page.py), poppler-utils (pdftoppm) for the PDF's first page and Pango for
+# WeasyPrint (the pdf extra): installed
+# when missing and we are root; otherwise those tests skip (and fail under CI)
+browser: $(STAMP)
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+		&& command -v pdftoppm >/dev/null && $(BIN)/python -c "import weasyprint" 2>/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			chromium chromium-driver >/dev/null; \
-	else echo "chromium/chromedriver missing and not root: the browser test cannot run"; fi
+			chromium chromium-driver poppler-utils libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; \
+	else echo "chromium, chromedriver or pdftoppm missing and not root: browser tests cannot run"; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
