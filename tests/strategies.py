@@ -13,6 +13,12 @@ ACTOR_INPUTS = (
     + [a.label_da for a in ActorType]
     + [a.label_da.upper() for a in ActorType]
 )
+MUNICIPAL = [
+    a
+    for a in ACTOR_INPUTS
+    if a.lower()
+    in ("municipal_staff", "municipal_manager", "kommunal medarbejder", "kommunal leder")
+]
 PHRASES = [
     "demens",
     "sundhedsfremme",
@@ -52,7 +58,10 @@ def candidate_records(draw: Any, min_size: int = 1, max_size: int = 12) -> list[
         rec = {
             "id": cid,
             "name": draw(FREE_TEXT).strip(),
-            "actor_type": draw(st.sampled_from(ACTOR_INPUTS)),
+            # staff and managers first (the carriers a core needs), then every actor type
+            "actor_type": draw(
+                st.one_of(st.sampled_from(MUNICIPAL), st.sampled_from(ACTOR_INPUTS))
+            ),
             "organisation": draw(
                 st.sampled_from(["", "Eksempel Kommune", "Ældre Sagen, lokalafdeling"])
             ),
@@ -66,13 +75,13 @@ def candidate_records(draw: Any, min_size: int = 1, max_size: int = 12) -> list[
             "motivation": draw(st.sampled_from(["", "1", "2", "3", "4", "5"])),
             "phases": draw(
                 st.sampled_from(
-                    ["", "", "alle", "alle", "afdækning", "afdækning;afprøvning", "afprøvning"]
+                    ["", "", "", "alle", "alle", "afdækning", "afdækning;afprøvning", "afprøvning"]
                 )
             ),
             # mostly people who can take part (so most scenarios compose), some who cannot
-            "hours_available": draw(st.sampled_from(["", "", "0", "6", "12.5", "24", "40", "40"])),
+            "hours_available": draw(st.sampled_from(["", "", "", "40", "24", "0", "6", "12.5"])),
             "manager_approval": draw(
-                st.sampled_from(["", "ja", "ja", "yes", "1", "nej", "no", "0"])
+                st.sampled_from(["", "ja", "ja", "yes", "1", "ja", "nej", "no", "0"])
             ),
             "can_present": draw(st.sampled_from(["ja", "", "nej", "true", "false"])),
             "can_take_tasks": draw(st.sampled_from(["", "ja", "nej"])),
@@ -126,14 +135,16 @@ def briefs(draw: Any, ids: list[str]) -> dict[str, Any]:
                  ("orientation", "outside"), ("gender", "mand"), ("can_present", "ja")]
             )
         )  # fmt: skip
-        qmin = draw(st.sampled_from([0, 0, 0, 1, 1, 2]))
+        qmin = draw(st.sampled_from([0, 0, 0, 0, 1, 1, 2]))
         quotas.append(
             {
                 "column": column,
                 "value": value,
                 "min": qmin,
                 "max": draw(st.one_of(st.none(), st.integers(qmin, qmin + 2))),
-                "scope": draw(st.sampled_from(["network", "network", "core", *PHASE_NAMES])),
+                "scope": draw(
+                    st.sampled_from(["network", "network", "network", "core", *PHASE_NAMES])
+                ),
             }
         )
     include = draw(

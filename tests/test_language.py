@@ -199,7 +199,8 @@ def test_pydantic_messages_of_a_brief_are_translated() -> None:
             load_brief(brief)
         problems = info.value.problems
         codes |= {p.code for p in problems}
-        assert all(p.code.startswith("pydantic_") for p in problems), problems
+        # pydantic's checks, and the brief's own check that a count is written as a number
+        assert all(p.code.startswith("pydantic_") or p.code == "not_a_number" for p in problems)
         for language in ("da", "en"):
             text = summarise_problems(problems, language)
             assert "Input should" not in text and "Field required" not in text

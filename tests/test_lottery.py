@@ -360,8 +360,10 @@ def test_leximin_matches_brute_force_on_tiny_problems(seed: int, eps: float, sla
 
 
 def test_cli_rejects_a_negative_epsilon(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["lottery", "a.csv", "b.yaml", "--epsilon", "-1"]) == 2
+    assert main(["lottery", "a.csv", "b.yaml", "--epsilon", "-1", "--lang", "en"]) == 2
     assert "expected a number >= 0" in capsys.readouterr().err
+    assert main(["lottery", "a.csv", "b.yaml", "--epsilon", "-1"]) == 2
+    assert "forventede et tal >= 0" in capsys.readouterr().err
 
 
 def _recipe_draw(table: dict[str, Any], digest: str, seed: int) -> tuple[int, list[str]]:

@@ -141,16 +141,17 @@ def _check_quotas(raw: _Raw, core: list[str], part: dict[str, list[str]]) -> Non
 
 @st.composite
 def scenarios(draw: Any) -> tuple[list[dict[str, Any]], dict[str, Any], str]:
-    records = draw(candidate_records(min_size=6, max_size=14))
+    records = draw(candidate_records(min_size=10, max_size=16))
     brief = draw(briefs([r["id"] for r in records]))
     method = draw(st.sampled_from(["auto", "exact", "heuristic"]))
     return records, brief, method
 
 
 Scenario = tuple[list[dict[str, Any]], dict[str, Any], str]
-#: the strategies are drawn so that about 85 % of scenarios compose; fewer than this
-#: share means the tests have drifted to checking error messages only
-MOST = 0.7
+#: the strategies are drawn so that well over half of the scenarios compose (about 55-65 %
+#: since the core takes carriers only; the rest are impossible briefs, said with their
+#: reasons); fewer than this share means the tests have drifted to checking messages only
+MOST = 0.5
 
 
 @pytest.fixture(scope="module")

@@ -89,6 +89,6 @@ def test_upload_compose_decline_and_download(server: str, browser: Any, tmp_path
     assert not [m for m in console if "Content Security Policy" in m or "Refused" in m], console
     wb = openpyxl.load_workbook(target, read_only=True)
     try:
-        assert "Kerne" in wb.sheetnames
+        assert "Kernedeltagere" in wb.sheetnames
     finally:
         wb.close()

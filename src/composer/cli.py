@@ -513,15 +513,11 @@ def _cmd_summary(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
 def _cmd_score(args: argparse.Namespace, inputs: _Inputs) -> Rendered:
     from .messages import say
     from .scoring import score
+    from .views.tables import ranked_scores
 
     pool = inputs.candidates(args.candidates)
     brief = inputs.brief(args.brief, args.lang)
-    frame = score(pool, brief)
-    frame.insert(0, "name", pool.frame["name"])
-    frame = frame.rename_axis("id").reset_index()  # ranked by total, ties by id
-    frame = frame.sort_values(["total", "id"], ascending=[False, True], kind="mergesort")
-    frame.insert(0, "rank", range(1, len(frame) + 1))
-    frame = frame.set_index("rank")
+    frame = ranked_scores(score(pool, brief), pool.frame["name"])
     lang = str(brief.language)
     if args.fmt != "json":
         frame["reasons"] = frame["reasons"].map(" ".join)
@@ -684,18 +680,15 @@ def _report(err: CliError, as_json: bool) -> int:
 
 
 def _as_cli_error(e: BaseException, language: str) -> CliError:
-    from .errors import ComposerError, InfeasibleError, InputError, error_payload
+    from .errors import ComposerError, InfeasibleError
     from .messages import say
 
     if isinstance(e, CliError):
         return e
-    if isinstance(e, InputError):
-        from .files import summarise_problems
+    if isinstance(e, ComposerError):  # the same JSON as the web API's (files.error_json)
+        from .files import error_json
 
-        text = summarise_problems(e.problems, language)
-        return CliError(text, problems=[p.as_dict() for p in e.problems])
-    if isinstance(e, ComposerError):  # the same JSON as the web API's (errors.error_payload)
-        data = error_payload(e)
+        data = error_json(e, language)
         return CliError(
             data.pop("message"),
             code=data.pop("code"),

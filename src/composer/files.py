@@ -4,9 +4,9 @@ list and a brief, a composition read back from its JSON, a member to replace."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .errors import InputError, Problem
+from .errors import ComposerError, InputError, Problem, error_payload
 from .messages import say
 
 if TYPE_CHECKING:
@@ -169,3 +169,12 @@ def summarise_problems(problems: list[Problem], language: str = "da") -> str:
     if len(lines) > MAX_LINES + 1:
         lines = [*lines[: MAX_LINES + 1], "  - …"]
     return "\n".join(lines)
+
+
+def error_json(err: ComposerError, language: str = "da") -> dict[str, Any]:
+    """The JSON error of the command line and the web API alike: :func:`error_payload`,
+    with bad input told in ``language`` (one line for a problem repeated on many rows)."""
+    data = error_payload(err)
+    if isinstance(err, InputError):
+        data["message"] = summarise_problems(err.problems, language)
+    return data

@@ -18,9 +18,9 @@ from ..text import number
 from .cli import CLI_MESSAGES, CLI_WORDS
 from .export import EXPORT_MESSAGES, EXPORT_WORDS, HEADERS, SHEETS
 from .lottery import LOTTERY_MESSAGES, LOTTERY_WORDS
+from .pages import WEB_MESSAGES
 from .problems import PROBLEM_MESSAGES
 from .rules import RULES_MESSAGES
-from .web import WEB_MESSAGES
 
 __all__ = [
     "COLUMNS",

@@ -14,6 +14,11 @@ PROBLEM_MESSAGES: dict[str, dict[str, str]] = {
     "problem.column": {"da": "kolonne {name!r}", "en": "column {name!r}"},
     "problem.value": {"da": "værdien {value!r} – ", "en": "value {value!r} – "},
     "problem.expected": {"da": "forventede {what}", "en": "expected {what}"},
+    # a brief's own checks (brief_text.py)
+    "problem.not_a_number": {
+        "da": "et helt tal skrevet som et tal (ikke ja/nej, true/false eller tekst i anførselstegn)",
+        "en": "a whole number written as a number (not yes/no, true/false or text in quotes)",
+    },
     # pydantic's checks of a brief, by error type (ctx as parameters)
     "problem.pydantic_missing": {
         "da": "en værdi (nøglen mangler)",

@@ -11,7 +11,7 @@ from ..messages import say
 if TYPE_CHECKING:
     from ..result import CompositionData
 
-__all__ = ["meeting_plan", "members_frame"]
+__all__ = ["meeting_plan", "members_frame", "ranked_scores"]
 
 
 def members_frame(comp: CompositionData) -> pd.DataFrame:
@@ -62,3 +62,14 @@ def meeting_plan(
         out["people"] = plan.groupby("organisation", sort=True)["id"].count()
         return out
     return plan.set_index("id")
+
+
+def ranked_scores(scores: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+    """``composer score``'s table (the CLI and the web API alike): every candidate's
+    scores with their name, ranked by total (ties by id), index ``rank`` from 1."""
+    frame = scores.copy()
+    frame.insert(0, "name", names)
+    frame = frame.rename_axis("id").reset_index()
+    frame = frame.sort_values(["total", "id"], ascending=[False, True], kind="mergesort")
+    frame.insert(0, "rank", range(1, len(frame) + 1))
+    return frame.set_index("rank")

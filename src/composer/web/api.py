@@ -3,7 +3,7 @@
 Each endpoint takes a JSON object (candidates as records, the brief as an object) or a
 multipart form (the same names as files or fields) and answers with the JSON the
 command line writes with ``--format json``; errors are the command line's JSON errors
-(:func:`composer.errors.error_payload`) with 400, 413 or 422. The work runs in a
+(:func:`composer.files.error_json`) with 400, 413 or 422. The work runs in a
 worker thread, so the server keeps answering while one network is composed. Only
 counts and timings are logged.
 """
@@ -158,10 +158,10 @@ def validate_work(payload: Payload) -> str:
 def score_work(payload: Payload) -> str:
     """What ``composer score --format json`` writes: one record per candidate."""
     from ..scoring import score
+    from ..views.tables import ranked_scores
 
     pool, brief = payload.candidates(), payload.brief()
-    frame = score(pool, brief)
-    frame.insert(0, "name", pool.frame["name"])
+    frame = ranked_scores(score(pool, brief), pool.frame["name"])
     return str(frame.reset_index().to_json(orient="records", force_ascii=False))
 
 

@@ -26,7 +26,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .. import __version__
-from ..errors import ComposerError, InfeasibleError, InputError, Problem, error_payload
+from ..errors import ComposerError, InfeasibleError, InputError, Problem
+from ..files import error_json
 from ..reading import Limits
 
 __all__ = [
@@ -91,10 +92,10 @@ def _status(err: ComposerError) -> int:
 def error_response(
     err: ComposerError, status: int | None = None, code: str | None = None
 ) -> JSONResponse:
-    """The command line's JSON error (:func:`composer.errors.error_payload`) with its
+    """The command line's JSON error (:func:`composer.files.error_json`) with its
     HTTP status: 400 bad input, 413 over a limit, 422 a brief that cannot be met (and
     ``code`` for what only a server has: unauthorized, not_found...)."""
-    payload = error_payload(err) | ({"code": code} if code else {})
+    payload = error_json(err) | ({"code": code} if code else {})
     return JSONResponse({"error": payload}, status_code=status or _status(err))
 
 

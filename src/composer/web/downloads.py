@@ -26,7 +26,7 @@ FORMATS = {
 
 
 def _content(comp: Composition, fmt: str) -> bytes:
-    from .. import export
+    from ..views import export
 
     if fmt == "xlsx":
         with tempfile.TemporaryDirectory(prefix="composer-") as folder:

@@ -21,7 +21,8 @@ from jinja2 import Environment, PackageLoader
 from starlette.concurrency import run_in_threadpool
 
 from ..composition import Composition
-from ..errors import ComposerError, InputError, Problem, error_payload
+from ..errors import ComposerError, InputError, Problem
+from ..files import error_json
 from ..messages import KIND_LABELS, label, say
 from ..models import NeedKind
 from ..pool import CandidatePool
@@ -102,7 +103,7 @@ def _try(work: Callable[[], Any]) -> tuple[Any, dict[str, Any] | None]:
     try:
         return work(), None
     except ComposerError as e:
-        return None, error_payload(e)
+        return None, error_json(e)
 
 
 def _page(
