@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from composer import (
     InputError,
@@ -150,3 +152,49 @@ def test_loading_reports_to_a_callback(reference_dir: Path) -> None:
     with reporting(lambda stage, done, total: seen.append((stage, done, total))):
         load_candidates(reference_dir / "candidates.csv")
     assert [s for s in seen if s[0] == "load"] == [("load", 0, 1), ("load", 1, 1)]
+
+
+def test_a_tiny_meeting_length_composes_without_a_warning(tmp_path: Path) -> None:
+    """meetings.hours 5e-324 once printed numpy's RuntimeWarning (warnings are errors in
+    the tests)."""
+    brief = {
+        "theme": "x",
+        "meetings": {"count": 4, "hours": 5e-324},
+        "needs": [{"name": "demens", "kind": "professional"}],
+        "core": {"min": 1, "max": 2},
+    }
+    pool = [{"id": "A1", "actor_type": "kommunal medarbejder"}]
+    comp = compose(pool, brief)
+    assert [m.id for m in comp.core] == ["A1"]
+
+
+def test_score_markdown_escapes_html_and_links(tmp_path: Path) -> None:
+    from composer.cli import main
+
+    cands = tmp_path / "c.csv"
+    cands.write_text(
+        "id,name,actor_type,professional_competences\n"
+        'A1,"<img src=x onerror=alert(1)> [klik](javascript:alert(1))",borger,demens\n',
+        encoding="utf-8",
+    )
+    brief = tmp_path / "b.yaml"
+    brief.write_text("theme: x\ncore: {min: 1, max: 2}\n", encoding="utf-8")
+    out = tmp_path / "s.md"
+    assert main(["score", str(cands), str(brief), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "\\<img" in text and "<img" not in text.replace("\\<img", "")
+    assert "](javascript:" not in text.replace("\\](", "")  # the bracket is escaped: no link
+
+
+@settings(max_examples=4, deadline=None)
+@given(st.sampled_from([1e-3, 0.37, 7.0, 1e3]))
+def test_the_answer_does_not_depend_on_the_weights_scale(factor: float) -> None:
+    """Multiplying every weight by one constant changes no one's role (issue 20)."""
+    pool, brief = load_sample("rekruttering_omsorg")
+    raw = brief.model_dump(mode="json")
+    for need in raw["needs"]:
+        need["weight"] *= factor
+    base = compose(pool, brief, dropouts=False)
+    scaled = compose(pool, raw, dropouts=False)
+    assert [m.id for m in scaled.core] == [m.id for m in base.core]
+    assert [(m.id, m.phases) for m in scaled.members] == [(m.id, m.phases) for m in base.members]
