@@ -142,6 +142,12 @@ HEADER_ALIASES: dict[str, str] = {
 }
 
 
+#: Every contract name and alias, as keys, with its column (the near-miss candidates).
+_NAMES: list[tuple[str, str]] = [(header_key(c), c) for c in COLUMN_ALIASES] + list(
+    HEADER_ALIASES.items()
+)
+
+
 def probable_column(header: str) -> str | None:
     """The contract column an unknown ``header`` probably means, or None.
 
@@ -161,12 +167,19 @@ def probable_column(header: str) -> str | None:
     for column, stems in _STEMS.items():
         if any(s in key for s in stems):
             return column
+    if len(key) < 4:
+        return None
     best, score = None, 0.0
-    for name, column in [(header_key(c), c) for c in COLUMN_ALIASES] + list(HEADER_ALIASES.items()):
-        ratio = SequenceMatcher(None, key, name).ratio()
+    matcher = SequenceMatcher(None, b=key)  # the header is analysed once, the names vary
+    for name, column in _NAMES:
+        matcher.set_seq1(name)
+        # the cheap upper bounds first: most names are nowhere near (0.85 is the bar)
+        if matcher.real_quick_ratio() < 0.85 or matcher.quick_ratio() < 0.85:
+            continue
+        ratio = matcher.ratio()
         if ratio > score:
             best, score = column, ratio
-    return best if score >= 0.85 and len(key) >= 4 else None
+    return best if score >= 0.85 else None
 
 
 #: Danish (and other) keys of a brief -> the contract's key, by level: ``""`` is the
