@@ -186,3 +186,18 @@ def test_worth_asking_names_a_strong_candidate_behind_a_managers_no() -> None:
     assert "velfærdsteknologi" in asks["V05"].needs and asks["V05"].gain > 0
     assert "## Værd at spørge" in comp.explain()
     assert all(w.id not in {m.id for m in comp.members} for w in comp.worth_asking)
+
+
+def test_phase_tables_show_the_hours_of_that_phase() -> None:
+    from composer.text import number
+
+    pool, brief = load_sample("klimatilpasning")  # K43 joins two phases
+    comp = compose(pool, brief, dropouts=False)
+    assert any(len(m.phases) > 1 for ms in comp.phase_participants.values() for m in ms)
+    text = comp.explain()
+    for phase, members in comp.phase_participants.items():
+        table = text.split(f"### {phase}\n\n", 1)[1].split("\n\n", 1)[0]
+        rows = [line for line in table.splitlines() if line.startswith("| K")]
+        assert len(rows) == len(members)
+        for row in rows:
+            assert row.split(" | ")[4] == number(brief.phase_hours(phase), "da"), row

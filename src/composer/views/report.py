@@ -20,14 +20,15 @@ if TYPE_CHECKING:
 __all__ = ["explain", "objective_text", "quota_label"]
 
 
-def _member_row(m: Member, lang: str) -> str:
+def _member_row(m: Member, lang: str, hours: float | None = None) -> str:
+    """A member's row; ``hours``: what the table counts (a phase table: that phase's)."""
     orientation = Orientation(m.orientation)
     cells = [
         md(m.id),
         md(m.name or ""),
         ActorType(m.actor_type).label(lang),
         orientation.label(lang),
-        number(m.hours, lang),
+        number(m.hours if hours is None else hours, lang),
         md(", ".join(m.needs_covered)) or "–",
         md(" ".join(m.reasons)),
         md("; ".join(m.flags)) or "–",
@@ -227,7 +228,8 @@ def explain(comp: CompositionData) -> str:
         out += [say("report.none", lang), ""]
     for ph, ms in comp.phase_participants.items():
         out += [f"### {md(ph)}", "", say("report.cols_member", lang), "|" + "---|" * 8]
-        out += [_member_row(m, lang) for m in ms]
+        phase_hours = comp.brief.phase_hours(ph)  # a phase table shows that phase's hours
+        out += [_member_row(m, lang, phase_hours) for m in ms]
         out.append("")
     out += _hours_table(comp, lang)
     out += [f"## {say('report.needs', lang)}", "", say("report.cols_need", lang), "|" + "---|" * 6]
