@@ -149,8 +149,11 @@ def test_a_member_nobody_knows_is_reported(reference: tuple) -> None:
     knows = {m: set(pool.frame.at[m, "knows"]) & members for m in members}
     alone = sorted(m for m in members if not knows[m] and not any(m in v for v in knows.values()))
     assert alone and comp.ties.unknown_members == alone
-    line = next(x for x in comp.explain().splitlines() if "præsentér dem ved første møde" in x)
+    line = next(x for x in comp.explain().splitlines() if "præsentér dem ved det første møde" in x)
     assert all(m in line for m in alone)
+    # each is introduced at the first meeting they attend
+    first = {m.id: min(m.meetings) for m in comp.members}
+    assert all(f"{m} (møde {first[m]})" in line for m in alone)
 
 
 def test_ties_in_a_composed_network_report_the_lonely_member() -> None:
@@ -164,8 +167,11 @@ def test_ties_in_a_composed_network_report_the_lonely_member() -> None:
     assert comp.ties.new_cross_unit_pairs == 2
     need = {"name": "demens", "kind": "professional", "count": 3}
     en = compose(pool, _brief(language="en", needs=[need])).explain()
-    assert "Nobody in the network knows C: introduce them at the first meeting." in en
-    assert "Ingen i netværket kender C: præsentér personen ved første møde." in comp.explain()
+    assert "Nobody in the network knows C (meeting 1): introduce them at the first meeting" in en
+    assert (
+        "Ingen i netværket kender C (møde 1): præsentér personen ved det første møde, personen "
+        "er med til." in comp.explain()
+    )
 
 
 def test_the_network_analysis_does_not_depend_on_row_order(reference: tuple) -> None:

@@ -250,13 +250,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Nobody in the network knows another member yet.",
     },
     "ties.unknown": {
-        "da": "Ingen i netværket kender {ids}: præsentér dem ved første møde.",
-        "en": "Nobody in the network knows {ids}: introduce them at the first meeting.",
+        "da": "Ingen i netværket kender {ids}: præsentér dem ved det første møde, de er med til.",
+        "en": "Nobody in the network knows {ids}: introduce them at the first meeting they attend.",
     },
     "ties.unknown_one": {
-        "da": "Ingen i netværket kender {ids}: præsentér personen ved første møde.",
-        "en": "Nobody in the network knows {ids}: introduce them at the first meeting.",
+        "da": "Ingen i netværket kender {ids}: præsentér personen ved det første møde, personen er med til.",
+        "en": "Nobody in the network knows {ids}: introduce them at the first meeting they attend.",
     },
+    "ties.at_meeting": {"da": "{id} (møde {n})", "en": "{id} (meeting {n})"},
     "ties.all_known": {
         "da": "Alle kender mindst én anden i netværket.",
         "en": "Everyone knows at least one other member.",

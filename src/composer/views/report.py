@@ -95,8 +95,9 @@ def _pairs(pairs: list[tuple[str, str]]) -> str:
     return ", ".join(f"{md(a)}–{md(b)}" for a, b in pairs)
 
 
-def _ties(t: NetworkTies, lang: str) -> list[str]:
-    """Who knows whom, who nobody knows, the reach, the new ties across units."""
+def _ties(t: NetworkTies, lang: str, first: dict[str, int] | None = None) -> list[str]:
+    """Who knows whom, who nobody knows (introduced at the first meeting they attend:
+    ``first``, member id -> meeting number), the reach, the new ties across units."""
     out = [f"## {say('report.ties', lang)}", ""]
     if t.known_pairs:
         shown = _pairs(t.known_pairs[:10]) + (", …" if len(t.known_pairs) > 10 else "")
@@ -106,7 +107,12 @@ def _ties(t: NetworkTies, lang: str) -> list[str]:
         out.append("- " + say("ties.none_known", lang))
     if t.unknown_members:
         code = "ties.unknown_one" if len(t.unknown_members) == 1 else "ties.unknown"
-        out.append("- " + say(code, lang, ids=md(listing(t.unknown_members, lang))))
+        first = first or {}
+        who = [
+            say("ties.at_meeting", lang, id=i, n=first[i]) if i in first else i
+            for i in t.unknown_members
+        ]
+        out.append("- " + say(code, lang, ids=md(listing(who, lang))))
     else:
         out.append("- " + say("ties.all_known", lang))
     units = count(len(t.units_reached), "unit", lang)
@@ -143,7 +149,7 @@ def _dropouts(comp: CompositionData, lang: str) -> list[str]:
         phases = ", ".join(f"{md(p)} {number(v, lang, 2)}" for p, v in d.loss.items() if v > 0.005)
         words = {"id": md(d.id), "role": role, "loss": number(d.loss_total, lang, 2),
                  "phases": phases, "needs": md(listing(d.needs_lost, lang))}  # fmt: skip
-        if d.replacement and d.recovered > 0:
+        if d.replacement and round(100 * d.recovered) >= 1:  # never "wins back 0 %"
             share = say("report.percent", lang, n=number(round(100 * d.recovered), lang))
             text = say("dropout.partial", lang, new=md(d.replacement), share=share, **words)
         else:
@@ -160,7 +166,8 @@ def _dropouts(comp: CompositionData, lang: str) -> list[str]:
 
 def _network(comp: CompositionData, lang: str) -> list[str]:
     """Ties (when the composition holds them), co-drivers, and dropouts (when computed)."""
-    out = _ties(comp.ties, lang) if comp.ties is not None else []
+    first = {m.id: min(m.meetings) for m in comp.members if m.meetings}
+    out = _ties(comp.ties, lang, first) if comp.ties is not None else []
     out += _co_drivers(comp, lang)
     return out + (_dropouts(comp, lang) if comp.dropouts else [])
 
