@@ -167,6 +167,8 @@ def composition_tables(
         ignore_index=True,
     )
     phases.insert(0, "phase", [ph for ph, ms in comp.phase_participants.items() for _ in ms])
+    if "hours" in phases.columns and len(phases):  # a phase's row: the hours of that phase
+        phases["hours"] = [comp.brief.phase_hours(ph) for ph in phases["phase"]]
 
     plan = meeting_plan(comp).reset_index()
     names = {m.id: m.name for m in comp.members}
