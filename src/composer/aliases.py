@@ -10,6 +10,7 @@ it is an error naming the column it probably means, unless the user declares it 
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -142,10 +143,13 @@ HEADER_ALIASES: dict[str, str] = {
 }
 
 
-#: Every contract name and alias, as keys, with its column (the near-miss candidates).
-_NAMES: list[tuple[str, str]] = [(header_key(c), c) for c in COLUMN_ALIASES] + list(
-    HEADER_ALIASES.items()
-)
+#: Every contract name and alias, as keys, with its column (the near-miss candidates),
+#: by length (in the order they are listed, so ties go to the first as before).
+_NAMES_BY_LENGTH: dict[int, list[tuple[int, str, str]]] = {}
+for _k, (_name, _column) in enumerate(
+    [(header_key(c), c) for c in COLUMN_ALIASES] + list(HEADER_ALIASES.items())
+):
+    _NAMES_BY_LENGTH.setdefault(len(_name), []).append((_k, _name, _column))
 
 
 def probable_column(header: str) -> str | None:
@@ -171,10 +175,17 @@ def probable_column(header: str) -> str | None:
         return None
     best, score = None, 0.0
     matcher = SequenceMatcher(None, b=key)  # the header is analysed once, the names vary
-    for name, column in _NAMES:
+    # a ratio of at least 0.85 needs lengths within 0.85/1.15 of each other (difflib's
+    # real_quick_ratio), so only names of such lengths are compared
+    low, high = len(key) * 0.85 / 1.15 - 1e-9, len(key) * 1.15 / 0.85 + 1e-9
+    near = sorted(
+        entry
+        for length in range(math.ceil(low), math.floor(high) + 1)
+        for entry in _NAMES_BY_LENGTH.get(length, ())
+    )  # in the order the names are listed: a tie goes to the first, as it always did
+    for _, name, column in near:
         matcher.set_seq1(name)
-        # the cheap upper bounds first: most names are nowhere near (0.85 is the bar)
-        if matcher.real_quick_ratio() < 0.85 or matcher.quick_ratio() < 0.85:
+        if matcher.quick_ratio() < 0.85:  # the next cheapest upper bound
             continue
         ratio = matcher.ratio()
         if ratio > score:
