@@ -42,11 +42,20 @@ def browser(tmp_path: Path) -> Iterator[Any]:
 
 
 def test_upload_compose_decline_and_download(server: str, browser: Any, tmp_path: Path) -> None:
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
-    wait = WebDriverWait(browser, WAIT)
+    # htmx swaps parts of the page (validation as you type, the composition): every read
+    # finds its element again, and a swap in between is waited out, not a failure
+    wait = WebDriverWait(
+        browser, WAIT, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)
+    )
+
+    def members(d: Any, selector: str) -> list[str]:
+        return [r.get_attribute("data-member") for r in d.find_elements(By.CSS_SELECTOR, selector)]
+
     folder = sample_path(SAMPLE)
     browser.get(server + "/kandidater")
     browser.find_element(By.ID, "candidates-file").send_keys(str(folder / "candidates.csv"))
@@ -55,26 +64,22 @@ def test_upload_compose_decline_and_download(server: str, browser: Any, tmp_path
     browser.find_element(By.ID, "to-brief").click()
     browser.find_element(By.NAME, "brief_file").send_keys(str(folder / "brief.yaml"))
     browser.find_element(By.CSS_SELECTOR, "button[value=load_brief]").click()
-    theme = wait.until(ec.presence_of_element_located((By.ID, "b.theme")))
-    assert theme.get_attribute("value")
+    assert wait.until(lambda d: d.find_element(By.ID, "b.theme").get_attribute("value"))
     wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "#brief-check .ok")))
-    browser.find_element(By.ID, "to-compose").click()
+    wait.until(ec.element_to_be_clickable((By.ID, "to-compose"))).click()
 
-    core = wait.until(ec.presence_of_element_located((By.ID, "table-core")))
-    first = core.find_element(By.CSS_SELECTOR, "tbody tr")
-    gone = first.get_attribute("data-member")
-    before = {r.get_attribute("data-member") for r in core.find_elements(By.CSS_SELECTOR, "tr")}
-    first.find_element(By.CSS_SELECTOR, "button.decline").click()
+    core_rows = "#table-core tbody tr"
+    before = set(wait.until(lambda d: members(d, core_rows)))
+    gone = wait.until(lambda d: members(d, core_rows))[0]
+    wait.until(
+        ec.element_to_be_clickable((By.CSS_SELECTOR, f'tr[data-member="{gone}"] button.decline'))
+    ).click()
 
-    changes = wait.until(ec.presence_of_element_located((By.ID, "changes")))
-    assert gone in changes.text
-    joined = changes.find_element(By.CSS_SELECTOR, "dd.joined").text
-    rows = browser.find_elements(
-        By.CSS_SELECTOR, "#table-core tbody tr, #table-phase_participants tbody tr"
-    )
-    members = {r.get_attribute("data-member") for r in rows}
-    assert gone not in members
-    assert joined != "–" and set(joined.split(", ")) <= members - before
+    wait.until(lambda d: gone in d.find_element(By.ID, "changes").text)
+    joined = wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "#changes dd.joined").text)
+    now = set(wait.until(lambda d: members(d, f"{core_rows}, #table-phase_participants tbody tr")))
+    assert gone not in now
+    assert joined != "–" and set(joined.split(", ")) <= now - before
 
     browser.find_element(By.ID, "download-xlsx").click()
     target = tmp_path / "downloads" / "netvaerk.xlsx"
