@@ -624,7 +624,7 @@ def test_core_members_needed_in_some_phases_only(scenario: Scenario) -> None:
             f"{pr.label(c)} could join phases {demoted[c]} only, at the same F"
         )
     # the composition's core is the exact optimum's
-    assert set(core) == set(optimum.core), (partial, pr.labels(optimum.core))
+    assert set(core) == set(optimum.core), (partial, [pr.label(i) for i in optimum.core])
 
 
 def test_exact_fewer_hours_beats_fit_when_phases_differ_by_less_than_half() -> None:

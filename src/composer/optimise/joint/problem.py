@@ -187,12 +187,6 @@ class JointProblem:
         """Candidate ``i``'s id (or ``#i``)."""
         return str(self.names[i]) if len(self.names) else f"#{i}"
 
-    def labels(self, idx: npt.ArrayLike, limit: int = 10) -> str:
-        """Up to ``limit`` ids, comma-separated."""
-        arr = [int(i) for i in np.asarray(idx).ravel()]
-        text = ", ".join(self.label(i) for i in arr[:limit])
-        return text + (f" and {len(arr) - limit} more" if len(arr) > limit else "")
-
     def phase_cost(self, phases: Sequence[int]) -> float:
         """Meeting hours of ``phases``."""
         return float(sum(self.phase_hours[p] for p in phases))
