@@ -314,3 +314,21 @@ def test_adding_a_matching_phrase_never_lowers_coverage(
     after = coverage(load_candidates(more), BRIEF_H).iloc[i][need.name]
     assert after >= before - 1e-12
     assert after == 1.0
+
+
+def test_sentences_shared_by_needs_read_as_each_alone() -> None:
+    """Free text is cut once and each piece judged once per need: the memo must give what
+    reading every sentence alone gives, in any order the sentences come."""
+    from composer.lexicon import words
+    from composer.matching import NeedMatcher, Sentences
+    from composer.thesaurus import default_thesaurus
+
+    pool, brief = load_sample("inklusion_dagtilbud")
+    texts = [t for col in ("background", "statement") for t in pool.frame[col] if t]
+    texts += ["Jeg har arbejdet ti år med demente beboere.", "inddragelse af borgere i planer"]
+    th = default_thesaurus()
+    shared = Sentences()
+    for need in [n.name for n in brief.needs][:6] + ["demens", "borgerinddragelse"]:
+        m = NeedMatcher(need, th)
+        for t in sorted(texts, key=lambda t: (len(t), t), reverse=True):
+            assert m.sentence(shared.of(t), shared) == m.text(words(t)), (need, t)

@@ -55,6 +55,7 @@ __all__ = [
     "WORK_HEADS",
     "Match",
     "NeedMatcher",
+    "Sentences",
 ]
 
 #: The value of each kind of match (the most it can give; see the module's table).
@@ -103,6 +104,43 @@ class Match:
     value: float
     kind: str
     phrase: str
+
+
+class Sentences:
+    """Free texts cut once into the pieces :meth:`NeedMatcher.sentence` reads, shared by
+    every need: at each word the 3-, 2- and 1-word grams that start there, then the
+    window of :data:`_WINDOW` words."""
+
+    def __init__(self) -> None:
+        self.pieces: list[tuple[bool, tuple[Word, ...], str]] = []
+        self._index: dict[tuple[bool, tuple[Word, ...]], int] = {}
+        #: each matcher's judgement of each piece (the matcher is kept alive with it)
+        self.memo: dict[NeedMatcher, dict[int, Match | None]] = {}
+        self._texts: dict[str, tuple[int, ...]] = {}
+
+    def of(self, text: str) -> tuple[int, ...]:
+        """The pieces of a text (tokenised once, however many needs read it)."""
+        ids = self._texts.get(text)
+        if ids is None:
+            ids = self._texts[text] = self.cut(words(text))
+        return ids
+
+    def cut(self, ws: tuple[Word, ...]) -> tuple[int, ...]:
+        """The pieces of a sentence (its words) in reading order, as indices."""
+        out = []
+        for i in range(len(ws)):
+            for n in (3, 2, 1):
+                if i + n <= len(ws):
+                    out.append(self._add(False, ws[i : i + n]))
+            out.append(self._add(True, ws[i : i + _WINDOW]))
+        return tuple(out)
+
+    def _add(self, window: bool, gram: tuple[Word, ...]) -> int:
+        k = self._index.get((window, gram))
+        if k is None:
+            k = self._index[(window, gram)] = len(self.pieces)
+            self.pieces.append((window, gram, " ".join(w.text for w in gram)))
+        return k
 
 
 def _forms(w: Word) -> set[str]:
@@ -231,27 +269,35 @@ class NeedMatcher:
         return None
 
     # ------------------------------------------------------------------ free text
-    def text(self, ws: tuple[Word, ...], surface: str = "") -> Match | None:
+    def text(self, ws: tuple[Word, ...]) -> Match | None:
         """The best match of a sentence (its words, from :func:`composer.lexicon.words`),
         capped as free text; ``phrase`` quotes the words that matched."""
+        sentences = Sentences()
+        return self.sentence(sentences.cut(ws), sentences)
+
+    def sentence(self, ids: tuple[int, ...], sentences: Sentences) -> Match | None:
+        """:meth:`text` of a sentence cut by ``sentences`` (its pieces in reading order):
+        each piece is judged once per need, however many sentences share it."""
         best: Match | None = None
-        for i in range(len(ws)):
-            for n in (3, 2, 1):
-                gram = ws[i : i + n]
-                if len(gram) < n:
-                    continue
-                quoted = " ".join(w.text for w in gram)
-                m = self._gram(gram, quoted)
-                if m is not None and m.kind not in _WEAK and (best is None or m.value > best.value):
-                    best = m
-            window = ws[i : i + _WINDOW]
-            m = self._bag(window, " ".join(w.text for w in window))
+        memo = sentences.memo.setdefault(self, {})
+        for k in ids:
+            if k not in memo:
+                memo[k] = self._piece(*sentences.pieces[k])
+            m = memo[k]
             if m is not None and (best is None or m.value > best.value):
                 best = m
         if best is None:
             return None
         cap = FREE_TEXT_LABEL_CAP if best.kind in _LITERAL else FREE_TEXT_CAP
         return Match(min(best.value, cap), "free text", best.phrase)
+
+    def _piece(self, window: bool, gram: tuple[Word, ...], quoted: str) -> Match | None:
+        """A window of a sentence (every part of the need named in it), or an n-gram
+        (a broader or related concept counts for nothing in a sentence)."""
+        if window:
+            return self._bag(gram, quoted)
+        m = self._gram(gram, quoted)
+        return None if m is None or m.kind in _WEAK else m
 
     def _gram(self, gram: tuple[Word, ...], quoted: str) -> Match | None:
         k = "".join(w.base for w in gram)

@@ -35,8 +35,7 @@ from .components import (
 )
 from .encoding import Encoding, encode
 from .errors import InputError, Problem
-from .lexicon import Word, words
-from .matching import Match, NeedMatcher
+from .matching import Match, NeedMatcher, Sentences
 from .models import ACTOR_LOOKUP, ActorType, NeedKind, NetworkBrief
 from .pool import CandidatePool
 from .progress import track
@@ -257,9 +256,7 @@ class CandidateScorer(BaseEstimator):
         m = self.matchers_.get(need) or NeedMatcher(need, self.thesaurus_)
         return np.array([_value(m.phrase(p)) for p in phrases], dtype=float)
 
-    def _matches(
-        self, f: pd.DataFrame, words_of: dict[str, tuple[Word, ...]], need: Any
-    ) -> list[_Cell]:
+    def _matches(self, f: pd.DataFrame, sentences: Sentences, need: Any) -> list[_Cell]:
         """The best match of every candidate for one need, with the column it comes from."""
         m = self.matchers_[need.name]
         cols = (
@@ -272,11 +269,11 @@ class CandidateScorer(BaseEstimator):
             for i, lst in enumerate(f[col].to_numpy(dtype=object)):
                 for p in lst:
                     best[i] = _better(best[i], m.phrase(p), col)
+        seen: dict[str, Match | None] = {}
         for col in _TEXT_COLUMNS:
-            seen: dict[str, Match | None] = {}
             for i, t in enumerate(f[col].to_numpy(dtype=object)):
                 if t and t not in seen:
-                    seen[t] = m.text(words_of.get(t) or words_of.setdefault(t, words(t)))
+                    seen[t] = m.sentence(sentences.of(t), sentences)
                 if t:
                     best[i] = _better(best[i], seen[t], col)
         return best
@@ -284,7 +281,7 @@ class CandidateScorer(BaseEstimator):
     def _cells(self, f: pd.DataFrame) -> list[list[_Cell]]:
         """Per need, every candidate's best match (free text tokenised once for all needs)."""
         self._check_fitted()
-        words_of: dict[str, tuple[Word, ...]] = {}
+        sentences = Sentences()
         actor = f["actor_type"].to_numpy(dtype=object)
         lang = str(self.brief_.language)
         out = []
@@ -296,7 +293,7 @@ class CandidateScorer(BaseEstimator):
                 none: _Cell = (None, "")
                 out.append([(hit, "actor_type") if x == a.value else none for x in actor])
             else:
-                out.append(self._matches(f, words_of, need))
+                out.append(self._matches(f, sentences, need))
         return out
 
     def coverage(self, pool: PoolLike) -> pd.DataFrame:

@@ -103,26 +103,25 @@ class Search(Rules):
                 cost = np.full(len(cand), 1e-6)
             best = self._pick(best, s, cand, gain, cost, True, -1, by_ratio, counts, quota_need)
         # phase additions
-        for p in range(self.P):
-            if int(s.part[:, p].sum()) >= pr.per_phase_max:
-                continue
-            spent = (s.part * self.ph[None, :]).sum(axis=1)
-            ok = (
-                self.phase_ok[:, p]
-                & ~s.core
-                & ~s.part[:, p]
-                & (spent + self.ph[p] <= self.hours + 1e-9)
-                & (s.part.sum(axis=1) + 1 < self.P)
-            )
-            if n_part >= pr.total_max:
-                ok &= is_part
-            cand = np.flatnonzero(ok)
+        spent = (s.part * self.ph[None, :]).sum(axis=1)
+        room = np.asarray(s.part.sum(axis=1) + 1 < self.P, dtype=bool)
+        fits = (spent[:, None] + self.ph[None, :] <= self.hours[:, None] + 1e-9) & room[:, None]
+        per = s.part.sum(axis=0)
+        open_ = self.phase_ok & ~s.core[:, None] & ~s.part & fits
+        if n_part >= pr.total_max:
+            open_ &= np.asarray(is_part, dtype=bool)[:, None]
+        if quota_need is None:  # only a gain can be picked: nothing to look at without one
+            open_ &= G > EPS
+        for p in np.flatnonzero((per < pr.per_phase_max) & open_.any(axis=0)).tolist():
+            cand = np.flatnonzero(open_[:, p])
             best = self._pick(best, s, cand, G[cand, p], np.full(len(cand), self.ph[p]), False,
                               p, by_ratio, counts, quota_need)  # fmt: skip
         return best
 
     def _pick(self, best, s, cand, gain, cost, to_core, p, by_ratio, counts, quota_need):  # type: ignore[no-untyped-def]
         keep0 = ~self.banned[cand] & ~self.locked[cand]
+        if quota_need is None:
+            keep0 &= gain > EPS
         cand, gain, cost = cand[keep0], gain[keep0], cost[keep0]
         if not len(cand):
             return best
