@@ -440,24 +440,22 @@ def _worth_asking(plan: Plan, net: _Net) -> list[WorthAsking]:
     """People left out only by their manager's no or too few hours for every meeting, who
     would raise the coverage in the phases they are free for (best first, ties by id)."""
     enc = plan.enc
+    left_out = ~np.isin(np.arange(len(plan.ids)), net.chosen) & ~enc.excluded
+    left_out[list(net.left)] = False
+    # free: the phases as the person says, hours and the manager set aside
+    short = enc.avail.all(axis=1) & ~enc.core_hours_ok & plan.carrier
+    who = np.flatnonzero(left_out & (enc.manager_no | short))
+    free = enc.avail[who].astype(bool)
+    gains = (plan.needs_objective.gains(plan.cov[who], net.cov_fp) * free).sum(axis=1)
     out = []
-    free = enc.avail  # P × ... as the person says; hours and the manager set aside
-    for i in np.flatnonzero(~np.isin(np.arange(len(plan.ids)), net.chosen)).tolist():
-        if enc.excluded[i] or i in net.left:
-            continue
-        if enc.manager_no[i]:
-            blocked = "manager_no"
-        elif free[i].all() and not enc.core_hours_ok[i] and plan.carrier[i]:
-            blocked = "hours"
-        else:
-            continue
-        present = free[i].astype(bool)
-        gain = float(plan.needs_objective.gains(plan.cov[[i]], net.cov_fp)[0][present].sum())
-        if gain > plan.objective.slack:
-            lost = plan.needs_objective.needs_lost(
-                net.cov_fp + plan.cov[i][:, None] * present[None, :], plan.cov[i], present
-            )
-            out.append((gain, i, blocked, [plan.brief.needs[f].name for f in np.flatnonzero(lost)]))
+    for k in np.flatnonzero(gains > plan.objective.slack).tolist():
+        i, present = int(who[k]), free[k]
+        blocked = "manager_no" if enc.manager_no[i] else "hours"
+        lost = plan.needs_objective.needs_lost(
+            net.cov_fp + plan.cov[i][:, None] * present[None, :], plan.cov[i], present
+        )
+        names = [plan.brief.needs[f].name for f in np.flatnonzero(lost)]
+        out.append((float(gains[k]), i, blocked, names))
     out.sort(key=lambda t: (-t[0], t[1]))
     frame = plan.pool.frame
     return [

@@ -68,6 +68,15 @@ class _Rows:
         self.lo.append(lo)
         self.hi.append(hi)
 
+    def block(self, row: np.ndarray, cols: np.ndarray, vals: np.ndarray, hi: np.ndarray) -> None:
+        """Rows ``<= hi`` at once: entry ``e`` goes to the ``row[e]``-th new row."""
+        r = len(self.lo)
+        self.rows.append(np.asarray(row, dtype=np.intp) + r)
+        self.cols.append(np.asarray(cols, dtype=np.intp))
+        self.vals.append(np.asarray(vals, dtype=float))
+        self.lo.extend([-np.inf] * len(hi))
+        self.hi.extend(np.asarray(hi, dtype=float).tolist())
+
     def constraint(self, nv: int) -> LinearConstraint | None:
         if not self.lo:
             return None
@@ -217,23 +226,54 @@ class _Model:
             self.rows.add(cols, vals, -np.inf, 0.0)
 
     def role_rows(self) -> None:
-        """y_ip <= u_i; sum_p y_ip >= u_i; not every phase; one role; hours."""
-        pr, P = self.pr, self.pr.n_phases
-        for k in range(self.ny):
-            self.rows.add([self.oy + k, self.ou + self.upos[self.pair_i[k]]], [1.0, -1.0],
-                          -np.inf, 0.0)  # fmt: skip
-        starts = np.searchsorted(self.pair_i, self.part_idx)
-        ends = np.searchsorted(self.pair_i, self.part_idx, side="right")
-        for j, i in enumerate(self.part_idx.tolist()):
-            ks = self.oy + np.arange(starts[j], ends[j])
-            self.rows.add([self.ou + j, *ks], [1.0, *([-1.0] * len(ks))], -np.inf, 0.0)
-            if len(ks) == P:
-                self.rows.add(ks, 1.0, -np.inf, float(P - 1))
-            if self.xpos[i] >= 0:
-                self.rows.add([self.ox + self.xpos[i], self.ou + j], 1.0, -np.inf, 1.0)
-            cost = pr.phase_hours[self.pair_p[ks - self.oy]]
-            if not np.isnan(pr.hours[i]) and cost.sum() > pr.hours[i] + 1e-9:
-                self.rows.add(ks, cost, -np.inf, float(pr.hours[i]))
+        """y_ip <= u_i; sum_p y_ip >= u_i; not every phase; one role; hours.
+
+        Built as whole blocks (one entry array each), in the row order of one participant
+        after another: the same matrix a row-by-row loop gives, without its cost at scale.
+        """
+        pr, P, ny, nu = self.pr, self.pr.n_phases, self.ny, self.nu
+        k = np.arange(ny)
+        j_of = self.upos[self.pair_i]  # each pair's participant
+        self.rows.block(
+            np.repeat(k, 2),
+            np.column_stack([self.oy + k, self.ou + j_of]).ravel(),
+            np.tile([1.0, -1.0], ny),
+            np.zeros(ny),
+        )
+        j = np.arange(nu)
+        n_ks = np.bincount(j_of, minlength=nu)
+        cost_k = pr.phase_hours[self.pair_p]
+        padded = np.zeros((nu, max(P, 1)))
+        padded[j_of, k - np.searchsorted(j_of, j_of)] = cost_k
+        hours = pr.hours[self.part_idx]
+        full = n_ks == P
+        core = self.xpos[self.part_idx] >= 0
+        over = ~np.isnan(hours) & (padded.sum(axis=1) > hours + 1e-9)
+        # each participant's rows: at least one, then one per rule that applies
+        count = 1 + full.astype(np.intp) + core + over
+        first = np.cumsum(count) - count
+        r_full = first + 1
+        r_core = r_full + full
+        r_over = r_core + core
+        on_full, on_over = full[j_of], over[j_of]
+        row = np.concatenate(
+            [first, first[j_of], r_full[j_of][on_full], np.repeat(r_core[core], 2),
+             r_over[j_of][on_over]]
+        )  # fmt: skip
+        col = np.concatenate(
+            [self.ou + j, self.oy + k, self.oy + k[on_full],
+             np.column_stack([self.ox + self.xpos[self.part_idx[core]], self.ou + j[core]]).ravel(),
+             self.oy + k[on_over]]
+        )  # fmt: skip
+        val = np.concatenate(
+            [np.ones(nu), -np.ones(ny), np.ones(int(on_full.sum())), np.ones(2 * int(core.sum())),
+             cost_k[on_over]]
+        )  # fmt: skip
+        hi = np.zeros(int(count.sum()))
+        hi[r_full[full]] = float(P - 1)
+        hi[r_core[core]] = 1.0
+        hi[r_over[over]] = hours[over]
+        self.rows.block(row, col, val, hi)
 
     def size_rows(self) -> None:
         """core_min..core_max; per_phase_max; total_max."""
