@@ -92,15 +92,22 @@ def _split_list(value: str) -> list[str]:
 
 def _map_unique(s: pd.Series, fn: Any) -> pd.Series:
     """Apply ``fn`` once per distinct value (spreadsheets repeat themselves)."""
-    values = s.to_numpy(dtype=object)
+    return pd.Series(_map_values(s.to_numpy(dtype=object), fn), index=s.index, dtype=object)
+
+
+def _map_values(values: np.ndarray, fn: Any) -> np.ndarray:
+    """:func:`_map_unique` on an object array (no Series per column for wide tables)."""
     try:
         codes, uniq = pd.factorize(values, use_na_sentinel=False)
     except TypeError:  # unhashable cells (lists from a DataFrame): one by one
-        return pd.Series([fn(v) for v in values], index=s.index, dtype=object)
+        out = np.empty(len(values), dtype=object)
+        for k, v in enumerate(values):
+            out[k] = fn(v)  # one by one: a list stays one cell
+        return out
     mapped = np.empty(len(uniq), dtype=object)
     for k, u in enumerate(uniq):
         mapped[k] = fn(u)
-    return pd.Series(mapped[codes], index=s.index, dtype=object)
+    return np.asarray(mapped[codes], dtype=object)
 
 
 def _header_problems(table: RawTable, extra: Sequence[str] = ()) -> tuple[list[str], list[Problem]]:
@@ -218,9 +225,10 @@ def _normalise(table: RawTable, extra: Sequence[str] = ()) -> tuple[pd.DataFrame
     )
     raw = cols.raw
     contract = set(CONTRACT_COLUMNS)
+    cells = raw.to_numpy(dtype=object)  # one array: a wide table is not 10,000 Series
     extras = {
-        col: _map_unique(raw[col], lambda v: clean_text(v) or None).to_numpy(dtype=object)
-        for col in raw.columns
+        col: _map_values(cells[:, k], lambda v: clean_text(v) or None)
+        for k, col in enumerate(raw.columns)
         if col not in contract
     }
     if extras:  # one concat, not one insert per column (10,000 columns stay linear)
