@@ -79,9 +79,11 @@ def candidate_records(draw: Any, min_size: int = 1, max_size: int = 12) -> list[
                 )
             ),
             # mostly people who can take part (so most scenarios compose), some who cannot
-            "hours_available": draw(st.sampled_from(["", "", "", "40", "24", "0", "6", "12.5"])),
+            "hours_available": draw(
+                st.sampled_from(["", "", "", "", "40", "24", "0", "6", "12.5"])
+            ),
             "manager_approval": draw(
-                st.sampled_from(["", "ja", "ja", "yes", "1", "ja", "nej", "no", "0"])
+                st.sampled_from(["", "ja", "ja", "yes", "1", "ja", "ja", "nej", "no", "0"])
             ),
             "can_present": draw(st.sampled_from(["ja", "", "nej", "true", "false"])),
             "can_take_tasks": draw(st.sampled_from(["", "ja", "nej"])),
@@ -100,8 +102,11 @@ NEED_KINDS = ["professional", "personal", "methodological", "perspective", "topi
 
 
 @st.composite
-def briefs(draw: Any, ids: list[str]) -> dict[str, Any]:
-    """A brief (as a dict, the way YAML gives it) over the phases ``candidate_records`` uses."""
+def briefs(draw: Any, ids: list[str], free: list[str] | None = None) -> dict[str, Any]:
+    """A brief (as a dict, the way YAML gives it) over the phases ``candidate_records`` uses.
+
+    Includes come mostly from ``free`` (people free for every meeting) when it is given,
+    sometimes from anyone (an include who cannot come must be said, not composed)."""
     n_needs = draw(st.integers(0, 6))
     names = draw(
         st.lists(st.sampled_from(PHRASES), min_size=n_needs, max_size=n_needs, unique_by=str.lower)
@@ -126,29 +131,28 @@ def briefs(draw: Any, ids: list[str]) -> dict[str, Any]:
     ]
     if draw(st.booleans()):
         needs.append({"name": "borger", "kind": "actor_type", "weight": 2})
-    lo = draw(st.integers(0, 2))
+    lo = draw(st.sampled_from([0, 1, 1, 2]))
     quotas = []
-    for _ in range(draw(st.integers(0, 3))):
+    for _ in range(draw(st.sampled_from([0, 0, 1, 1, 2, 3]))):
         column, value = draw(
             st.sampled_from(
                 [("gender", "kvinde"), ("actor_type", "borger"), ("orientation", "inside"),
                  ("orientation", "outside"), ("gender", "mand"), ("can_present", "ja")]
             )
         )  # fmt: skip
-        qmin = draw(st.sampled_from([0, 0, 0, 0, 1, 1, 2]))
+        qmin = draw(st.sampled_from([0, 0, 0, 0, 0, 0, 1, 1, 1, 2]))
         quotas.append(
             {
                 "column": column,
                 "value": value,
                 "min": qmin,
                 "max": draw(st.one_of(st.none(), st.integers(qmin, qmin + 2))),
-                "scope": draw(
-                    st.sampled_from(["network", "network", "network", "core", *PHASE_NAMES])
-                ),
+                "scope": draw(st.sampled_from(["network"] * 5 + ["core", "core", *PHASE_NAMES])),
             }
         )
+    some = draw(st.sampled_from([free] * 5 + [ids])) if free else ids
     include = draw(
-        st.lists(st.sampled_from(ids), max_size=draw(st.sampled_from([0, 0, 1, 2])), unique=True)
+        st.lists(st.sampled_from(some), max_size=draw(st.sampled_from([0, 0, 1, 2])), unique=True)
     )
     exclude = [
         i for i in draw(st.lists(st.sampled_from(ids), max_size=2, unique=True)) if i not in include
@@ -163,8 +167,8 @@ def briefs(draw: Any, ids: list[str]) -> dict[str, Any]:
         "core": {"min": lo, "max": lo + draw(st.integers(0, 4)) or 1},
         "phase_participants": {
             # the first value is what hypothesis tries most: one that composes
-            "per_phase_max": draw(st.sampled_from([2, 1, 3, 2, 0])),
-            "total_max": draw(st.sampled_from([3, 2, 4, 5, 0])),
+            "per_phase_max": draw(st.sampled_from([2, 1, 3, 2, 3, 2, 0])),
+            "total_max": draw(st.sampled_from([3, 2, 4, 5, 4, 6, 0])),
         },
         "quotas": quotas,
         "include": include,

@@ -328,7 +328,7 @@ def test_sentences_shared_by_needs_read_as_each_alone() -> None:
     texts += ["Jeg har arbejdet ti år med demente beboere.", "inddragelse af borgere i planer"]
     th = default_thesaurus()
     shared = Sentences()
-    for need in [n.name for n in brief.needs][:6] + ["demens", "borgerinddragelse"]:
+    for need in [*[n.name for n in brief.needs][:6], "demens", "borgerinddragelse"]:
         m = NeedMatcher(need, th)
         for t in sorted(texts, key=lambda t: (len(t), t), reverse=True):
             assert m.sentence(shared.of(t), shared) == m.text(words(t)), (need, t)
