@@ -12,6 +12,7 @@ code is defined once (a test checks it).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ..text import number
@@ -588,7 +589,7 @@ def count(n: float, word: str, language: str = "da") -> str:
     return f"{number(n, _lang(language))} {one if n == 1 else many}"
 
 
-def listing(items: list[str], language: str = "da") -> str:
+def listing(items: Sequence[str], language: str = "da") -> str:
     """Items as a sentence lists them: "a, b og c" / "a, b and c".
 
     Examples
@@ -596,6 +597,7 @@ def listing(items: list[str], language: str = "da") -> str:
     >>> listing(["afdækning", "idéudvikling", "forankring"]), listing(["a", "b"], "en")
     ('afdækning, idéudvikling og forankring', 'a and b')
     """
+    items = list(items)
     if len(items) < 2:
         return "".join(items)
     return f"{', '.join(items[:-1])} {say('list.and', language)} {items[-1]}"
