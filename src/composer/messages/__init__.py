@@ -18,8 +18,10 @@ from typing import Any
 from ..text import number
 from .cli import CLI_MESSAGES, CLI_WORDS
 from .export import EXPORT_MESSAGES, EXPORT_WORDS, HEADERS, SHEETS
+from .inputs import INPUT_MESSAGES
 from .lottery import LOTTERY_MESSAGES, LOTTERY_WORDS
 from .pages import WEB_MESSAGES
+from .plots import PLOT_TEXT
 from .problems import PROBLEM_MESSAGES
 from .rules import RULES_MESSAGES
 
@@ -39,6 +41,7 @@ __all__ = [
     "count",
     "label",
     "listing",
+    "problem_text",
     "say",
 ]
 
@@ -424,6 +427,7 @@ MESSAGES |= RULES_MESSAGES  # why a brief cannot be met (planner/rules.py)
 MESSAGES |= WEB_MESSAGES  # the web page (composer.web)
 MESSAGES |= EXPORT_MESSAGES  # the files written for people (export.py)
 MESSAGES |= PROBLEM_MESSAGES  # how a problem in the input is told (problems.py)
+MESSAGES |= INPUT_MESSAGES  # what the readers, the loaders and the checks expected (inputs.py)
 
 #: How a phrase covers a need (the kinds of :mod:`composer.matching`), as reasons say it.
 MATCH_KINDS: dict[str, dict[str, str]] = {
@@ -470,47 +474,6 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
 
 WORDS |= CLI_WORDS
 WORDS |= LOTTERY_WORDS
-
-#: Labels and titles of the pictures (plots.py).
-PLOT_TEXT: dict[str, dict[str, str]] = {
-    "da": {
-        "core": "kernedeltager",
-        "phase": "deltager som inddrages løbende",
-        "need": "behov",
-        "need_gap": "behov med hul",
-        "covers": "dækker behov",
-        "knows": "kender hinanden",
-        "network": "Netværket: {theme}",
-        "coverage": "Dækning pr. fase: hvem dækker hvilket behov",
-        "coverage_bar": "dækning (0–1)",
-        "not_in_phase": "grå: behovet gælder ikke i fasen; rød ramme: hul",
-        "no_needs": "netværksbeskrivelsen nævner ingen behov",
-        "meeting": "møde {k}",
-        "meetings": "Mødeplan: timer pr. person og møde",
-        "hours": "timer",
-        "total": "i alt",
-        "phase_title": "{phase} (møde {meetings})",
-    },
-    "en": {
-        "core": "core participant",
-        "phase": "phase participant",
-        "need": "need",
-        "need_gap": "need with a gap",
-        "covers": "covers a need",
-        "knows": "know each other",
-        "network": "The network: {theme}",
-        "coverage": "Coverage by phase: who covers which need",
-        "coverage_bar": "coverage (0–1)",
-        "not_in_phase": "grey: the need does not count in the phase; red frame: gap",
-        "no_needs": "the brief names no needs",
-        "meeting": "meeting {k}",
-        "meetings": "Meeting plan: hours per person and meeting",
-        "hours": "hours",
-        "total": "total",
-        "phase_title": "{phase} (meetings {meetings})",
-    },
-}
-
 
 #: Column headers of tables for people (data frames keep their keys).
 COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -606,3 +569,26 @@ def listing(items: Sequence[str], language: str = "da") -> str:
 def label(table: dict[str, dict[str, str]], key: str, language: str = "da") -> str:
     """A word from one of the label tables (``ROLES``, ``KIND_LABELS``...)."""
     return table.get(key, {}).get(_lang(language), key)
+
+
+def problem_text(message: str, language: str, params: dict[str, Any]) -> str:
+    """What a problem expected (``problem.<message>``) with ``params``; whole numbers are
+    written as the language writes them (1,000 / 1.000), lists with "og"/"and".
+
+    Examples
+    --------
+    >>> params = {"max": 1000, "found": 1002, "limit": "max_columns"}
+    >>> problem_text("limit_columns", "da", params).split(";")[0]
+    'højst 1.000 kolonner (fandt 1.002)'
+    """
+    shown = {k: _whole(v, _lang(language)) for k, v in params.items()}
+    return say(f"problem.{message}", language, **shown)
+
+
+def _whole(value: object, language: str) -> object:
+    """A whole number with the language's thousands separator; a list as a sentence lists it."""
+    if isinstance(value, list | tuple):
+        return listing([str(_whole(v, language)) for v in value], language)
+    if not isinstance(value, int) or isinstance(value, bool):
+        return value
+    return f"{value:,}".replace(",", ".") if language == "da" else f"{value:,}"
