@@ -118,9 +118,9 @@ _BRIEF = {
     ),
     "brief_meeting_range": (
         "fasen {phase!r} nævner møde {meeting}, men møderne er nummereret 1..{count} "
-        "(meetings.count)",
+        "(`meetings.count`)",
         "phase {phase!r} names meeting {meeting}, but meetings are numbered 1..{count} "
-        "(meetings.count)",
+        "(`meetings.count`)",
     ),
     "brief_meeting_twice": (
         "møde {meeting} er i både {first!r} og {second!r}; hvert møde hører til én fase",
@@ -414,8 +414,8 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "each column name once in the header, but {names} all mean {key!r}",
     },
     "problem.missing_column": {
-        "da": "en kolonne {column!r} (fandt kolonnerne: {found})",
-        "en": "a column {column!r} (found columns: {found})",
+        "da": "en kolonne {name!r} (fandt kolonnerne: {found})",
+        "en": "a column {name!r} (found columns: {found})",
     },
     "problem.composition_as_pool": {
         "da": "en kandidatliste, men dette er en sammensætning, som composer har skrevet "
@@ -425,9 +425,9 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
         "with role and reasons): give the candidate list the network was composed from",
     },
     "problem.near_column": {
-        "da": "kontraktens kolonne {column!r} (omdøb kolonnen til {column!r}), eller sig, at "
+        "da": "kontraktens kolonne {wanted!r} (omdøb kolonnen til {wanted!r}), eller sig, at "
         "den er en ekstra kolonne: extra_columns=[{header!r}]",
-        "en": "the contract column {column!r} (rename the column to {column!r}), or say it is "
+        "en": "the contract column {wanted!r} (rename the column to {wanted!r}), or say it is "
         "an extra column: extra_columns=[{header!r}]",
     },
     "problem.no_candidates": {
@@ -504,12 +504,12 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "a phase of the brief: {phases}, or all/alle",
     },
     "problem.not_in_pool": {
-        "da": "id'et på en kandidat i {source}",
-        "en": "the id of a candidate in {source}",
+        "da": "id'et på en kandidat i {pool}",
+        "en": "the id of a candidate in {pool}",
     },
     "problem.count_above_pool": {
-        "da": "højst antallet af kandidater i {source} ({n}) for behovet {need!r}",
-        "en": "at most the number of candidates in {source} ({n}) for the need {need!r}",
+        "da": "højst antallet af kandidater i {pool} ({n}) for behovet {need!r}",
+        "en": "at most the number of candidates in {pool} ({n}) for the need {need!r}",
     },
     "problem.quota_column": {
         "da": "en kolonne i kandidatlisten ({columns})",
