@@ -242,7 +242,13 @@ class _Columns:
         at = _map_unique(self.raw["actor_type"], lambda v: ACTOR_LOOKUP.get(clean_text(v).lower()))
         vals = at.to_numpy(dtype=object)
         missing = np.array([v is None for v in vals], dtype=bool)
-        self.bad(missing, "actor_type", at_raw, "actor_type", allowed=allowed_actor_types())
+        self.bad(
+            missing,
+            "actor_type",
+            at_raw,
+            "actor_type",
+            allowed=allowed_actor_types(),
+        )
         self.out["actor_type"] = pd.Series(
             [None if v is None else v.value for v in vals], dtype=object
         )
@@ -452,6 +458,8 @@ def _brief_problems(err: ValidationError, name: str) -> list[Problem]:
         value = e.get("input") if e["type"] != "missing" else None
         ctx = e.get("ctx", {})
         params = {k: f"{v:g}" if isinstance(v, float) else str(v) for k, v in ctx.items()}
+        if "expected" in params:  # pydantic's "'a', 'b' or 'c'": the choices, listed alike
+            params["expected"] = params["expected"].replace("' or '", "', '")
         code = f"pydantic_{e['type']}"
         shown = value if not isinstance(value, dict | list) else None
         if f"problem.{code}" in MESSAGES:  # told in the reader's language (composer.messages)

@@ -134,8 +134,9 @@ for _a in ActorType:
 
 
 def allowed_actor_types() -> str:
-    """The accepted actor types as one string, for error messages."""
-    return ", ".join(f"{a.value} ({a.label_da})" for a in ActorType)
+    """The accepted actor types as one string, for error messages: the keys (quoted) with
+    their Danish names (both are read)."""
+    return ", ".join(f"{a.value!r} ({a.label_da})" for a in ActorType)
 
 
 class Orientation(StrEnum):
@@ -335,10 +336,8 @@ class CoreLimits(BaseModel):
         try:
             return [ActorType.parse(x) if isinstance(x, str) else x for x in v]
         except ValueError as e:  # told by composer.messages (problem.pydantic_actor_type)
-            allowed = allowed_actor_types()
-            raise PydanticCustomError(
-                "actor_type", "{why}", {"why": str(e), "allowed": allowed}
-            ) from None
+            ctx = {"why": str(e), "allowed": allowed_actor_types()}
+            raise PydanticCustomError("actor_type", "{why}", ctx) from None
 
     def allowed_actor_types(self) -> tuple[str, ...]:
         """The actor types (keys) that may sit in the core."""

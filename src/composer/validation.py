@@ -119,7 +119,7 @@ def _quota_problems(pool: CandidatePool, brief: NetworkBrief) -> list[Problem]:
                     q.column,
                     "quota_column",
                     code="invalid_value",
-                    columns=", ".join(sorted(columns)),
+                    columns=", ".join(map(repr, sorted(columns))),
                 )
             )
         elif message := _quota_value_problem(q.column, q.value):

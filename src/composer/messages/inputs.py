@@ -139,17 +139,17 @@ _BRIEF = {
         "unknown phase {phase!r} for the need {need!r}; expected one of {phases}",
     ),
     "brief_quota_scope": (
-        "ukendt omfang {scope!r} for kvoten {quota}; forventede 'network', 'core' eller en af "
+        "ukendt omfang {scope!r} for kvoten `{quota}`; forventede 'network', 'core' eller en af "
         "{phases}",
         "unknown scope {scope!r} for the quota {quota}; expected 'network', 'core' or one of "
         "{phases}",
     ),
     "brief_quota_order": (
-        "min {min} > maks {max} for kvoten {quota}",
+        "min {min} > maks {max} for kvoten `{quota}`",
         "min {min} > max {max} for the quota {quota}",
     ),
     "brief_quota_clash": (
-        "{quota} kræver på én gang mindst {min} og højst {max}",
+        "`{quota}` kræver på én gang mindst {min} og højst {max}",
         "{quota} asks for at least {min} and at most {max} at once",
     ),
     "brief_core_order": ("min {min} > maks {max}", "min {min} > max {max}"),
@@ -185,7 +185,7 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
         "separator inside an unquoted cell?)",
     },
     "problem.bad_csv": {
-        "da": "en gyldig CSV-række ({why}: tjek anførselstegnene)",
+        "da": "en gyldig CSV-række (fejl: »{why}«; tjek anførselstegnene)",
         "en": "a well-formed CSV row ({why}: check its quotes)",
     },
     "problem.encoding_bom": _with(
@@ -238,8 +238,8 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
         "en": 'a list of records or {{"candidates": [...]}}',
     },
     "problem.sheet_argument": {
-        "da": "ingen sheet= (kun projektmapper har ark)",
-        "en": "no sheet= (only workbooks have sheets)",
+        "da": "ingen `sheet=` (kun projektmapper har ark)",
+        "en": "no `sheet=` (only workbooks have sheets)",
     },
     "problem.folder": {
         "da": "en fil, men dette er en mappe: angiv filen i den",
@@ -264,9 +264,12 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
         "da": "en fil, programmet må læse (adgang nægtet: tjek filens rettigheder)",
         "en": "a file this program may read (permission denied: check its access rights)",
     },
-    "problem.unreadable_file": {"da": "en læsbar fil ({why})", "en": "a readable file ({why})"},
+    "problem.unreadable_file": {
+        "da": "en læsbar fil (fejl: »{why}«)",
+        "en": "a readable file ({why})",
+    },
     "problem.unreadable_stream": {
-        "da": "en læsbar strøm ({why})",
+        "da": "en læsbar strøm (fejl: »{why}«)",
         "en": "a readable stream ({why})",
     },
     "problem.format_argument": {"da": "format= en af {formats}", "en": "format= one of {formats}"},
@@ -287,7 +290,7 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "openpyxl installed to read Excel: pip install 'netvaerk-composer[excel]'",
     },
     "problem.bad_workbook": {
-        "da": "en læsbar .xlsx-projektmappe, men den er beskadiget ({why}); åbn den i Excel "
+        "da": "en læsbar .xlsx-projektmappe, men den er beskadiget (fejl: »{why}«); åbn den i Excel "
         "eller LibreOffice, og gem den igen som .xlsx, eller gem arket som CSV UTF-8",
         "en": "a readable .xlsx workbook, but it is damaged ({why}); open it in Excel or "
         "LibreOffice and save it again as .xlsx, or save the sheet as CSV UTF-8",
@@ -367,17 +370,17 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
     "problem.key_twice_object": _with(
         _ONCE, "hver nøgle én gang i et objekt", "each key once in an object"
     ),
-    "problem.bad_yaml": {"da": "gyldig YAML ({why})", "en": "valid YAML ({why})"},
+    "problem.bad_yaml": {"da": "gyldig YAML (fejl: »{why}«)", "en": "valid YAML ({why})"},
     "problem.bad_yaml_values": {
-        "da": "gyldige YAML-værdier ({why})",
+        "da": "gyldige YAML-værdier (fejl: »{why}«)",
         "en": "valid YAML values ({why})",
     },
     "problem.bad_json": {
-        "da": "gyldig JSON ({why}, kolonne {at})",
+        "da": "gyldig JSON (fejl: »{why}«, kolonne {at})",
         "en": "valid JSON ({why}, column {at})",
     },
     "problem.bad_json_numbers": {
-        "da": "gyldige JSON-tal ({why})",
+        "da": "gyldige JSON-tal (fejl: »{why}«)",
         "en": "valid JSON numbers ({why})",
     },
     "problem.json_constant": {
@@ -494,7 +497,7 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "keys that are text (theme, phases, needs, ...)",
     },
     "problem.brief_values": {
-        "da": "en netværksbeskrivelse med enkle værdier ({why})",
+        "da": "en netværksbeskrivelse med enkle værdier (fejl: »{why}«)",
         "en": "a brief of plain values ({why})",
     },
     "problem.pydantic_actor_type": {"da": "en af {allowed}", "en": "one of {allowed}"},
@@ -515,7 +518,10 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
         "da": "en kolonne i kandidatlisten ({columns})",
         "en": "a column of the candidates ({columns})",
     },
-    "problem.quota_actor_type": {"da": "en aktørtype: {allowed}", "en": "an actor type: {allowed}"},
+    "problem.quota_actor_type": {
+        "da": "en aktørtype: {allowed}",
+        "en": "an actor type: {allowed}",
+    },
     "problem.quota_orientation": {
         "da": "'inside', 'across' eller 'outside' (se ind, på tværs, se ud)",
         "en": "inside, across or outside",
