@@ -416,13 +416,15 @@ def check_seed(seed: object, name: str = "seed") -> int:
     if value is None or not 0 <= value <= MAX_SEED:
         raise InputError(
             [
-                Problem(
+                told(
                     "<arguments>",
                     None,
                     name,
                     seed,
-                    f"a whole number from 0 to {MAX_SEED}",
+                    "argument_whole",
                     code="bad_seed",
+                    low=0,
+                    high=str(MAX_SEED),
                 )
             ]
         )

@@ -501,6 +501,32 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "a brief of plain values ({why})",
     },
     "problem.pydantic_actor_type": {"da": "en af {allowed}", "en": "one of {allowed}"},
+    "problem.brief_sheet": {
+        "da": "et ark med navnet {sheet!r} med netværksbeskrivelsen",
+        "en": "a sheet named {sheet!r} with the brief",
+    },
+    "problem.need_actor_type": {
+        "da": "en aktørtype til et behov af typen 'actor_type' (nøgle eller dansk navn)",
+        "en": "an actor type for a need of kind actor_type (key or Danish label)",
+    },
+    # --- the arguments of the functions (_coerce.py, errors.check_seed)
+    "problem.argument_one_of": {"da": "en af {choices}", "en": "one of {choices}"},
+    "problem.argument_whole": {
+        "da": "et helt tal fra {low} til {high}",
+        "en": "a whole number from {low} to {high}",
+    },
+    "problem.argument_dropouts": {
+        "da": "`True`, `False` eller `None`",
+        "en": "True, False or None",
+    },
+    "problem.argument_scorer": {
+        "da": "en CandidateScorer eller `None`",
+        "en": "a CandidateScorer or None",
+    },
+    "problem.argument_member": {
+        "da": "id'et på en deltager, som tekst",
+        "en": "the id of a member, as text",
+    },
     # --- candidates and brief together (validation.py)
     "problem.phase_unknown": {
         "da": "en fase i netværksbeskrivelsen: {phases}, eller 'alle'",
