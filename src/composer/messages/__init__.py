@@ -3,7 +3,9 @@
 A sentence has a code and named parameters (as sortition-algorithms keeps its
 ``error_messages.py``); :func:`say` fills it in. Words that change with a number are
 pairs (singular, plural) used through :func:`count`, so "1 hul" and "2 huller" are both
-right. Error messages for developers (:mod:`composer.errors`) stay in English.
+right. The text of an error (``str(err)``, :mod:`composer.errors`) stays English for
+developers; each problem in it carries a sentence code here (``problem.<message>``) and
+parameters, told in the reader's language by :func:`problem_text`.
 
 The table is kept in parts, one module per area (``cli.py``: the command line, the pool
 summary and the input checks), merged here into :data:`MESSAGES` and :data:`WORDS`; a
