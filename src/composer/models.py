@@ -484,55 +484,42 @@ class NetworkBrief(BaseModel):
     def _check(self) -> NetworkBrief:
         if not self.phases:
             self.phases = [Phase(name="forløb", meetings=list(range(1, self.meetings.count + 1)))]
-        rules = [
-            *self._phase_problems(),
-            *self._need_problems(),
-            *self._quota_problems(),
-            *self._size_problems(),
-            *self._weight_problems(),
-        ]
+        rules = [*self._phase_problems(), *self._need_problems(), *self._quota_problems(),
+                 *self._size_problems(), *self._weight_problems()]  # fmt: skip
         if rules:  # told by composer.messages (problem.<message>) where the brief is loaded
             problems = [{"message": m, "at": at, "params": p} for m, at, p in rules]
             codes = ", ".join(f"{at}: {m}" for m, at, _ in rules)
-            raise PydanticCustomError(
-                "brief_rules", "the brief breaks its own rules ({codes})",
-                {"codes": codes, "problems": problems},
-            )  # fmt: skip
+            raise PydanticCustomError("brief_rules", "the brief breaks its own rules ({codes})",
+                                      {"codes": codes, "problems": problems})  # fmt: skip
         return self
 
     def _phase_problems(self) -> list[_Rule]:
         lower = [p.name.lower() for p in self.phases]
-        problems: list[_Rule] = [
-            ("brief_phase_twice", "phases", {"name": n})
-            for n in sorted({n for n in lower if lower.count(n) > 1})
-        ]
+        twice = sorted({n for n in lower if lower.count(n) > 1})
+        problems: list[_Rule] = [("brief_phase_twice", "phases", {"name": n}) for n in twice]
         count = self.meetings.count
         seen: dict[int, str] = {}
         for p in self.phases:
             for m in p.meetings:
                 if not 1 <= m <= count:
-                    params: dict[str, Any] = {"phase": p.name, "meeting": m, "count": count}
-                    problems.append(("brief_meeting_range", "phases", params))
+                    at: dict[str, Any] = {"phase": p.name, "meeting": m, "count": count}
+                    problems.append(("brief_meeting_range", "phases", at))
                 elif m in seen:
-                    params = {"meeting": m, "first": seen[m], "second": p.name}
-                    problems.append(("brief_meeting_twice", "phases", params))
+                    at = {"meeting": m, "first": seen[m], "second": p.name}
+                    problems.append(("brief_meeting_twice", "phases", at))
                 else:
                     seen[m] = p.name
-        missing = [m for m in range(1, count + 1) if m not in seen]
-        if missing:
-            problems.append(
-                ("brief_meetings_missing", "phases", {"meetings": missing, "count": count})
-            )
+        if missing := [m for m in range(1, count + 1) if m not in seen]:
+            at = {"meetings": missing, "count": count}
+            problems.append(("brief_meetings_missing", "phases", at))
         return problems
 
     def _need_problems(self) -> list[_Rule]:
         names = [p.name for p in self.phases]
         lower = [n.lower() for n in names]
         need_names = [n.name.strip().lower() for n in self.needs]
-        problems: list[_Rule] = [
-            ("brief_need_twice", "needs", {"name": n})
-            for n in sorted({n for n in need_names if need_names.count(n) > 1})
-        ]
+        twice = sorted({n for n in need_names if need_names.count(n) > 1})
+        problems: list[_Rule] = [("brief_need_twice", "needs", {"name": n}) for n in twice]
         problems += [
             ("brief_need_phase", f"needs[{i}]",
              {"phase": ph, "need": need.name, "phases": ", ".join(names)})
@@ -548,15 +535,15 @@ class NetworkBrief(BaseModel):
         problems: list[_Rule] = []
         for i, q in enumerate(self.quotas):
             if q.scope.lower() not in scopes:
-                params: dict[str, Any] = {
+                at: dict[str, Any] = {
                     "scope": q.scope,
                     "quota": q.label(),
                     "phases": ", ".join(names),
                 }
-                problems.append(("brief_quota_scope", f"quotas[{i}]", params))
+                problems.append(("brief_quota_scope", f"quotas[{i}]", at))
             if q.max is not None and q.min > q.max:
-                params = {"min": q.min, "max": q.max, "quota": q.label()}
-                problems.append(("brief_quota_order", f"quotas[{i}]", params))
+                at = {"min": q.min, "max": q.max, "quota": q.label()}
+                problems.append(("brief_quota_order", f"quotas[{i}]", at))
         groups: dict[tuple[str, str, str], list[QuotaSpec]] = {}
         for q in self.quotas:
             groups.setdefault((q.column, q.value.strip().lower(), q.scope.lower()), []).append(q)
@@ -564,27 +551,23 @@ class NetworkBrief(BaseModel):
             lo = max(q.min for q in qs)
             hi = min((q.max for q in qs if q.max is not None), default=None)
             if len(qs) > 1 and hi is not None and lo > hi:
-                params = {"quota": f"{col}={val} ({scope})", "min": lo, "max": hi}
-                problems.append(("brief_quota_clash", "quotas", params))
+                at = {"quota": f"{col}={val} ({scope})", "min": lo, "max": hi}
+                problems.append(("brief_quota_clash", "quotas", at))
         return problems
 
     def _size_problems(self) -> list[_Rule]:
         problems: list[_Rule] = []
         if self.core.min > self.core.max:
-            problems.append(
-                ("brief_core_order", "core", {"min": self.core.min, "max": self.core.max})
-            )
-        both = sorted(set(self.include) & set(self.exclude))
-        if both:
+            at: dict[str, Any] = {"min": self.core.min, "max": self.core.max}
+            problems.append(("brief_core_order", "core", at))
+        if both := sorted(set(self.include) & set(self.exclude)):
             problems.append(("brief_include_exclude", "include", {"ids": both}))
-        barred = sorted(set(self.co_drivers) & set(self.exclude))
-        if barred:
+        if barred := sorted(set(self.co_drivers) & set(self.exclude)):
             problems.append(("brief_co_driver_exclude", "co_drivers", {"ids": barred}))
-        if len(self.co_drivers) > MAX_CO_DRIVERS or len(set(self.co_drivers)) < len(
-            self.co_drivers
-        ):
-            params = {"ids": list(self.co_drivers), "max": MAX_CO_DRIVERS}
-            problems.append(("brief_co_drivers", "co_drivers", params))
+        drivers = list(self.co_drivers)
+        if len(drivers) > MAX_CO_DRIVERS or len(set(drivers)) < len(drivers):
+            at = {"ids": drivers, "max": MAX_CO_DRIVERS}
+            problems.append(("brief_co_drivers", "co_drivers", at))
         return problems
 
     def _weight_problems(self) -> list[_Rule]:
