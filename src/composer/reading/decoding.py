@@ -87,9 +87,10 @@ def _danish_score(text: str) -> int:
 
 
 def _detect(data: bytes, name: str, candidates: list[str]) -> str:
-    """charset-normalizer's choice among ``candidates``; between Windows-1252 and Mac Roman,
-    the reading with more Danish letters and fewer mojibake signs wins (short files are
-    ambiguous, and these files are Danish)."""
+    """charset-normalizer's choice among ``candidates``, and each candidate's own reading
+    when it has Danish letters; between Windows-1252 and Mac Roman, the reading with more
+    Danish letters and fewer mojibake signs wins (short files are ambiguous, and these
+    files are Danish: charset-normalizer alone read "ÆaÅ" in Windows-1252 as Mac Roman)."""
     from charset_normalizer import from_bytes
 
     decoded: list[str] = []
@@ -98,6 +99,13 @@ def _detect(data: bytes, name: str, candidates: list[str]) -> str:
             decoded.append(data.decode(match.encoding))
         except (UnicodeDecodeError, LookupError):
             continue
+    for encoding in candidates:  # a short file charset-normalizer passes over: plain Danish
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _danish_score(text) > 0 and text not in decoded:
+            decoded.append(text)
     if decoded:
         return max(enumerate(decoded), key=lambda kv: (_danish_score(kv[1]), -kv[0]))[1]
     raise error(
