@@ -511,7 +511,8 @@ class NetworkBrief(BaseModel):
                     seen[m] = p.name
         if missing := [m for m in range(1, count + 1) if m not in seen]:
             at = {"meetings": missing, "count": count}
-            problems.append(("brief_meetings_missing", "phases", at))
+            one = "brief_meeting_missing" if len(missing) == 1 else "brief_meetings_missing"
+            problems.append((one, "phases", at))
         return problems
 
     def _need_problems(self) -> list[_Rule]:

@@ -126,8 +126,12 @@ _BRIEF = {
         "møde {meeting} er i både {first!r} og {second!r}; hvert møde hører til én fase",
         "meeting {meeting} is in both {first!r} and {second!r}; each meeting belongs to one phase",
     ),
-    "brief_meetings_missing": (
+    "brief_meeting_missing": (
         "møde {meetings} hører ikke til nogen fase; hvert møde 1..{count} skal være i én fase",
+        "meeting {meetings} belongs to no phase; expected every meeting 1..{count} in one phase",
+    ),
+    "brief_meetings_missing": (
+        "møderne {meetings} hører ikke til nogen fase; hvert møde 1..{count} skal være i én fase",
         "meetings {meetings} belong to no phase; expected every meeting 1..{count} in one phase",
     ),
     "brief_need_twice": (
