@@ -513,6 +513,16 @@ INPUT_MESSAGES: dict[str, dict[str, str]] = {
         "da": "en aktørtype til et behov af typen 'actor_type' (nøgle eller dansk navn)",
         "en": "an actor type for a need of kind actor_type (key or Danish label)",
     },
+    # --- writing a pool back (pool.py)
+    "problem.sep": {
+        "da": "',', ';' eller en tabulator (det, indlæseren læser)",
+        "en": "',', ';' or a tab (what the loader reads)",
+    },
+    "problem.not_excel_text": {
+        "da": "tekst uden kontroltegn, som Excel ikke kan gemme (skriv puljen med to_csv i stedet)",
+        "en": "text without control characters, which Excel cannot store (write the pool with "
+        "to_csv instead)",
+    },
     # --- the arguments of the functions (_coerce.py, errors.check_seed)
     "problem.argument_one_of": {"da": "en af {choices}", "en": "one of {choices}"},
     "problem.argument_whole": {
