@@ -141,12 +141,12 @@ def test_bad_input_exit_2_plain_and_json(capsys: Capsys, tmp_path: Path) -> None
     bad.write_text("id,actor_type,motivation\nA,astronaut,3\nB,borger,7\n", encoding="utf-8")
     code, out, err = run(capsys, "validate", bad)
     assert code == 2 and out == ""
-    assert "bad.csv, row 2, column 'actor_type': value 'astronaut'" in err
-    assert "bad.csv, row 3, column 'motivation': value '7'" in err
+    assert "bad.csv, række 2, kolonne 'actor_type': værdien 'astronaut'" in err  # --lang da
+    assert "bad.csv, række 3, kolonne 'motivation': værdien '7'" in err
     code, out, err = run(capsys, "validate", bad, "--format", "json")
     error = json.loads(err)["error"]
     assert code == 2 and error["code"] == "bad_input" and out == ""
-    assert error["message"].startswith("2 problems in the input:")  # the loaders' English
+    assert error["message"].startswith("2 problemer i input:")  # told in the chosen language
     assert [(p["row"], p["column"], p["value"]) for p in error["problems"]] == [
         (2, "actor_type", "astronaut"),
         (3, "motivation", "7"),
@@ -161,14 +161,14 @@ def test_brief_that_does_not_fit_exit_2(
     path = tmp_path / "brief.yaml"
     path.write_text(yaml.safe_dump(brief, allow_unicode=True), encoding="utf-8")
     code, _, err = run(capsys, "validate", ref[0], path)
-    assert code == 2 and "column 'include': value 'NOBODY'" in err
+    assert code == 2 and "kolonne 'include': værdien 'NOBODY'" in err
 
 
 def test_files_that_cannot_be_read_exit_2(
     capsys: Capsys, ref: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     code, _, err = run(capsys, "validate", tmp_path / "missing.csv")
-    assert code == 2 and "missing.csv" in err and "an existing file" in err
+    assert code == 2 and "missing.csv" in err and "en fil, der findes" in err
     code, _, err = run(capsys, "validate", tmp_path)
     assert code == 2 and err.strip()
     garbage = tmp_path / "damaged.xlsx"
@@ -387,7 +387,7 @@ def test_bad_candidates_on_stdin_name_the_row(capsys: Capsys) -> None:
     code, _, err = run(
         capsys, "validate", "-", stdin="id;actor_type\nA;borger\nB;rumvæsen\n".encode()
     )
-    assert code == 2 and "stdin.csv, row 3, column 'actor_type': value 'rumvæsen'" in err
+    assert code == 2 and "stdin.csv, række 3, kolonne 'actor_type': værdien 'rumvæsen'" in err
 
 
 # ------------------------------------------------------------------ schema and demo

@@ -69,3 +69,13 @@ def test_views_do_not_import_the_composition_class_or_the_planner() -> None:
         reach = nx.descendants(g, view)
         assert "composer.composition" not in reach, view
         assert not any(m.startswith("composer.planner") for m in reach), view
+
+
+def test_nothing_imports_the_command_line() -> None:
+    """The CLI (``composer.cli``, a package) sits on top: only ``python -m composer`` starts
+    it, and its modules import the library, never the other way round."""
+    g = import_graph()
+    cli = {m for m in g if m == "composer.cli" or m.startswith("composer.cli.")}
+    assert "composer.cli.commands" in cli  # the graph sees the package's modules
+    importers = {m for c in cli for m in g.predecessors(c)} - cli
+    assert importers == {"composer.__main__"}, importers

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import string
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,6 +38,8 @@ ENGLISH = {
     "covers", "network", "participant", "participants", "member", "members", "total",
     "none", "all", "available", "approval", "manager", "fit", "point", "points",
     "orientation", "actor", "inside", "outside", "across", "reasons", "advice",
+    "or", "least", "most", "should", "must", "but", "each", "every", "only", "number",
+    "text", "list", "empty", "found", "limit", "key", "keys", "cell", "cells", "sheet",
 }  # fmt: skip
 #: Danish words of our own sentences that must not stand in an English text.
 DANISH = {
@@ -54,7 +57,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 
 def _words(text: str) -> set[str]:
-    quoted = r"`[^`]*`|'[^'\n]*'|--[\w-]+|\{[^}]*\}|[\w.-]+\.(?:csv|xlsx|yaml|json|md)"
+    quoted = r"`[^`]*`|'[^'\n]*'|»[^«]*«|--[\w-]+|\{[^}]*\}|[\w.-]+\.(?:csv|xlsx|yaml|json|md)"
     text = re.sub(quoted, " ", text)  # names, keys, values and files are data, not words
     return {w.casefold() for w in _WORD.findall(text)}
 
@@ -208,3 +211,103 @@ def test_pydantic_messages_of_a_brief_are_translated() -> None:
             keys = {"brief"}  # the source "<brief>"
             assert _strange(body, language) - keys == set(), text
     assert len(codes) >= 10
+
+
+# ------------------------------------------------------------ errors of the input, told
+def _input_errors(tmp: Path) -> dict[str, list[Any]]:
+    """The problems of many kinds of bad input: files that cannot be read, tables with bad
+    rows and headers, size limits, briefs that break their own rules, candidates and a
+    brief that do not fit together."""
+    from composer import InputError, load_brief, load_candidates, validate
+    from composer.reading import Limits
+
+    good = "id;actor_type;motivation\nA1;borger;4\nB2;forsker;3\n"
+    brief = {"theme": "x", "meetings": {"count": 4, "hours": 3},
+             "phases": [{"name": "a", "meetings": [1, 2]}, {"name": "b", "meetings": [3, 4]}]}  # fmt: skip
+    files = {
+        "values.csv": "id;actor_type;motivation;hours_available;can_present;knows\n"
+        "A;astronaut;7;-1;måske;A\n;borger;;;;ZZ\nB;borger;;;;\nB;borger;;;;\nА;borger;;;;\n",
+        "header.csv": "id;navn;Navn;Leders godkendelse\nA;x;y;ja\n",
+        "noactor.csv": "id;motivation\nA;3\n",
+        "long.csv": "id;actor_type\nA;borger;x;y\n",
+        "empty.csv": "",
+        "quotes.csv": 'id;actor_type\n"A;borger\n',
+        "nul.csv": "id;actor_type\nA\x00;borger\n",
+        "unnamed.csv": "id;actor_type;\nA;borger;x\n",
+        "control.csv": "id;actor_type\nA\x07;borger\n",
+        "comp.csv": "id;role;reasons;name\nA;core;x;y\n",
+        "ok.csv": good,
+        "old.xls": good,
+        "brief.yaml": "theme: x\ntheme: y\n",
+        "broken.yaml": "theme: [x\n",
+        "nan.json": '[{"id": "A", "actor_type": "borger", "motivation": NaN}]',
+        "bad.json": '[{"id": "A",}]',
+        "top.json": '{"candidates": [], "other": 1}',
+        "deep.json": "[" * 40 + "]" * 40,
+    }
+    (tmp / "mappe").mkdir()
+    for name, text in files.items():
+        (tmp / name).write_text(text, encoding="utf-8")
+    pool = load_candidates(tmp / "ok.csv")
+    attempts: dict[str, Any] = {n: (load_candidates, tmp / n) for n in files if n != "ok.csv"}
+    attempts |= {
+        "brief.yaml": (load_brief, tmp / "brief.yaml"),
+        "broken.yaml": (load_brief, tmp / "broken.yaml"),
+        "missing": (load_candidates, tmp / "missing.csv"),
+        "folder": (load_candidates, tmp / "mappe"),
+        "suffix": (load_candidates, tmp / "brief.yaml"),
+        "records": (load_candidates, [{"id": "A", "actor_type": {"x": 1}}, 5]),
+        "columns": (lambda p: load_candidates(p, limits=Limits(max_columns=2)), tmp / "values.csv"),
+        "bytes": (lambda p: load_candidates(p, limits=Limits(max_file_bytes=5)), tmp / "ok.csv"),
+        "rules": (load_brief, {**brief, "phases": [{"name": "a", "meetings": [1, 2, 7]},
+                  {"name": "a", "meetings": [2]}], "needs": [{"name": "n", "kind": "topic",
+                  "phases": ["c"]}, {"name": "n", "kind": "topic"}],
+                  "quotas": [{"column": "gender", "value": "m", "min": 3, "max": 1, "scope": "d"},
+                  {"column": "orientation", "value": "inside", "min": 2},
+                  {"column": "orientation", "value": "Inside", "max": 1}],
+                  "core": {"min": 5, "max": 2}, "include": ["A"], "exclude": ["A", "B"],
+                  "co_drivers": ["B", "C", "D"], "weights": {"competence": -1}}),
+        "weights": (load_brief, {**brief, "weights": {"competence": 0}}),
+        "actor types": (load_brief, {**brief, "core": {"actor_types": ["astronaut"]}}),
+        "not a mapping": (load_brief, ["x"]),
+        "fit": (lambda b: validate(pool, load_brief(b)), {**brief, "include": ["Z"],
+                "needs": [{"name": "n", "kind": "topic", "count": 9}],
+                "quotas": [{"column": "nope", "value": "x", "min": 1},
+                           {"column": "actor_type", "value": "astronaut", "min": 1},
+                           {"column": "orientation", "value": "up", "min": 1},
+                           {"column": "can_present", "value": "måske", "min": 1}]}),
+    }  # fmt: skip
+    out = {}
+    for name, (fn, arg) in attempts.items():
+        with pytest.raises(InputError) as info:
+            fn(arg)
+        out[name] = info.value.problems
+    return out
+
+
+def test_input_errors_are_told_in_both_languages(tmp_path: Path) -> None:
+    """Every problem the readers, the loaders, the brief's checks and validate raise has a
+    sentence in the table, and reads in Danish without an English word (and back)."""
+    from composer.files import _told, summarise_problems
+
+    errors = _input_errors(tmp_path)
+    messages = {p.message for ps in errors.values() for p in ps}
+    assert len(messages) >= 39, sorted(messages)
+    for name, problems in errors.items():
+        assert all(_told(p) for p in problems), (name, [p for p in problems if not _told(p)])
+        for language in ("da", "en"):
+            text = summarise_problems(problems, language)
+            body = text.split(":", 1)[1]
+            strange = _strange(body, language) - {"brief", "records", "input"}
+            assert strange == set(), (name, language, text)
+        assert summarise_problems(problems, "da") != summarise_problems(problems, "en")
+
+
+def test_the_input_check_can_fail() -> None:
+    """A problem written in English only is caught: not told, and English in Danish."""
+    from composer.errors import Problem
+    from composer.files import _told, summarise_problems
+
+    p = Problem("k.csv", 2, "id", "x", "a value the table does not know")
+    assert not _told(p)
+    assert _strange(summarise_problems([p], "da").split(":", 1)[1], "da")

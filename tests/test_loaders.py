@@ -230,12 +230,12 @@ def test_brief_self_checks_report_everything() -> None:
     for part in [
         "meeting 2 is in both 'a' and 'b'",
         "names meeting 5, but meetings are numbered 1..4",
-        "meetings [3, 4] belong to no phase",
+        "meetings 3 and 4 belong to no phase",
         "unknown phase 'c'",
         "unknown scope 'd'",
         "min 3 > max 1",
-        "core: min 5 > max 2",
-        "include and exclude both name ['A']",
+        "column 'core': expected a consistent brief: min 5 > max 2",
+        "include and exclude both name A",
     ]:
         assert part in text, part
 
@@ -930,7 +930,7 @@ def test_knows_a_lookalike_id_says_which() -> None:
             {"id": "B1", "actor_type": "borger", "knows": "\u04101"},
         ],
         match=r"column 'knows': value 'А1' – expected the id of a candidate in this file "
-        r"\(it looks like 'A1': 'А' is CYRILLIC CAPITAL LETTER A\)",
+        r"\(it looks like 'A1': 'А' = CYRILLIC CAPITAL LETTER A\)",
     )
 
 

@@ -253,9 +253,9 @@ def test_co_drivers_unknown_too_many_or_excluded() -> None:
         InfeasibleError, match=r"co_drivers: 2 co-driver(s|e) .* `?core\.max`? (is|er) 1"
     ):
         compose(pool, _brief(co_drivers=["A", "B"], core={"min": 1, "max": 1}))
-    with pytest.raises(ValueError, match=r"co_drivers: .* at most 2 different ids"):
+    with pytest.raises(ValueError, match=r"'co_drivers': .* at most 2 different ids"):
         _brief(co_drivers=["A", "B", "C"])
-    with pytest.raises(ValueError, match=r"co_drivers and exclude both name \['A'\]"):
+    with pytest.raises(ValueError, match=r"co_drivers and exclude both name A$"):
         _brief(co_drivers=["A"], exclude=["A"])
 
 

@@ -9,6 +9,7 @@ assembly code.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,7 @@ class _Numbers:
         self.brief, self.comp = brief, comp
         self.cov = coverage(pool, brief)
         self.phases = brief.phase_names
+        self.known = {nd.name for nd in brief.needs} | {q.label() for q in brief.quotas}
         self.present = {
             m.id: set(self.phases) if m.role == "core" else set(m.phases) for m in comp.members
         }
@@ -77,21 +79,28 @@ def numbers(request: pytest.FixtureRequest) -> _Numbers:
     return _Numbers(pool, brief, compose(pool, brief, dropouts=False))
 
 
-def _needs(text: str) -> list[str]:
-    """The need names of a list, without the words behind them: ``etik (»teknologietik«,
-    snævrere begreb), demens`` -> ``["etik", "demens"]``."""
-    parts = re.split(r", (?![^()]*\))", text)
-    return [re.sub(r" \(.*\)$", "", p).strip() for p in parts]
+def _needs(text: str, known: Container[str] = ()) -> list[str]:
+    """The need names of a list ("a, b og c"), without the words behind them: ``etik
+    (»teknologietik«, snævrere begreb) og demens`` -> ``["etik", "demens"]``; a name of
+    ``known`` with "og" in it is kept whole."""
+    parts = re.split(r"(?:, | og )(?![^()]*\))", text)
+    out: list[str] = []
+    for p in (re.sub(r" \(.*\)$", "", p).strip() for p in parts):
+        if out and f"{out[-1]} og {p}" in known:
+            out[-1] = f"{out[-1]} og {p}"
+        else:
+            out.append(p)
+    return out
 
 
 def _carries(n: _Numbers, m: Any, hit: re.Match[str]) -> None:
-    for need in _needs(hit["needs"]):
+    for need in _needs(hit["needs"], n.known):
         assert n.cov.loc[m.id, need] >= COVERS, (m.id, need)
         assert len(n.need_phases(need) & n.present[m.id]) > 1, (m.id, need)
 
 
 def _lacks(n: _Numbers, m: Any, hit: re.Match[str]) -> None:
-    for need in _needs(hit["needs"]):
+    for need in _needs(hit["needs"], n.known):
         where = n.need_phases(need) & n.present[m.id]
         assert any(n.met(need, ph) > n.met(need, ph, without=m.id) + 1e-9 for ph in where), (
             f"{m.id} is said to bring {need}, but nothing is lost without them"
@@ -99,14 +108,14 @@ def _lacks(n: _Numbers, m: Any, hit: re.Match[str]) -> None:
 
 
 def _sole(n: _Numbers, m: Any, hit: re.Match[str]) -> None:
-    for need in _needs(hit["needs"]):
+    for need in _needs(hit["needs"], n.known):
         holders = [o.id for o in n.comp.members if n.cov.loc[o.id, need] >= COVERS]
         assert holders == [m.id], (m.id, need, holders)
 
 
 def _quota(n: _Numbers, m: Any, hit: re.Match[str]) -> None:
     labels = {q.label() for q in n.brief.quotas}
-    assert set(_needs(hit["quotas"])) <= labels, (m.id, hit["quotas"])
+    assert set(_needs(hit["quotas"], n.known)) <= labels, (m.id, hit["quotas"])
 
 
 CHECKS = ((CARRIES, _carries), (LACKS, _lacks), (SOLE, _sole), (QUOTA, _quota))
@@ -128,4 +137,5 @@ def test_the_checks_can_fail() -> None:
     assert CARRIES.match(MESSAGES["member.carries"]["da"].format(needs="demens, etik"))
     assert not CARRIES.match("Bærer noget andet")
     assert _needs("demens, etik") == ["demens", "etik"]
-    assert _needs("etik (»teknologietik«, snævrere begreb), demens") == ["etik", "demens"]
+    assert _needs("etik (»teknologietik«, snævrere begreb) og demens") == ["etik", "demens"]
+    assert _needs("a, b og c og d", {"c og d"}) == ["a", "b", "c og d"]

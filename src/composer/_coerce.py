@@ -12,7 +12,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from .errors import InputError, Problem, check_seed
+from .errors import InputError, Problem, check_seed, told
 from .loaders import load_brief, load_candidates
 from .models import NetworkBrief
 from .pool import CandidatePool
@@ -124,24 +124,24 @@ def check_arguments(
     """
     problems: list[Problem] = []
     if not isinstance(method, str) or method not in METHODS:
-        problems.append(_argument("method", method, "one of " + ", ".join(METHODS)))
+        problems.append(_argument("method", method, "argument_one_of", choices=", ".join(METHODS)))
     checked = 0
     try:
         checked = check_seed(seed)
     except InputError as e:
         problems += e.problems
     if n_max and (isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= n_max):
-        problems.append(_argument("n", n, f"a whole number from 1 to {n_max}"))
+        problems.append(_argument("n", n, "argument_whole", low=1, high=n_max))
     if dropouts is not None and not isinstance(dropouts, bool):
-        problems.append(_argument("dropouts", dropouts, "True, False or None"))
+        problems.append(_argument("dropouts", dropouts, "argument_dropouts"))
     if scorer is not None and not callable(getattr(scorer, "fit", None)):
-        problems.append(_argument("scorer", type(scorer).__name__, "a CandidateScorer or None"))
+        problems.append(_argument("scorer", type(scorer).__name__, "argument_scorer"))
     if not isinstance(member_id, str):
-        problems.append(_argument("member_id", member_id, "the id of a member, as text"))
+        problems.append(_argument("member_id", member_id, "argument_member"))
     if problems:
         raise InputError(problems)
     return method, checked
 
 
-def _argument(name: str, value: object, expected: str) -> Problem:
-    return Problem("<arguments>", None, name, value, expected, code="bad_argument")
+def _argument(name: str, value: object, message: str, **params: Any) -> Problem:
+    return told("<arguments>", None, name, value, message, code="bad_argument", **params)

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .encoding import Encoding
-from .messages import say
+from .messages import listing, say
 from .models import ActorType, NeedKind, NetworkBrief, Orientation
 from .progress import track
 from .text import number
@@ -196,7 +196,7 @@ def reasons(x: Inputs, names: list[str], lang: str) -> list[list[str]]:
     for i in track(range(len(c)), len(c), "reasons"):
         covered = [(names[j], c[i, j]) for j in np.flatnonzero(c[i] >= 0.5)]
         if covered:
-            items = ", ".join(f"{nm} ({number(v, lang, 2)})" for nm, v in covered[:6])
+            items = listing([f"{nm} ({number(v, lang, 2)})" for nm, v in covered[:6]], lang)
             r = [say("score.covers", lang, needs=items)]
         else:
             r = [say("score.covers_none", lang)]
@@ -244,7 +244,7 @@ def _availability_reasons(brief: NetworkBrief, enc: Encoding, i: int, lang: str)
     if avail.all():
         r = [say("score.all_phases", lang)]
     else:
-        phases = ", ".join(p for p, ok in zip(brief.phase_names, avail, strict=True) if ok)
+        phases = listing([p for p, ok in zip(brief.phase_names, avail, strict=True) if ok], lang)
         r = [say("score.phases", lang, phases=phases)]
     total_h = brief.meetings.total_hours
     if np.isnan(hours):

@@ -26,6 +26,7 @@ __all__ = [
     "check_seed",
     "error_payload",
     "shorten",
+    "told",
 ]
 
 #: How many problems an error message spells out; the rest stay in ``.problems``.
@@ -138,7 +139,11 @@ class Problem:
         A short stable identifier of the kind of problem, for tools.
     params : mapping, optional
         The values the expectation was made from (JSON-friendly), so that a reader in
-        another language can be told it (``composer.messages``: ``problem.<code>``).
+        another language can be told it (``composer.messages``: ``problem.<message>``).
+    message : str, optional
+        The code of the expectation's sentence in :mod:`composer.messages`
+        (``problem.<message>``), when one kind of problem (``code``) has several
+        sentences; defaults to ``code``. :func:`told` makes such a problem.
 
     Examples
     --------
@@ -148,7 +153,17 @@ class Problem:
     200
     """
 
-    __slots__ = ("code", "column", "expected", "params", "row", "row_word", "source", "value")
+    __slots__ = (
+        "code",
+        "column",
+        "expected",
+        "message",
+        "params",
+        "row",
+        "row_word",
+        "source",
+        "value",
+    )
 
     def __init__(
         self,
@@ -160,8 +175,10 @@ class Problem:
         row_word: str = "row",
         code: str = "invalid_value",
         params: Mapping[str, Any] | None = None,
+        message: str | None = None,
     ) -> None:
         self.source = str(source)
+        self.message = message or code
         self.params: dict[str, Any] = dict(params or {})
         self.row_word = row_word
         self.row = None if row is None else int(row)
@@ -211,6 +228,34 @@ class Problem:
             "expected": self.expected,
             "code": self.code,
         }
+
+
+def told(
+    source: str,
+    row: int | None,
+    column: str | None,
+    value: object,
+    message: str,
+    *,
+    code: str | None = None,
+    row_word: str = "row",
+    **params: Any,
+) -> Problem:
+    """A problem whose expectation is the sentence ``problem.<message>`` of
+    :mod:`composer.messages` with ``params``: in English in ``.expected`` (and the error's
+    text), in the reader's language where it is shown (:func:`composer.files.tell`).
+
+    Examples
+    --------
+    >>> p = told("k.csv", None, None, None, "limit_columns", code="limit", max=1000,
+    ...          found=1002, limit="max_columns")
+    >>> p.code, p.message, p.expected.split(";")[0]
+    ('limit', 'limit_columns', 'at most 1,000 columns (found 1,002)')
+    """
+    from .messages import problem_text
+
+    expected = problem_text(message, "en", params)
+    return Problem(source, row, column, value, expected, row_word, code or message, params, message)
 
 
 class InputError(ComposerError, ValueError):
@@ -371,13 +416,15 @@ def check_seed(seed: object, name: str = "seed") -> int:
     if value is None or not 0 <= value <= MAX_SEED:
         raise InputError(
             [
-                Problem(
+                told(
                     "<arguments>",
                     None,
                     name,
                     seed,
-                    f"a whole number from 0 to {MAX_SEED}",
+                    "argument_whole",
                     code="bad_seed",
+                    low=0,
+                    high=str(MAX_SEED),
                 )
             ]
         )

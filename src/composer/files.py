@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ComposerError, InputError, Problem, error_payload
+from .errors import ComposerError, InputError, Problem, error_payload, told
 from .messages import say
 
 if TYPE_CHECKING:
@@ -22,15 +22,6 @@ MAX_LINES = 50
 
 _BRIEF_SUFFIXES = (".yaml", ".yml")
 _TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
-
-
-def _problem(
-    source: str, row: int | None, column: str | None, value: object, code: str, **params: str
-) -> Problem:
-    """A problem told by the table (``problem.<code>``): English in the error's text, any
-    language where it is shown (:func:`tell`)."""
-    expected = say(f"problem.{code}", "en", **params)
-    return Problem(source, row, column, value, expected, code=code, params=params)
 
 
 def check_order(candidates: str | None, brief: str | None) -> None:
@@ -50,7 +41,7 @@ def check_order(candidates: str | None, brief: str | None) -> None:
         return
     first, second = Path(candidates), Path(brief)
     if first.suffix.lower() in _BRIEF_SUFFIXES and second.suffix.lower() in _TABLE_SUFFIXES:
-        raise InputError([_problem(first.name, None, "CANDIDATES", candidates,
+        raise InputError([told(first.name, None, "CANDIDATES", candidates,
                                    "swapped_arguments", first=first.name, second=second.name)])  # fmt: skip
 
 
@@ -66,7 +57,7 @@ def read_composition(path: Path) -> Composition:
 
         data = read_data(path)
         if data is None:
-            raise InputError([_problem(path.name, None, None, None, "no_composition_sheet",
+            raise InputError([told(path.name, None, None, None, "no_composition_sheet",
                                        sheet=DATA_SHEET)])  # fmt: skip
         text = data
     else:
@@ -75,7 +66,7 @@ def read_composition(path: Path) -> Composition:
         return Composition.model_validate_json(text)
     except ValidationError as e:
         problems = [
-            _problem(path.name, None, ".".join(map(str, err["loc"])) or None, None,
+            told(path.name, None, ".".join(map(str, err["loc"])) or None, None,
                      "not_a_composition")
             for err in e.errors()
         ]  # fmt: skip
@@ -86,30 +77,31 @@ def check_replacement(comp: Composition, member: str, pool: CandidatePool, sourc
     """Raise unless ``member`` is in ``comp`` and every member of ``comp`` is in ``pool``."""
     ids = [m.id for m in comp.members]
     if member not in ids:
-        raise InputError([_problem(source, None, None, member, "not_a_member",
-                                   ids=", ".join(ids))])  # fmt: skip
+        raise InputError([told(source, None, None, member, "not_a_member",
+                                   ids=ids)])  # fmt: skip
     missing = [i for i in ids if i not in pool]
     if missing:
         problem = "member_not_in_pool"
-        raise InputError([_problem(pool.source, None, "id", i, problem) for i in missing])
+        raise InputError([told(pool.source, None, "id", i, problem) for i in missing])
 
 
 def _told(p: Problem) -> bool:
     """Whether the table can tell ``p`` in any language (its code has a text there)."""
-    from .messages import MESSAGES
+    from .messages import MESSAGES, problem_text
 
-    code = f"problem.{p.code}"
-    if code not in MESSAGES:
+    if f"problem.{p.message}" not in MESSAGES:
         return False
     try:
-        say(code, "en", **p.params)
+        problem_text(p.message, "en", p.params)
     except KeyError:  # a problem made without the parameters its text needs
         return False
     return True
 
 
 def _expected(p: Problem, language: str) -> str:
-    return say(f"problem.{p.code}", language, **p.params) if _told(p) else p.expected
+    from .messages import problem_text
+
+    return problem_text(p.message, language, p.params) if _told(p) else p.expected
 
 
 def tell(p: Problem, language: str = "da") -> str:

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .cells import lookalike_keys
-from .errors import Problem, shorten
+from .errors import Problem, shorten, told
 
 __all__ = ["AlikeIds", "lookalike_problems", "spell"]
 
@@ -35,17 +35,17 @@ def lookalike_problems(
         other = next((s for s in seen if s[0] != cid), None)
         if other is not None:
             problems.append(
-                Problem(
+                told(
                     name,
                     row,
                     "id",
                     cid,
-                    f"an id that looks different from every other, but it looks like "
-                    f"{shorten(other[0], 60)!r} in {row_word} {other[1]} (they differ only in "
-                    "case, invisible characters, dashes or characters that look the same"
-                    f"{spell(cid + other[0])})",
-                    row_word,
+                    "lookalike_id_record" if row_word == "record" else "lookalike_id",
                     code="lookalike_id",
+                    row_word=row_word,
+                    other=shorten(other[0], 60),
+                    at=other[1],
+                    spelled=spell(cid + other[0]),
                 )
             )
     return problems
@@ -69,5 +69,5 @@ class AlikeIds:
 
 def spell(text: str) -> str:
     odd = sorted({ch for ch in text if not ch.isascii()})[:4]
-    names = [f"{ch!r} is {unicodedata.name(ch, f'U+{ord(ch):04X}')}" for ch in odd]
+    names = [f"{ch!r} = {unicodedata.name(ch, f'U+{ord(ch):04X}')}" for ch in odd]
     return (": " + "; ".join(names)) if names else ""

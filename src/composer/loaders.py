@@ -27,9 +27,9 @@ from .aliases import (
 )
 from .brief_text import count_problems, ids_as_written
 from .cells import clean_text, parse_bool
-from .errors import InputError, Problem, check_seed, shorten
+from .errors import InputError, Problem, check_seed, shorten, told
 from .identity import AlikeIds, lookalike_problems, spell
-from .messages import MESSAGES, say
+from .messages import MESSAGES
 from .models import ACTOR_LOOKUP, NetworkBrief, allowed_actor_types
 from .pool import (
     BOOL_COLUMNS,
@@ -122,40 +122,22 @@ def _header_problems(table: RawTable, extra: Sequence[str] = ()) -> tuple[list[s
     for k, hs in spelled.items():
         if not k:
             problems.append(
-                Problem(
-                    table.source,
-                    table.header_row,
-                    None,
-                    None,
-                    "a name for every column (one column name is empty)",
-                    code="unnamed_column",
-                )
-            )
+                told(table.source, table.header_row, None, None, "empty_column_name",
+                     code="unnamed_column")
+            )  # fmt: skip
         elif len(hs) > 1:
-            shown = " and ".join(repr(shorten(h.strip(), 60)) for h in hs[:3])
+            shown = [repr(shorten(h.strip(), 60)) for h in hs[:3]]
             problems.append(
-                Problem(
-                    table.source,
-                    table.header_row,
-                    k,
-                    None,
-                    f"each column name once in the header, but {shown} all mean {k!r}",
-                    code="duplicate_column",
-                )
-            )
+                told(table.source, table.header_row, k, None, "duplicate_column", names=shown,
+                     key=k)
+            )  # fmt: skip
     found = shorten(", ".join(h.strip() for h in table.header))
     for c in REQUIRED:
         if c not in spelled:
             problems.append(
-                Problem(
-                    table.source,
-                    table.header_row,
-                    c,
-                    None,
-                    f"a column {c!r} (found columns: {found})",
-                    code="missing_column",
-                )
-            )
+                told(table.source, table.header_row, c, None, "missing_column", name=c,
+                     found=found)
+            )  # fmt: skip
     return keys, problems
 
 
@@ -164,24 +146,15 @@ def _near_columns(table: RawTable, keys: list[str], extra: Sequence[str]) -> lis
     unknown Danish header would otherwise be read silently as an attribute)."""
     declared = {_header_key(e) for e in extra}
     if looks_like_composition(table.header):
-        expected = (
-            "a list of candidates, but this is a composition that composer wrote (members "
-            "with role and reasons): give the candidate list the network was composed from"
-        )
-        return [Problem(table.source, None, None, None, expected, code="composition_as_pool")]
+        return [told(table.source, None, None, None, "composition_as_pool")]
     problems = []
     for h, k in zip(table.header, keys, strict=True):
         column = None if k in CONTRACT_COLUMNS or _header_key(h) in declared else probable_column(h)
         if column is not None and column not in keys:
-            expected = (
-                f"the contract column {column!r} (rename the column to {column!r}), or "
-                f"say it is an extra column: extra_columns=[{h.strip()!r}]"
-            )
             problems.append(
-                Problem(
-                    table.source, table.header_row, h.strip(), None, expected, code="near_column"
-                )
-            )
+                told(table.source, table.header_row, h.strip(), None, "near_column",
+                     wanted=column, header=h.strip())
+            )  # fmt: skip
     return problems
 
 
@@ -190,18 +163,7 @@ def _normalise(table: RawTable, extra: Sequence[str] = ()) -> tuple[pd.DataFrame
     if problems:
         raise InputError(problems)
     if len(table.frame) == 0:
-        raise InputError(
-            [
-                Problem(
-                    table.source,
-                    None,
-                    None,
-                    None,
-                    "at least one person below the header",
-                    code="no_candidates",
-                )
-            ]
-        )
+        raise InputError([told(table.source, None, None, None, "no_candidates")])
     cols = _Columns(table, table.frame.set_axis(keys, axis=1))
     ids = cols.ids()
     cols.actor_types()
@@ -247,30 +209,35 @@ class _Columns:
         self.problems: list[Problem] = []
         self.out: dict[str, pd.Series] = {}
 
-    def bad(self, mask: np.ndarray, col: str, values: np.ndarray, expected: str) -> None:
+    def bad(
+        self, mask: np.ndarray, col: str, values: np.ndarray, message: str, **params: Any
+    ) -> None:
+        """A problem (``problem.<message>``) for each row of ``mask``."""
         for i in np.flatnonzero(mask):
             self.problems.append(
-                Problem(self.name, int(self.rows[i]), col, values[i], expected, self.row_word)
-            )
+                told(self.name, int(self.rows[i]), col, values[i], message,
+                     code="invalid_value", row_word=self.row_word, **params)
+            )  # fmt: skip
 
     def ids(self) -> np.ndarray:
         """Clean, non-empty, unique ids that do not look alike."""
         rows, row_word = self.rows, self.row_word
         ids = _map_unique(self.raw["id"], clean_text).to_numpy(dtype=object)
-        self.bad(ids == "", "id", ids, "a non-empty id")
+        self.bad(ids == "", "id", ids, "empty_id")
         dup = pd.Series(ids).duplicated(keep=False).to_numpy() & (ids != "")
         first_at: dict[str, int] = {}
         for i in np.flatnonzero(dup):
             first_at.setdefault(ids[i], int(rows[i]))
         self.problems += [
-            Problem(
+            told(
                 self.name,
                 int(rows[i]),
                 "id",
                 ids[i],
-                f"a unique id (also in {row_word} {first_at[ids[i]]})",
-                row_word,
+                "duplicate_id_record" if row_word == "record" else "duplicate_id",
                 code="duplicate_id",
+                row_word=row_word,
+                first=first_at[ids[i]],
             )
             for i in np.flatnonzero(dup)
             if int(rows[i]) != first_at[ids[i]]
@@ -283,7 +250,13 @@ class _Columns:
         at = _map_unique(self.raw["actor_type"], lambda v: ACTOR_LOOKUP.get(clean_text(v).lower()))
         vals = at.to_numpy(dtype=object)
         missing = np.array([v is None for v in vals], dtype=bool)
-        self.bad(missing, "actor_type", at_raw, f"one of {allowed_actor_types()}")
+        self.bad(
+            missing,
+            "actor_type",
+            at_raw,
+            "actor_type",
+            allowed=allowed_actor_types(),
+        )
         self.out["actor_type"] = pd.Series(
             [None if v is None else v.value for v in vals], dtype=object
         )
@@ -302,7 +275,7 @@ class _Columns:
                 else:
                     self.out[col] = pd.Series([empty() for _ in range(self.n)], dtype=object)
 
-    def _number(self, col: str, ok_of: Any, expected: str) -> tuple[np.ndarray, np.ndarray]:
+    def _number(self, col: str, ok_of: Any, message: str) -> tuple[np.ndarray, np.ndarray]:
         """The column as numbers with a decimal comma allowed; ``ok_of(num)`` tells the
         valid ones (empty is valid and NaN)."""
         txt = self.raw[col].map(lambda v: str(v).strip().replace(",", ".")).to_numpy(dtype=object)
@@ -310,7 +283,7 @@ class _Columns:
         empty = txt == ""
         with np.errstate(invalid="ignore"):  # 1e400 reads as inf
             ok = empty | ok_of(num)
-        self.bad(~ok, col, self.raw[col].to_numpy(dtype=object), expected)
+        self.bad(~ok, col, self.raw[col].to_numpy(dtype=object), message)
         return np.where(ok & ~empty, num, np.nan), ok
 
     def numbers(self) -> None:
@@ -319,7 +292,7 @@ class _Columns:
             mot, _ = self._number(
                 "motivation",
                 lambda x: (x >= 1) & (x <= 5) & (np.mod(x, 1) == 0),
-                "a whole number from 1 to 5, or empty",
+                "motivation",
             )
             self.out["motivation"] = pd.Series(pd.array(mot, dtype="Float64").astype("Int64"))
         else:
@@ -328,7 +301,7 @@ class _Columns:
             hours, _ = self._number(
                 "hours_available",
                 lambda x: (x >= 0) & np.isfinite(x),
-                "a number of hours >= 0, or empty",
+                "hours",
             )
             self.out["hours_available"] = pd.Series(hours, dtype=float)
         else:
@@ -353,7 +326,7 @@ class _Columns:
                 err,
                 col,
                 self.raw[col].to_numpy(dtype=object),
-                "yes/no (ja/nej, true/false, 1/0) or empty",
+                "yes_no",
             )
             vals[err] = None
             self.out[col] = pd.Series(pd.array(list(vals), dtype="boolean"))
@@ -379,16 +352,19 @@ class _Columns:
         lists = self.out["knows"].to_numpy(dtype=object)
         for row, own, lst in zip(self.rows.tolist(), ids.tolist(), lists, strict=True):
             for k in lst:
-                if k == own:
-                    expected = "the id of another candidate (not the person's own)"
-                elif k in known:
+                if k in known and k != own:
                     continue
-                else:
-                    expected = "the id of a candidate in this file"
-                    alike = alike_ids.get(k)
-                    if alike is not None:
-                        expected += f" (it looks like {shorten(alike, 60)!r}{spell(k + alike)})"
-                self.problems.append(Problem(self.name, row, "knows", k, expected, self.row_word))
+                alike = None if k == own else alike_ids.get(k)
+                params = (
+                    {}
+                    if alike is None
+                    else {"alike": shorten(alike, 60), "spelled": spell(k + alike)}
+                )
+                message = "knows_self" if k == own else "knows_alike" if params else "knows_unknown"
+                self.problems.append(
+                    told(self.name, row, "knows", k, message, code="invalid_value",
+                         row_word=self.row_word, **params)
+                )  # fmt: skip
 
 
 #: the pool frame's columns, in the contract's order (``id`` is the index)
@@ -473,22 +449,31 @@ def _brief_problems(err: ValidationError, name: str) -> list[Problem]:
             ".[", "["
         )
         msg = e["msg"]
-        if msg.startswith("Value error, "):
-            for part in msg.removeprefix("Value error, ").split("; "):
-                problems.append(
-                    Problem(name, None, loc or None, None, f"a consistent brief: {part}")
+        if e["type"] == "brief_rules":  # the brief's own checks (NetworkBrief._check)
+            problems += [
+                told(
+                    name,
+                    None,
+                    rule["at"],
+                    None,
+                    rule["message"],
+                    code="invalid_value",
+                    **rule["params"],
                 )
+                for rule in e.get("ctx", {}).get("problems", [])
+            ]
             continue
         value = e.get("input") if e["type"] != "missing" else None
         ctx = e.get("ctx", {})
         params = {k: f"{v:g}" if isinstance(v, float) else str(v) for k, v in ctx.items()}
+        if "expected" in params:  # pydantic's "'a', 'b' or 'c'": the choices, listed alike
+            params["expected"] = params["expected"].replace("' or '", "', '")
         code = f"pydantic_{e['type']}"
-        if f"problem.{code}" in MESSAGES:  # told in the reader's language (composer.messages)
-            msg = say(f"problem.{code}", "en", **params)
-        else:
-            code, msg = "invalid_value", msg.lower()
         shown = value if not isinstance(value, dict | list) else None
-        problems.append(Problem(name, None, loc, shown, msg, code=code, params=params))
+        if f"problem.{code}" in MESSAGES:  # told in the reader's language (composer.messages)
+            problems.append(told(name, None, loc, shown, code, **params))
+        else:
+            problems.append(Problem(name, None, loc, shown, msg.lower(), code="invalid_value"))
     return problems
 
 
@@ -537,23 +522,12 @@ def load_brief(
         data, name = read_mapping(source, limits=limits, format=format)
     if not isinstance(data, Mapping):
         raise InputError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    type(data).__name__,
-                    "a mapping of keys (theme, phases, needs, ...)",
-                )
-            ]
+            [told(name, None, None, type(data).__name__, "brief_not_mapping", code="invalid_value")]
         )
     bad_keys = [k for k in data if not isinstance(k, str)]
     if bad_keys:
         raise InputError(
-            [
-                Problem(name, None, None, k, "keys that are text (theme, phases, needs, ...)")
-                for k in bad_keys
-            ]
+            [told(name, None, None, k, "brief_keys", code="invalid_value") for k in bad_keys]
         )
     if counts := count_problems(data, name):
         raise InputError(counts)
@@ -563,5 +537,15 @@ def load_brief(
         raise InputError(_brief_problems(e, name)) from None
     except (TypeError, ValueError, OverflowError) as e:  # a value pydantic cannot even compare
         raise InputError(
-            [Problem(name, None, None, None, f"a brief of plain values ({type(e).__name__})")]
+            [
+                told(
+                    name,
+                    None,
+                    None,
+                    None,
+                    "brief_values",
+                    code="invalid_value",
+                    why=type(e).__name__,
+                )
+            ]
         ) from None

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from .cells import clean_text
 
@@ -42,6 +43,8 @@ MAX_WEIGHT = 1e6
 MAX_COUNT = 1_000
 #: Most co-drivers a brief may name (the leaflet's model: one or two).
 MAX_CO_DRIVERS = 2
+#: A broken rule of a brief: (its sentence in composer.messages, the key, the parameters).
+_Rule = tuple[str, str, dict[str, Any]]
 #: Largest size limit or quota bound in a brief.
 MAX_SIZE = 1_000_000
 
@@ -131,8 +134,9 @@ for _a in ActorType:
 
 
 def allowed_actor_types() -> str:
-    """The accepted actor types as one string, for error messages."""
-    return ", ".join(f"{a.value} ({a.label_da})" for a in ActorType)
+    """The accepted actor types as one string, for error messages: the keys (quoted) with
+    their Danish names (both are read)."""
+    return ", ".join(f"{a.value!r} ({a.label_da})" for a in ActorType)
 
 
 class Orientation(StrEnum):
@@ -327,9 +331,13 @@ class CoreLimits(BaseModel):
     @field_validator("actor_types", mode="before")
     @classmethod
     def _parse_actor_types(cls, v: object) -> object:
-        if isinstance(v, list):
+        if not isinstance(v, list):
+            return v
+        try:
             return [ActorType.parse(x) if isinstance(x, str) else x for x in v]
-        return v
+        except ValueError as e:  # told by composer.messages (problem.pydantic_actor_type)
+            ctx = {"why": str(e), "allowed": allowed_actor_types()}
+            raise PydanticCustomError("actor_type", "{why}", ctx) from None
 
     def allowed_actor_types(self) -> tuple[str, ...]:
         """The actor types (keys) that may sit in the core."""
@@ -476,73 +484,67 @@ class NetworkBrief(BaseModel):
     def _check(self) -> NetworkBrief:
         if not self.phases:
             self.phases = [Phase(name="forløb", meetings=list(range(1, self.meetings.count + 1)))]
-        problems = [
-            *self._phase_problems(),
-            *self._need_problems(),
-            *self._quota_problems(),
-            *self._size_problems(),
-            *self._weight_problems(),
-        ]
-        if problems:
-            raise ValueError("; ".join(problems))
+        rules = [*self._phase_problems(), *self._need_problems(), *self._quota_problems(),
+                 *self._size_problems(), *self._weight_problems()]  # fmt: skip
+        if rules:  # told by composer.messages (problem.<message>) where the brief is loaded
+            problems = [{"message": m, "at": at, "params": p} for m, at, p in rules]
+            codes = ", ".join(f"{at}: {m}" for m, at, _ in rules)
+            raise PydanticCustomError("brief_rules", "the brief breaks its own rules ({codes})",
+                                      {"codes": codes, "problems": problems})  # fmt: skip
         return self
 
-    def _phase_problems(self) -> list[str]:
+    def _phase_problems(self) -> list[_Rule]:
         lower = [p.name.lower() for p in self.phases]
-        problems = [
-            f"phases: the phase name {n!r} is used twice"
-            for n in sorted({n for n in lower if lower.count(n) > 1})
-        ]
+        twice = sorted({n for n in lower if lower.count(n) > 1})
+        problems: list[_Rule] = [("brief_phase_twice", "phases", {"name": n}) for n in twice]
         count = self.meetings.count
         seen: dict[int, str] = {}
         for p in self.phases:
             for m in p.meetings:
                 if not 1 <= m <= count:
-                    problems.append(
-                        f"phases: phase {p.name!r} names meeting {m}, but meetings are numbered "
-                        f"1..{count} (meetings.count)"
-                    )
+                    at: dict[str, Any] = {"phase": p.name, "meeting": m, "count": count}
+                    problems.append(("brief_meeting_range", "phases", at))
                 elif m in seen:
-                    problems.append(
-                        f"phases: meeting {m} is in both {seen[m]!r} and {p.name!r}; "
-                        "each meeting belongs to one phase"
-                    )
+                    at = {"meeting": m, "first": seen[m], "second": p.name}
+                    problems.append(("brief_meeting_twice", "phases", at))
                 else:
                     seen[m] = p.name
-        missing = [m for m in range(1, count + 1) if m not in seen]
-        if missing:
-            problems.append(
-                f"phases: meetings {missing} belong to no phase; expected every meeting 1..{count} in one phase"
-            )
+        if missing := [m for m in range(1, count + 1) if m not in seen]:
+            at = {"meetings": missing, "count": count}
+            one = "brief_meeting_missing" if len(missing) == 1 else "brief_meetings_missing"
+            problems.append((one, "phases", at))
         return problems
 
-    def _need_problems(self) -> list[str]:
+    def _need_problems(self) -> list[_Rule]:
         names = [p.name for p in self.phases]
         lower = [n.lower() for n in names]
         need_names = [n.name.strip().lower() for n in self.needs]
-        problems = [
-            f"needs: the need name {n!r} is used twice"
-            for n in sorted({n for n in need_names if need_names.count(n) > 1})
-        ]
+        twice = sorted({n for n in need_names if need_names.count(n) > 1})
+        problems: list[_Rule] = [("brief_need_twice", "needs", {"name": n}) for n in twice]
         problems += [
-            f"needs[{i}] ({need.name!r}): unknown phase {ph!r}; expected one of {names}"
+            ("brief_need_phase", f"needs[{i}]",
+             {"phase": ph, "need": need.name, "phases": ", ".join(names)})
             for i, need in enumerate(self.needs)
             for ph in need.phases or []
             if ph.lower() not in lower
-        ]
+        ]  # fmt: skip
         return problems
 
-    def _quota_problems(self) -> list[str]:
+    def _quota_problems(self) -> list[_Rule]:
         names = [p.name for p in self.phases]
         scopes = {"network", "core", *(n.lower() for n in names)}
-        problems = []
+        problems: list[_Rule] = []
         for i, q in enumerate(self.quotas):
             if q.scope.lower() not in scopes:
-                problems.append(
-                    f"quotas[{i}] ({q.label()}): unknown scope {q.scope!r}; expected network, core or one of {names}"
-                )
+                at: dict[str, Any] = {
+                    "scope": q.scope,
+                    "quota": q.label(),
+                    "phases": ", ".join(names),
+                }
+                problems.append(("brief_quota_scope", f"quotas[{i}]", at))
             if q.max is not None and q.min > q.max:
-                problems.append(f"quotas[{i}] ({q.label()}): min {q.min} > max {q.max}")
+                at = {"min": q.min, "max": q.max, "quota": q.label()}
+                problems.append(("brief_quota_order", f"quotas[{i}]", at))
         groups: dict[tuple[str, str, str], list[QuotaSpec]] = {}
         for q in self.quotas:
             groups.setdefault((q.column, q.value.strip().lower(), q.scope.lower()), []).append(q)
@@ -550,39 +552,35 @@ class NetworkBrief(BaseModel):
             lo = max(q.min for q in qs)
             hi = min((q.max for q in qs if q.max is not None), default=None)
             if len(qs) > 1 and hi is not None and lo > hi:
-                problems.append(
-                    f"quotas: {col}={val} ({scope}) asks for at least {lo} and at most {hi} at once"
-                )
+                at = {"quota": f"{col}={val} ({scope})", "min": lo, "max": hi}
+                problems.append(("brief_quota_clash", "quotas", at))
         return problems
 
-    def _size_problems(self) -> list[str]:
-        problems = []
+    def _size_problems(self) -> list[_Rule]:
+        problems: list[_Rule] = []
         if self.core.min > self.core.max:
-            problems.append(f"core: min {self.core.min} > max {self.core.max}")
-        both = sorted(set(self.include) & set(self.exclude))
-        if both:
-            problems.append(f"include and exclude both name {both}")
-        barred = sorted(set(self.co_drivers) & set(self.exclude))
-        if barred:
-            problems.append(f"co_drivers and exclude both name {barred}")
-        if len(self.co_drivers) > MAX_CO_DRIVERS or len(set(self.co_drivers)) < len(
-            self.co_drivers
-        ):
-            problems.append(
-                f"co_drivers: {self.co_drivers} should name at most {MAX_CO_DRIVERS} different ids"
-            )
+            at: dict[str, Any] = {"min": self.core.min, "max": self.core.max}
+            problems.append(("brief_core_order", "core", at))
+        if both := sorted(set(self.include) & set(self.exclude)):
+            problems.append(("brief_include_exclude", "include", {"ids": both}))
+        if barred := sorted(set(self.co_drivers) & set(self.exclude)):
+            problems.append(("brief_co_driver_exclude", "co_drivers", {"ids": barred}))
+        drivers = list(self.co_drivers)
+        if len(drivers) > MAX_CO_DRIVERS or len(set(drivers)) < len(drivers):
+            at = {"ids": drivers, "max": MAX_CO_DRIVERS}
+            problems.append(("brief_co_drivers", "co_drivers", at))
         return problems
 
-    def _weight_problems(self) -> list[str]:
+    def _weight_problems(self) -> list[_Rule]:
         if self.weights is None:
             return []
-        problems = [
-            f"weights: {k}={w} should be a number from 0 to {MAX_WEIGHT:g}"
+        problems: list[_Rule] = [
+            ("brief_weight", "weights", {"key": k, "weight": f"{w:g}", "max": f"{MAX_WEIGHT:g}"})
             for k, w in self.weights.items()
             if not (math.isfinite(w) and 0 <= w <= MAX_WEIGHT)
         ]
         if self.weights and sum(self.weights.values()) <= 0:
-            problems.append("weights: at least one weight must be > 0")
+            problems.append(("brief_weights_zero", "weights", {}))
         return problems
 
     # --- helpers used downstream (data only, no I/O) -------------------------------

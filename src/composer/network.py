@@ -26,7 +26,7 @@ from itertools import combinations
 
 import pandas as pd
 
-from .messages import count, say
+from .messages import count, listing, say
 from .result import CoDriver, NetworkTies
 
 __all__ = [
@@ -158,7 +158,7 @@ def _signals(
             reasons.append(say(f"codriver.{key}", lang))
     if methods:
         score += CO_DRIVER_SIGNALS["method"]
-        reasons.append(say("codriver.method", lang, what=", ".join(methods)))
+        reasons.append(say("codriver.method", lang, what=listing(methods, lang)))
     own = _key(row["unit"])
     others = _names(
         frame, (p for p in ties.partners[cid] if _key(frame.at[p, "unit"]) != own), "unit"
@@ -167,7 +167,7 @@ def _signals(
         score += CO_DRIVER_SIGNALS["units"] * min(1.0, len(others) / 2)
         reasons.append(
             say("codriver.units", lang, units=count(len(others), "other_unit", lang),
-                names=", ".join(others))
+                names=listing(others, lang))
         )  # fmt: skip
     return round(score, 6), reasons
 

@@ -196,16 +196,10 @@ class CandidatePool:
         import csv
 
         from .cells import safe_cell
-        from .errors import InputError, Problem
+        from .errors import InputError, told
 
         if sep not in (",", ";", "\t"):
-            raise InputError(
-                [
-                    Problem(
-                        "<arguments>", None, "sep", sep, "',', ';' or a tab (what the loader reads)"
-                    )
-                ]
-            )
+            raise InputError([told("<arguments>", None, "sep", sep, "sep", code="invalid_value")])
         records = self.to_records()
         columns = ["id", *self._frame.columns]
         with Path(path).open("w", encoding="utf-8-sig", newline="") as fh:
@@ -239,7 +233,7 @@ class CandidatePool:
         from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
         from .cells import safe_cell
-        from .errors import InputError, Problem
+        from .errors import InputError, told
 
         columns = ["id", *self._frame.columns]
         problems = []
@@ -249,15 +243,13 @@ class CandidatePool:
             for c, v in zip(columns, row, strict=True):
                 if isinstance(v, str) and ILLEGAL_CHARACTERS_RE.search(v):
                     problems.append(
-                        Problem(
+                        told(
                             self.source,
                             self.row_of(str(rec["id"])),
                             c,
                             None,
-                            "text without control characters, which Excel cannot store "
-                            "(write the pool with to_csv instead)",
-                            self.row_word,
-                            code="not_excel_text",
+                            "not_excel_text",
+                            row_word=self.row_word,
                         )
                     )
             rows.append(row)

@@ -34,7 +34,7 @@ from .components import (
     reasons,
 )
 from .encoding import Encoding, encode
-from .errors import InputError, Problem
+from .errors import InputError, told
 from .matching import Match, NeedMatcher, Sentences
 from .models import ACTOR_LOOKUP, ActorType, NeedKind, NetworkBrief
 from .pool import CandidatePool
@@ -229,12 +229,13 @@ class CandidateScorer(BaseEstimator):
             a = ACTOR_LOOKUP.get(low) or stems.get(stem(low))
             if a is None:
                 problems.append(
-                    Problem(
+                    told(
                         "<brief>",
                         None,
                         f"needs[{i}].name",
                         n.name,
-                        "an actor type for a need of kind actor_type (key or Danish label)",
+                        "need_actor_type",
+                        code="invalid_value",
                     )
                 )
             else:

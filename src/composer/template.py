@@ -298,10 +298,10 @@ def brief_from_workbook(path: str | Path) -> dict[str, Any]:
     wb = load_workbook(Path(path), read_only=True, data_only=True)
     try:
         if BRIEF_SHEET not in wb.sheetnames:
-            from .errors import InputError, Problem
+            from .errors import InputError, told
 
-            raise InputError([Problem(Path(path).name, None, None, None,
-                                      f"a sheet named {BRIEF_SHEET!r} with the brief")])  # fmt: skip
+            raise InputError([told(Path(path).name, None, None, None, "brief_sheet",
+                                   code="invalid_value", sheet=BRIEF_SHEET)])  # fmt: skip
         return brief_from_rows(wb[BRIEF_SHEET].iter_rows(values_only=True))
     finally:
         wb.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ._coerce import BriefLike, PoolLike, as_brief, as_pool
-from .errors import InputError, Problem
+from .errors import InputError, Problem, told
 from .models import ActorType, NetworkBrief, Orientation, allowed_actor_types
 from .pool import BOOL_COLUMNS, CandidatePool
 
@@ -63,13 +63,15 @@ def _phase_problems(pool: CandidatePool, brief: NetworkBrief) -> list[Problem]:
     names = {p.lower() for p in brief.phase_names}
     allowed = ", ".join(brief.phase_names)
     return [
-        Problem(
+        told(
             pool.source,
             int(pool.rows[i]),
             "phases",
             p,
-            f"a phase of the brief: {allowed}, or all/alle",
-            pool.row_word,
+            "phase_unknown",
+            code="invalid_value",
+            row_word=pool.row_word,
+            phases=allowed,
         )
         for i, ph in enumerate(pool.frame["phases"].to_numpy(dtype=object))
         if ph is not None
@@ -80,7 +82,7 @@ def _phase_problems(pool: CandidatePool, brief: NetworkBrief) -> list[Problem]:
 
 def _id_problems(pool: CandidatePool, brief: NetworkBrief) -> list[Problem]:
     return [
-        Problem("<brief>", None, key, cid, f"the id of a candidate in {pool.source}")
+        told("<brief>", None, key, cid, "not_in_pool", code="invalid_value", pool=pool.source)
         for key in ("include", "exclude", "co_drivers")
         for cid in getattr(brief, key)
         if cid not in pool
@@ -89,14 +91,15 @@ def _id_problems(pool: CandidatePool, brief: NetworkBrief) -> list[Problem]:
 
 def _count_problems(pool: CandidatePool, brief: NetworkBrief) -> list[Problem]:
     return [
-        Problem(
+        told(
             "<brief>",
             None,
             f"needs[{i}].count",
             need.count,
-            f"at most the number of candidates in {pool.source} ({len(pool)}) for "
-            f"the need {need.name!r}",
-            code="count_above_pool",
+            "count_above_pool",
+            pool=pool.source,
+            n=len(pool),
+            need=need.name,
         )
         for i, need in enumerate(brief.needs)
         if need.count > len(pool)
@@ -109,21 +112,34 @@ def _quota_problems(pool: CandidatePool, brief: NetworkBrief) -> list[Problem]:
     for q in brief.quotas:
         if q.column not in columns:
             problems.append(
-                Problem(
+                told(
                     "<brief>",
                     None,
                     "quotas",
                     q.column,
-                    f"a column of the candidates ({', '.join(sorted(columns))})",
+                    "quota_column",
+                    code="invalid_value",
+                    columns=", ".join(map(repr, sorted(columns))),
                 )
             )
-        elif expected := _quota_value_problem(q.column, q.value):
-            problems.append(Problem("<brief>", None, f"quotas ({q.column})", q.value, expected))
+        elif message := _quota_value_problem(q.column, q.value):
+            problems.append(
+                told(
+                    "<brief>",
+                    None,
+                    f"quotas ({q.column})",
+                    q.value,
+                    message,
+                    code="invalid_value",
+                    allowed=allowed_actor_types(),
+                )
+            )
     return problems
 
 
 def _quota_value_problem(column: str, value: str) -> str | None:
-    """What a quota's value should be, when it cannot match anyone as written."""
+    """The sentence (``problem.<message>``) of what a quota's value should be, when it
+    cannot match anyone as written."""
     from .cells import parse_bool
 
     v = value.strip().lower()
@@ -131,13 +147,13 @@ def _quota_value_problem(column: str, value: str) -> str | None:
         try:
             ActorType.parse(v)
         except ValueError:
-            return f"an actor type: {allowed_actor_types()}"
+            return "quota_actor_type"
     elif column == "orientation" and v not in {o.value for o in Orientation}:
-        return "inside, across or outside"
+        return "quota_orientation"
     elif column in BOOL_COLUMNS:
         try:
             if parse_bool(v) is None:
-                return "yes or no (ja/nej)"
+                return "quota_yes_no"
         except ValueError:
-            return "yes or no (ja/nej)"
+            return "quota_yes_no"
     return None

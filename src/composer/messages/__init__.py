@@ -3,7 +3,9 @@
 A sentence has a code and named parameters (as sortition-algorithms keeps its
 ``error_messages.py``); :func:`say` fills it in. Words that change with a number are
 pairs (singular, plural) used through :func:`count`, so "1 hul" and "2 huller" are both
-right. Error messages for developers (:mod:`composer.errors`) stay in English.
+right. The text of an error (``str(err)``, :mod:`composer.errors`) stays English for
+developers; each problem in it carries a sentence code here (``problem.<message>``) and
+parameters, told in the reader's language by :func:`problem_text`.
 
 The table is kept in parts, one module per area (``cli.py``: the command line, the pool
 summary and the input checks), merged here into :data:`MESSAGES` and :data:`WORDS`; a
@@ -12,13 +14,16 @@ code is defined once (a test checks it).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ..text import number
 from .cli import CLI_MESSAGES, CLI_WORDS
 from .export import EXPORT_MESSAGES, EXPORT_WORDS, HEADERS, SHEETS
+from .inputs import INPUT_MESSAGES
 from .lottery import LOTTERY_MESSAGES, LOTTERY_WORDS
 from .pages import WEB_MESSAGES
+from .plots import PLOT_TEXT
 from .problems import PROBLEM_MESSAGES
 from .rules import RULES_MESSAGES
 
@@ -38,6 +43,7 @@ __all__ = [
     "count",
     "label",
     "listing",
+    "problem_text",
     "say",
 ]
 
@@ -423,6 +429,7 @@ MESSAGES |= RULES_MESSAGES  # why a brief cannot be met (planner/rules.py)
 MESSAGES |= WEB_MESSAGES  # the web page (composer.web)
 MESSAGES |= EXPORT_MESSAGES  # the files written for people (export.py)
 MESSAGES |= PROBLEM_MESSAGES  # how a problem in the input is told (problems.py)
+MESSAGES |= INPUT_MESSAGES  # what the readers, the loaders and the checks expected (inputs.py)
 
 #: How a phrase covers a need (the kinds of :mod:`composer.matching`), as reasons say it.
 MATCH_KINDS: dict[str, dict[str, str]] = {
@@ -469,47 +476,6 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
 
 WORDS |= CLI_WORDS
 WORDS |= LOTTERY_WORDS
-
-#: Labels and titles of the pictures (plots.py).
-PLOT_TEXT: dict[str, dict[str, str]] = {
-    "da": {
-        "core": "kernedeltager",
-        "phase": "deltager som inddrages løbende",
-        "need": "behov",
-        "need_gap": "behov med hul",
-        "covers": "dækker behov",
-        "knows": "kender hinanden",
-        "network": "Netværket: {theme}",
-        "coverage": "Dækning pr. fase: hvem dækker hvilket behov",
-        "coverage_bar": "dækning (0–1)",
-        "not_in_phase": "grå: behovet gælder ikke i fasen; rød ramme: hul",
-        "no_needs": "netværksbeskrivelsen nævner ingen behov",
-        "meeting": "møde {k}",
-        "meetings": "Mødeplan: timer pr. person og møde",
-        "hours": "timer",
-        "total": "i alt",
-        "phase_title": "{phase} (møde {meetings})",
-    },
-    "en": {
-        "core": "core participant",
-        "phase": "phase participant",
-        "need": "need",
-        "need_gap": "need with a gap",
-        "covers": "covers a need",
-        "knows": "know each other",
-        "network": "The network: {theme}",
-        "coverage": "Coverage by phase: who covers which need",
-        "coverage_bar": "coverage (0–1)",
-        "not_in_phase": "grey: the need does not count in the phase; red frame: gap",
-        "no_needs": "the brief names no needs",
-        "meeting": "meeting {k}",
-        "meetings": "Meeting plan: hours per person and meeting",
-        "hours": "hours",
-        "total": "total",
-        "phase_title": "{phase} (meetings {meetings})",
-    },
-}
-
 
 #: Column headers of tables for people (data frames keep their keys).
 COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -588,7 +554,7 @@ def count(n: float, word: str, language: str = "da") -> str:
     return f"{number(n, _lang(language))} {one if n == 1 else many}"
 
 
-def listing(items: list[str], language: str = "da") -> str:
+def listing(items: Sequence[str], language: str = "da") -> str:
     """Items as a sentence lists them: "a, b og c" / "a, b and c".
 
     Examples
@@ -596,6 +562,7 @@ def listing(items: list[str], language: str = "da") -> str:
     >>> listing(["afdækning", "idéudvikling", "forankring"]), listing(["a", "b"], "en")
     ('afdækning, idéudvikling og forankring', 'a and b')
     """
+    items = list(items)
     if len(items) < 2:
         return "".join(items)
     return f"{', '.join(items[:-1])} {say('list.and', language)} {items[-1]}"
@@ -604,3 +571,26 @@ def listing(items: list[str], language: str = "da") -> str:
 def label(table: dict[str, dict[str, str]], key: str, language: str = "da") -> str:
     """A word from one of the label tables (``ROLES``, ``KIND_LABELS``...)."""
     return table.get(key, {}).get(_lang(language), key)
+
+
+def problem_text(message: str, language: str, params: dict[str, Any]) -> str:
+    """What a problem expected (``problem.<message>``) with ``params``; whole numbers are
+    written as the language writes them (1,000 / 1.000), lists with "og"/"and".
+
+    Examples
+    --------
+    >>> params = {"max": 1000, "found": 1002, "limit": "max_columns"}
+    >>> problem_text("limit_columns", "da", params).split(";")[0]
+    'højst 1.000 kolonner (fandt 1.002)'
+    """
+    shown = {k: _whole(v, _lang(language)) for k, v in params.items()}
+    return say(f"problem.{message}", language, **shown)
+
+
+def _whole(value: object, language: str) -> object:
+    """A whole number with the language's thousands separator; a list as a sentence lists it."""
+    if isinstance(value, list | tuple):
+        return listing([str(_whole(v, language)) for v in value], language)
+    if not isinstance(value, int) or isinstance(value, bool):
+        return value
+    return f"{value:,}".replace(",", ".") if language == "da" else f"{value:,}"

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..composition import CoDriver, Composition, Gap, Member, NeedStatus, QuotaStatus
-from ..messages import KIND_WORDS, MATCH_KINDS, label, say
+from ..messages import KIND_WORDS, MATCH_KINDS, label, listing, say
 from ..models import ActorType, NeedKind, Orientation
 from ..network import network_ties, suggest_co_drivers
 from ..optimise.joint import CORE, NETWORK, JointSolution
@@ -80,7 +80,7 @@ class _Matches:
         )  # fmt: skip
 
     def needs(self, cid: str, names: list[str]) -> str:
-        return ", ".join(self.need(cid, n) for n in names)
+        return listing([self.need(cid, n) for n in names], self.lang)
 
 
 def network_objective(plan: Plan, net: _Net) -> float:
@@ -244,7 +244,7 @@ def _member(
     reasons: list[str] = []
     sole = [needs[f].name for f in range(len(needs)) if covers[f] == [i]]
     other = [n for n, v in needs_cov.items() if v >= COVERS and n not in sole]
-    words = net.matches.needs if net.matches is not None else _plain
+    words = net.matches.needs if net.matches else lambda _, names: listing(names, lang)
     if sole:
         reasons.append(say("member.sole", lang, needs=words(cid, sole)))
     if other:
@@ -331,7 +331,7 @@ def _core_reasons(plan: Plan, net: _Net, i: int) -> list[str]:
         if plan.cov[i, f] >= COVERS and plan.enc.active[:, f].sum() > 1
     ]
     if wide:
-        out.append(say("member.carries", lang, needs=", ".join(wide)))
+        out.append(say("member.carries", lang, needs=listing(wide, lang)))
     elif not (_loss_by_phase(plan, net, i) > 1e-9).any():
         out.append(say("member.core_seat", lang, n=b.core.min))
     return out
@@ -340,7 +340,7 @@ def _core_reasons(plan: Plan, net: _Net, i: int) -> list[str]:
 def _phase_reasons(plan: Plan, net: _Net, i: int, phs: list[int]) -> list[str]:
     b, enc = plan.brief, plan.enc
     lang = str(b.language)
-    names = ", ".join(b.phase_names[p] for p in phs)
+    names = listing([b.phase_names[p] for p in phs], lang)
     # the needs the network would lose in this person's phases without them: a real gain
     present = net.present[:, i]
     lost = plan.needs_objective.needs_lost(net.cov_fp, plan.cov[i], present)
@@ -348,18 +348,18 @@ def _phase_reasons(plan: Plan, net: _Net, i: int, phs: list[int]) -> list[str]:
     quotas = _binding_quotas(plan, net, i)
     out = []
     if lacking:
-        out.append(say("member.phase_lacks", lang, phases=names, needs=", ".join(lacking)))
+        out.append(say("member.phase_lacks", lang, phases=names, needs=listing(lacking, lang)))
     elif enc.included[i]:
         out.append(say("member.phase_include", lang, phases=names))
     elif quotas:
-        out.append(say("member.phase_quota", lang, phases=names, quotas=", ".join(quotas)))
+        out.append(say("member.phase_quota", lang, phases=names, quotas=listing(quotas, lang)))
     else:
         out.append(say("member.phase_other", lang, phases=names))
     # why not in the core
     missing = [b.phase_names[p] for p in np.flatnonzero(~enc.avail[i])]
     total_h = float(enc.phase_hours.sum())
     if missing:
-        out.append(say("member.not_core_available", lang, phases=", ".join(missing)))
+        out.append(say("member.not_core_available", lang, phases=listing(missing, lang)))
     elif not np.isnan(enc.hours[i]) and enc.hours[i] < total_h - 1e-9:
         out.append(
             say("member.not_core_hours", lang, have=number(enc.hours[i], lang),
@@ -406,10 +406,6 @@ def _why_absent(plan: Plan, net: _Net, i: int, phases: list[int]) -> str:
         else:
             out.append(say("absent.added_less", lang, phase=name))
     return "; ".join(dict.fromkeys(out))
-
-
-def _plain(cid: str, names: list[str]) -> str:
-    return ", ".join(names)
 
 
 def _gap_rows(plan: Plan, net: _Net) -> list[tuple[int, list[int], list[int]]]:

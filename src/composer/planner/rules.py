@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from ..encoding import HOURS_EPS
 from ..errors import InfeasibleError
-from ..messages import count, say
+from ..messages import count, listing, say
 from ..models import ActorType
 from ..optimise.joint import CORE, NETWORK, JointProblem, JointQuota
 from ..text import number
@@ -113,8 +113,8 @@ def _check_includes(plan: Plan, problem: JointProblem) -> None:
             why.add("include_absent", id=problem.label(i), why=reason)
         elif not problem.core_ok[i]:
             must_join.append(i)
-            phases = ", ".join(
-                plan.brief.phase_names[p] for p in np.flatnonzero(problem.phase_ok[i])
+            phases = listing(
+                [plan.brief.phase_names[p] for p in np.flatnonzero(problem.phase_ok[i])], why.lang
             )
             if P == 1:
                 why.add("include_one_phase", id=problem.label(i), phases=phases)
@@ -309,7 +309,7 @@ def _not_core(plan: Plan, i: int) -> str:
     enc, lang = plan.enc, str(plan.brief.language)
     missing = [plan.brief.phase_names[p] for p in np.flatnonzero(~enc.avail[i])]
     if missing:
-        return say("absent.not_all_phases", lang, phases=", ".join(missing))
+        return say("absent.not_all_phases", lang, phases=listing(missing, lang))
     if not np.isnan(enc.hours[i]) and enc.hours[i] < enc.total_hours - HOURS_EPS:
         return say(
             "absent.hours_core", lang, have=number(enc.hours[i], lang),

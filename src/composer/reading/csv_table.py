@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..cells import FORMULA_TRIGGERS
-from ..errors import InputError, Problem
+from ..errors import InputError, told
 from .decoding import decode_text
 from .limits import Limits, error, file_problem, over
 from .table import RawTable, finish_sheet
@@ -43,7 +43,7 @@ def read_csv(data: bytes, name: str, limits: Limits) -> RawTable:
         offset = lead.count("\n") + lead.count("\r") - lead.count("\r\n")
         text = text[blank.end() :]
     if not text.strip():
-        raise file_problem(name, "a header row and at least one person", code="empty_file")
+        raise file_problem(name, "empty_file", code="empty_file")
     end = _LINE_END.search(text)
     first_line = text[: end.start()] if end else text
     sep = _separator(first_line)
@@ -51,9 +51,11 @@ def read_csv(data: bytes, name: str, limits: Limits) -> RawTable:
     if n_header > limits.max_columns:
         raise error(
             name,
-            over("max_columns", limits.max_columns, "at most {} columns", f"{n_header:,}"),
+            "limit_columns",
             row=offset + 1,
             code="limit",
+            found=n_header,
+            **over("max_columns", limits.max_columns),
         )
     try:
         df = pd.read_csv(
@@ -86,15 +88,7 @@ def _read_csv_exactly(
     records = _csv_records(text, sep, name, offset, limits)
     width = len(records[0]) if records else 0
     problems = [
-        Problem(
-            name,
-            offset + i + 1,
-            None,
-            None,
-            f"at most {width} cells, one under each header column, but the row has "
-            f"{len(rec)} (a separator inside an unquoted cell?)",
-            code="row_too_long",
-        )
+        told(name, offset + i + 1, None, None, "row_too_long", width=width, n=len(rec))
         for i, rec in enumerate(records)
         if len(rec) > width and any(x.strip() for x in rec[width:])
     ]
@@ -119,14 +113,13 @@ def _csv_records(text: str, sep: str, name: str, offset: int, limits: Limits) ->
             for rec in reader:
                 records.append(rec)
         except csv.Error as e:
-            if "field larger than field limit" in str(e):
-                expected = over(
-                    "max_cell_chars", limits.max_cell_chars, "cells of at most {} characters"
-                )
-            else:
-                expected = f"a well-formed CSV row ({e}: check its quotes)"
             row = offset + len(records) + 1
-            raise InputError([Problem(name, row, None, None, expected, code="bad_csv")]) from None
+            if "field larger than field limit" in str(e):
+                limit = over("max_cell_chars", limits.max_cell_chars)
+                raise error(
+                    name, "limit_csv_cell_chars", row=row, code="bad_csv", **limit
+                ) from None
+            raise error(name, "bad_csv", row=row, code="bad_csv", why=str(e)) from None
         finally:
             csv.field_size_limit(old)
     return records

@@ -15,7 +15,6 @@ _BOMS = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-_SAVE_AS = "save it as UTF-8 (Excel: 'CSV UTF-8') and try again"
 
 
 def _line_of(data: bytes, pos: int) -> int:
@@ -51,8 +50,8 @@ def decode_text(data: bytes, name: str) -> str:
                 where = _line_of(body, e.start) if encoding == "utf-8" else None
                 raise error(
                     name,
-                    f"text in {encoding.upper()} as its byte-order mark says, but "
-                    f"some bytes are not; {_SAVE_AS}",
+                    "encoding_bom",
+                    encoding=encoding.upper(),
                     row=where,
                     row_word="line",
                     code="encoding",
@@ -70,8 +69,7 @@ def decode_text(data: bytes, name: str) -> str:
     if nul >= 0:
         raise error(
             name,
-            "a text file, but it holds NUL characters (is it a binary file, or a "
-            f"spreadsheet saved with another extension?); {_SAVE_AS}",
+            "encoding_nul",
             row=text.count("\n", 0, nul) + 1,
             row_word="line",
             code="encoding",
@@ -89,9 +87,10 @@ def _danish_score(text: str) -> int:
 
 
 def _detect(data: bytes, name: str, candidates: list[str]) -> str:
-    """charset-normalizer's choice among ``candidates``; between Windows-1252 and Mac Roman,
-    the reading with more Danish letters and fewer mojibake signs wins (short files are
-    ambiguous, and these files are Danish)."""
+    """charset-normalizer's choice among ``candidates``, and each candidate's own reading
+    when it has Danish letters; between Windows-1252 and Mac Roman, the reading with more
+    Danish letters and fewer mojibake signs wins (short files are ambiguous, and these
+    files are Danish: charset-normalizer alone read "ÆaÅ" in Windows-1252 as Mac Roman)."""
     from charset_normalizer import from_bytes
 
     decoded: list[str] = []
@@ -100,12 +99,18 @@ def _detect(data: bytes, name: str, candidates: list[str]) -> str:
             decoded.append(data.decode(match.encoding))
         except (UnicodeDecodeError, LookupError):
             continue
+    for encoding in candidates:  # a short file charset-normalizer passes over: plain Danish
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _danish_score(text) > 0 and text not in decoded:
+            decoded.append(text)
     if decoded:
         return max(enumerate(decoded), key=lambda kv: (_danish_score(kv[1]), -kv[0]))[1]
     raise error(
         name,
-        "text in UTF-8, UTF-16, Windows-1252 or Mac Roman, but the encoding could not "
-        f"be recognised; {_SAVE_AS}",
+        "encoding_unknown",
         code="encoding",
     )
 
@@ -133,15 +138,10 @@ def _refuse_mixed(data: bytes, name: str) -> None:
         if utf8_line and bad_line:
             raise error(
                 name,
-                f"one text encoding for the whole file, but {_mix(utf8_line, bad_line)} "
-                f"(rows pasted from another file?); {_SAVE_AS}",
+                "mixed_encoding_line" if utf8_line == bad_line else "mixed_encoding",
                 row=bad_line,
                 row_word="line",
                 code="mixed_encoding",
+                utf8=utf8_line,
+                line=bad_line,
             )
-
-
-def _mix(utf8_line: int, bad_line: int) -> str:
-    if utf8_line == bad_line:
-        return f"line {bad_line} mixes UTF-8 with another encoding"
-    return f"line {utf8_line} is UTF-8 and line {bad_line} is not"

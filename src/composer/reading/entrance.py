@@ -75,7 +75,7 @@ def read_table(
     ):
         raise error(
             "<input>",
-            "a path, a DataFrame or a list of dicts",
+            "not_a_table_source",
             value=type(source).__name__,
             code="unknown_format",
         )
@@ -99,19 +99,19 @@ def _table_from_bytes(
         if extra := [str(k) for k in parsed if k != "candidates"]:
             raise error(
                 name,
-                'only the key "candidates" at the top (other keys would be ignored)',
+                "extra_key",
                 column=extra[0],
                 code="extra_key",
             )
         parsed = parsed["candidates"]
     if not isinstance(parsed, list):
-        raise file_problem(name, 'a list of records or {"candidates": [...]}', code="bad_json")
+        raise file_problem(name, "candidates_json", code="bad_json")
     return read_records(parsed, name, limits)
 
 
 def _no_sheet(sheet: object, name: str) -> None:
     if sheet is not None:
-        raise error(name, "no sheet= (only workbooks have sheets)", value=sheet)
+        raise error(name, "sheet_argument", value=sheet)
 
 
 def read_mapping(

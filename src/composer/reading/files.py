@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, Problem
+from ..errors import InputError, told
 from .limits import error, file_problem, over
 
 __all__ = [
@@ -42,14 +42,11 @@ def source_bytes(
         path = Path(source)
         name = path.name or str(path)
         if _is_dir(path):  # before the suffix: a folder named x.csv is still a folder
-            raise file_problem(name, _FOLDER)
+            raise file_problem(name, "folder")
         kind = format_of(format, path.suffix, name, formats)
         return name, kind, _read_path(path, name, cap)
     name, data = _read_stream(source, cap)
     return name, format_of(format, Path(name).suffix, name, formats), data
-
-
-_FOLDER = "a file, but this is a folder: give the file inside it"
 
 
 def _is_dir(path: Path) -> bool:
@@ -66,21 +63,20 @@ def _read_path(path: Path, name: str, cap: tuple[str, int]) -> bytes:
     except OSError as e:
         raise _os_problem(name, path, e) from None
     except ValueError:  # a NUL byte in the path
-        raise file_problem(name, "a file name without NUL characters") from None
+        raise file_problem(name, "nul_in_name") from None
     try:
         info = os.fstat(fd)
         mode = info.st_mode
         if stat.S_ISDIR(mode):
-            raise file_problem(name, _FOLDER)
+            raise file_problem(name, "folder")
         if not stat.S_ISREG(mode):
             raise file_problem(
                 name,
-                "a regular file, but this is a device, a pipe or a socket (give the file "
-                "itself, or pipe it to standard input as -)",
+                "not_a_file",
                 code="not_a_file",
             )
         if info.st_size > cap[1]:
-            raise _too_big(name, cap, f"{info.st_size:,}")
+            raise _too_big(name, cap, info.st_size)
         with os.fdopen(fd, "rb", buffering=0, closefd=False) as fh:
             # the size stat gives in one read (no second copy), then whatever follows
             # (a file that grew), counted against the limit
@@ -102,40 +98,35 @@ def _read_counted(
     chunks: list[bytes] = []
     while chunk := read(_CHUNK):
         if isinstance(chunk, str):
-            raise file_problem(name, "a binary stream (open the file with 'rb')")
+            raise file_problem(name, "text_stream")
         total += len(chunk)
         if total > most:
-            raise _too_big(name, cap, f"at least {total:,}")
+            raise _too_big(name, cap, total, "limit_stream_bytes")
         chunks.append(bytes(chunk))
     return b"".join(chunks)
 
 
-def _too_big(name: str, cap: tuple[str, int], found: str) -> InputError:
+def _too_big(
+    name: str, cap: tuple[str, int], found: int, message: str = "limit_file_bytes"
+) -> InputError:
     limit, most = cap
-    return error(name, over(limit, most, "a file of at most {} bytes", found), code="limit")
+    return error(name, message, code="limit", found=found, **over(limit, most))
 
 
 def _os_problem(name: str, path: Path, e: OSError) -> InputError:
     if isinstance(e, FileNotFoundError):
-        return InputError(
-            [Problem(name, None, None, str(path), "an existing file", code="no_such_file")]
-        )
+        return InputError([told(name, None, None, str(path), "no_such_file")])
     if isinstance(e, PermissionError):
-        return file_problem(
-            name, "a file this program may read (permission denied: check its access rights)"
-        )
+        return file_problem(name, "permission")
     if isinstance(e, IsADirectoryError):
-        return file_problem(name, _FOLDER)
-    return file_problem(name, f"a readable file ({type(e).__name__}: {e.strerror})")
+        return file_problem(name, "folder")
+    return file_problem(name, "unreadable_file", why=f"{type(e).__name__}: {e.strerror}")
 
 
 #: formats by name, and the suffixes that name them
 TABLE_FORMATS = {"csv": CSV_SUFFIXES, "xlsx": XLSX_SUFFIXES, "json": JSON_SUFFIXES}
 BRIEF_FORMATS = {"yaml": YAML_SUFFIXES, "json": JSON_SUFFIXES}
-_FORMAT_WORDS = {
-    ("csv", "xlsx", "json"): ".csv, .xlsx or .json",
-    ("yaml", "json"): ".yaml, .yml or .json",
-}
+_SUFFIX_SENTENCE = {("csv", "xlsx", "json"): "table_suffix", ("yaml", "json"): "brief_suffix"}
 
 
 def format_of(
@@ -147,16 +138,16 @@ def format_of(
         key = {"yml": "yaml", "tsv": "csv", "txt": "csv", "xlsm": "xlsx"}.get(key, key)
         if key in formats:
             return key
-        raise error(name, f"format= one of {wanted}", value=format, code="unknown_format")
+        raise error(name, "format_argument", value=format, code="unknown_format", formats=wanted)
     suffix = suffix.lower()
     for key, suffixes in formats.items():
         if suffix in suffixes:
             return key
     if suffix == ".xls":
-        raise file_problem(name, "an .xlsx workbook: save this old .xls as .xlsx (or as CSV UTF-8)")
+        raise file_problem(name, "old_xls")
     raise error(
         name,
-        f"a {_FORMAT_WORDS[tuple(formats)]} file (or say which with format=)",
+        _SUFFIX_SENTENCE[tuple(formats)],
         value=suffix or name,
         code="unknown_format",
     )
@@ -168,12 +159,12 @@ def _read_stream(source: Any, cap: tuple[str, int]) -> tuple[str, bytes]:
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
         if len(data) > cap[1]:
-            raise _too_big("<bytes>", cap, f"{len(data):,}")
+            raise _too_big("<bytes>", cap, len(data))
         return "<bytes>", data
     if not hasattr(source, "read"):
         raise error(
             "<input>",
-            "a path, the bytes of a file or an open binary file",
+            "not_a_source",
             value=type(source).__name__,
             code="unknown_format",
         )
@@ -182,4 +173,4 @@ def _read_stream(source: Any, cap: tuple[str, int]) -> tuple[str, bytes]:
     except InputError:
         raise
     except (OSError, ValueError) as e:  # a closed or unreadable stream
-        raise file_problem(name, f"a readable stream ({type(e).__name__})") from None
+        raise file_problem(name, "unreadable_stream", why=type(e).__name__) from None

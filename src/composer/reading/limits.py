@@ -1,10 +1,11 @@
-"""Size limits of the readers and the sentences of their errors."""
+"""Size limits of the readers, and their errors told by the message table."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from ..errors import InputError, Problem
+from ..errors import InputError, told
 
 __all__ = [
     "MAX_BRIEF_BYTES",
@@ -83,28 +84,33 @@ class Limits:
     max_json_values: int = MAX_JSON_VALUES
 
 
-def over(limit: str, value: int, what: str, found: str | None = None) -> str:
-    """The sentence of a broken limit: what is allowed, what was found, how to raise it."""
-    seen = f" (found {found})" if found else ""
-    return (
-        f"{what.format(f'{value:,}')}{seen}; the limit is Limits.{limit} in composer.reading: "
-        f"if the input is genuine, pass limits=Limits({limit}=...) to raise it"
-    )
+def over(limit: str, value: int) -> dict[str, Any]:
+    """The parameters of a broken limit's sentence (``problem.limit_*`` in
+    :mod:`composer.messages`): which limit, and what it allows; the sentence says how to
+    raise it."""
+    return {"limit": limit, "max": value}
 
 
-def file_problem(name: str, expected: str, code: str = "unreadable_file") -> InputError:
-    return InputError([Problem(name, None, None, None, expected, code=code)])
+def file_problem(
+    name: str, message: str, code: str = "unreadable_file", **params: Any
+) -> InputError:
+    """A problem with the whole file, told by the sentence ``problem.<message>``."""
+    return InputError([told(name, None, None, None, message, code=code, **params)])
 
 
 def error(
     name: str,
-    expected: str,
+    message: str,
     *,
     row: int | None = None,
     column: str | None = None,
     value: object = None,
     row_word: str = "row",
     code: str = "invalid_value",
+    **params: Any,
 ) -> InputError:
-    """One problem as an :class:`InputError` (most reader failures are one problem)."""
-    return InputError([Problem(name, row, column, value, expected, row_word, code=code)])
+    """One problem, told by the sentence ``problem.<message>`` with ``params``, as an
+    :class:`InputError` (most reader failures are one problem)."""
+    return InputError(
+        [told(name, row, column, value, message, code=code, row_word=row_word, **params)]
+    )

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, told
 from .limits import Limits, error, over
 from .table import RawTable, cell_text, check_cells, long_cells, unsafe_cells
 
@@ -60,8 +60,10 @@ def _table(
     if len(header) > limits.max_columns:
         raise error(
             name,
-            over("max_columns", limits.max_columns, "at most {} columns", f"{len(header):,}"),
+            "limit_columns",
             code="limit",
+            found=len(header),
+            **over("max_columns", limits.max_columns),
         )
     check_cells(name, n, len(header), "records", limits)
     problems: list[Problem] = []
@@ -71,15 +73,7 @@ def _table(
         texts, bad = _text_column(values)
         for i, kind in bad[:10]:
             problems.append(
-                Problem(
-                    name,
-                    int(rows[i]),
-                    h,
-                    None,
-                    f"a text, a number, yes/no or a list of texts, not a {kind}",
-                    row_word="record",
-                    code="bad_cell_type",
-                )
+                told(name, int(rows[i]), h, None, "bad_cell_type", row_word="record", kind=kind)
             )
         grid.append(texts)
     problems += long_cells(grid, rows, name, limits, header, row_word="record")
@@ -100,8 +94,7 @@ def read_frame(df: pd.DataFrame, limits: Limits) -> RawTable:
         if "id" in [str(c) for c in df.columns]:
             raise error(
                 name,
-                "the ids once: as the index named 'id' or as a column 'id', not both "
-                "(df.reset_index(drop=True) drops the index)",
+                "id_twice",
                 column="id",
                 code="duplicate_column",
             )
@@ -115,28 +108,18 @@ def read_records(records: Sequence[Any], name: str, limits: Limits) -> RawTable:
     header: dict[str, None] = {}
     for i, r in enumerate(records, start=1):
         if not isinstance(r, Mapping):
-            problems.append(
-                Problem(
-                    name,
-                    i,
-                    None,
-                    None,
-                    "an object with column names as keys",
-                    "record",
-                    code="bad_record",
-                )
-            )
+            problems.append(told(name, i, None, None, "bad_record", row_word="record"))
             continue
         for key in getattr(r, "duplicate_keys", ()):
             problems.append(
-                Problem(
+                told(
                     name,
                     i,
                     str(key),
                     None,
-                    "each key once in a record (the later one would silently win)",
-                    "record",
+                    "key_twice_record",
                     code="duplicate_key",
+                    row_word="record",
                 )
             )
         for k in r:
@@ -144,10 +127,11 @@ def read_records(records: Sequence[Any], name: str, limits: Limits) -> RawTable:
             if len(header) > limits.max_columns:
                 raise error(
                     name,
-                    over("max_columns", limits.max_columns, "records with at most {} columns"),
+                    "limit_record_columns",
                     row=i,
                     row_word="record",
                     code="limit",
+                    **over("max_columns", limits.max_columns),
                 )
     if problems:
         raise InputError(problems)

@@ -22,9 +22,10 @@ from typing import Any, ClassVar
 
 import yaml
 
-from ..cells import unsafe_character
-from ..errors import InputError, Problem
+from ..cells import UNSAFE_TEXT
+from ..errors import InputError, Problem, told
 from .limits import Limits, error, over
+from .table import unsafe_problem
 
 __all__ = ["load_json", "load_yaml", "walk"]
 
@@ -47,8 +48,16 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return d
 
 
+class _Constant(ValueError):
+    """NaN, Infinity or -Infinity in JSON (Python's reader would take them)."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__(token)
+        self.token = token
+
+
 def _no_constant(token: str) -> Any:
-    raise ValueError(f"{token} is not a JSON number; write null or a number")
+    raise _Constant(token)
 
 
 def load_json(text: str, name: str, limits: Limits, cap: tuple[str, int]) -> Any:
@@ -56,21 +65,25 @@ def load_json(text: str, name: str, limits: Limits, cap: tuple[str, int]) -> Any
     _json_depth_ok(text, name, limits)
     bound = 1 + text.count(",") + text.count("[") + text.count("{")
     if bound > cap[1]:
-        raise error(name, _values_sentence(cap, bound), code="limit")
+        raise error(name, **_values_limit(cap, bound), code="limit")
     try:
         return json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant)
     except json.JSONDecodeError as e:
         raise error(
             name,
-            f"valid JSON ({e.msg}, column {e.colno})",
+            "bad_json",
             row=e.lineno,
             row_word="line",
             code="bad_json",
+            why=e.msg,
+            at=e.colno,
         ) from None
     except RecursionError:
-        raise error(name, _depth_sentence(limits), code="limit") from None
-    except ValueError as e:  # 5,000-digit numbers, NaN
-        raise error(name, f"valid JSON numbers ({e})", code="bad_json") from None
+        raise error(name, **_depth_limit(limits), code="limit") from None
+    except _Constant as e:
+        raise error(name, "json_constant", code="bad_json", token=e.token) from None
+    except ValueError as e:  # 5,000-digit numbers
+        raise error(name, "bad_json_numbers", code="bad_json", why=str(e)) from None
 
 
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
@@ -89,20 +102,19 @@ def _json_depth_ok(text: str, name: str, limits: Limits) -> None:
             depth += 1
             if depth > limits.max_depth:
                 line = text.count("\n", 0, match.start()) + 1
-                raise error(name, _depth_sentence(limits), row=line, row_word="line", code="limit")
+                raise error(name, **_depth_limit(limits), row=line, row_word="line", code="limit")
         elif ch in "]}":
             depth -= 1
 
 
-def _values_sentence(cap: tuple[str, int], found: int | None = None) -> str:
+def _values_limit(cap: tuple[str, int], found: int | None = None) -> dict[str, Any]:
     if found is None:  # YAML: counted exactly
-        return over(cap[0], cap[1], "at most {} values (lists and mappings count too)")
-    what = "at most {} values (counted as commas and brackets, also those inside texts)"
-    return over(cap[0], cap[1], what, f"up to {found:,}")
+        return {"message": "limit_yaml_values", **over(*cap)}
+    return {"message": "limit_json_values", "found": found, **over(*cap)}
 
 
-def _depth_sentence(limits: Limits) -> str:
-    return over("max_depth", limits.max_depth, "lists and objects nested at most {} deep")
+def _depth_limit(limits: Limits) -> dict[str, Any]:
+    return {"message": "limit_depth", **over("max_depth", limits.max_depth)}
 
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
@@ -181,7 +193,7 @@ def _yaml_within_limits(text: str, name: str, limits: Limits, cap: tuple[str, in
                 if depth > limits.max_depth:
                     line = ev.start_mark.line + 1 if ev.start_mark else None
                     raise error(
-                        name, _depth_sentence(limits), row=line, row_word="line", code="limit"
+                        name, **_depth_limit(limits), row=line, row_word="line", code="limit"
                     )
             elif isinstance(ev, yaml.CollectionEndEvent):
                 depth -= 1
@@ -189,13 +201,13 @@ def _yaml_within_limits(text: str, name: str, limits: Limits, cap: tuple[str, in
             if isinstance(ev, yaml.NodeEvent):
                 values += 1
                 if values > cap[1]:
-                    raise error(name, _values_sentence(cap), code="limit")
+                    raise error(name, **_values_limit(cap), code="limit")
     except yaml.YAMLError as e:
         if "nesting depth" in str(getattr(e, "problem", "")):  # libyaml's own limit, 1,000
             mark = getattr(e, "problem_mark", None)
             line = mark.line + 1 if mark is not None else None
-            sentence = _depth_sentence(limits)
-            raise error(name, sentence, row=line, row_word="line", code="limit") from None
+            deep = _depth_limit(limits)
+            raise error(name, **deep, row=line, row_word="line", code="limit") from None
         raise _yaml_problem(e, name) from None
     finally:
         loader.dispose()
@@ -205,9 +217,7 @@ def _yaml_problem(e: Exception, name: str) -> InputError:
     mark = getattr(e, "problem_mark", None)
     line = mark.line + 1 if mark is not None else None
     what = getattr(e, "problem", None) or type(e).__name__
-    return InputError(
-        [Problem(name, line, None, None, f"valid YAML ({what})", row_word="line", code="bad_yaml")]
-    )
+    return InputError([told(name, line, None, None, "bad_yaml", row_word="line", why=what)])
 
 
 def load_yaml(text: str, name: str, limits: Limits, cap: tuple[str, int]) -> Any:
@@ -220,22 +230,22 @@ def load_yaml(text: str, name: str, limits: Limits, cap: tuple[str, int]) -> Any
     except yaml.YAMLError as e:
         raise _yaml_problem(e, name) from None
     except RecursionError:
-        raise error(name, _depth_sentence(limits), code="limit") from None
+        raise error(name, **_depth_limit(limits), code="limit") from None
     except (ValueError, TypeError, OverflowError) as e:
-        raise error(name, f"valid YAML values ({e})", code="bad_yaml") from None
+        raise error(name, "bad_yaml_values", code="bad_yaml", why=str(e)) from None
     finally:
         loader.dispose()
     if loader.duplicates:
         raise InputError(
             [
-                Problem(
+                told(
                     name,
                     line,
                     key,
                     None,
-                    "each key once in a mapping (the later one would silently win)",
-                    row_word="line",
+                    "key_twice_mapping",
                     code="duplicate_key",
+                    row_word="line",
                 )
                 for key, line in loader.duplicates
             ]
@@ -260,15 +270,12 @@ def walk(
         if max_values is not None and count > max_values:
             raise error(
                 name,
-                over(
-                    "max_brief_values",
-                    max_values,
-                    "a brief of at most {} values (aliases counted each time)",
-                ),
+                "limit_brief_values",
                 code="limit",
+                **over("max_brief_values", max_values),
             )
         if isinstance(item, Mapping | list | tuple) and depth > limits.max_depth:
-            raise error(name, _depth_sentence(limits), column=path or None, code="limit")
+            raise error(name, **_depth_limit(limits), column=path or None, code="limit")
         # inside records, the record reader names record and column itself
         if not (records and path.startswith(("[", "candidates["))):
             problems += _item_problems(item, path, name)
@@ -284,24 +291,15 @@ def walk(
 
 def _item_problems(item: Any, path: str, name: str) -> list[Problem]:
     """A text's unsafe character, a mapping's keys written twice."""
-    if isinstance(item, str) and (bad := unsafe_character(item)):
-        return [
-            Problem(
-                name,
-                None,
-                path or None,
-                None,
-                f"text without {bad}: delete or retype the character",
-                code="unsafe_text",
-            )
-        ]
+    if isinstance(item, str) and UNSAFE_TEXT.search(item):
+        return [unsafe_problem(name, None, path or None, item)]
     return [
-        Problem(
+        told(
             name,
             None,
             f"{path}.{key}" if path else str(key),
             None,
-            "each key once in an object (the later one would silently win)",
+            "key_twice_object",
             code="duplicate_key",
         )
         for key in (getattr(item, "duplicate_keys", ()) if isinstance(item, Mapping) else ())

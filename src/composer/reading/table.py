@@ -12,8 +12,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..cells import UNSAFE_TEXT, unprotect_cell, unsafe_character
-from ..errors import InputError, Problem
+from ..cells import UNSAFE_TEXT, unprotect_cell
+from ..errors import InputError, Problem, told
 from .limits import Limits, error, over
 
 __all__ = [
@@ -106,13 +106,11 @@ def check_cells(name: str, rows: int, columns: int, word: str, limits: Limits) -
     if rows * columns > limits.max_cells:
         raise error(
             name,
-            over(
-                "max_cells",
-                limits.max_cells,
-                "a table of at most {} cells",
-                f"{rows:,} {word} × {columns:,} columns",
-            ),
+            f"limit_cells_{word}",
             code="limit",
+            rows=rows,
+            columns=columns,
+            **over("max_cells", limits.max_cells),
         )
 
 
@@ -134,9 +132,11 @@ def finish_sheet(
     if n_cols > limits.max_columns:
         raise error(
             name,
-            over("max_columns", limits.max_columns, "at most {} columns", f"{n_cols:,}"),
+            "limit_columns",
             row=int(rows[0]) if n_rows else 1,
             code="limit",
+            found=n_cols,
+            **over("max_columns", limits.max_columns),
         )
     check_cells(name, n_rows, n_cols, "rows", limits)
     if unprotect:  # a protected formula is written '=..., as the export does
@@ -156,18 +156,12 @@ def finish_sheet(
             continue
         filled = np.flatnonzero([bool(v.strip()) for v in body[j]])
         if len(filled):
-            where = column_letter(j) if cell_refs else f"number {j + 1}"
+            where: str | int = column_letter(j) if cell_refs else j + 1
+            message = "unnamed_column" if cell_refs else "unnamed_column_number"
             problems.append(
-                Problem(
-                    name,
-                    int(body_rows[filled[0]]),
-                    None,
-                    None,
-                    f"a column name in the header (row {header_row}) above every filled cell, "
-                    f"but column {where} has none",
-                    code="unnamed_column",
-                )
-            )
+                told(name, int(body_rows[filled[0]]), None, None, message,
+                     code="unnamed_column", header=header_row, letter=where)
+            )  # fmt: skip
     if problems:
         raise InputError(problems)
     filled_row = np.zeros(len(body_rows), dtype=bool)
@@ -212,21 +206,11 @@ def long_cells(
         lengths = np.fromiter((len(v) for v in col), dtype=np.int64, count=len(col))
         for i in np.flatnonzero(lengths > cap)[:10]:
             problems.append(
-                Problem(
-                    name,
-                    None if rows is None else int(rows[i]),
-                    None if header is None else header[j],
-                    None,
-                    over(
-                        "max_cell_chars",
-                        cap,
-                        "a cell of at most {} characters",
-                        f"{int(lengths[i]):,}",
-                    ),
-                    row_word=row_word,
-                    code="limit",
-                )
-            )
+                told(name, None if rows is None else int(rows[i]),
+                     None if header is None else header[j], None, "limit_cell_chars",
+                     code="limit", row_word=row_word, found=int(lengths[i]),
+                     **over("max_cell_chars", cap))
+            )  # fmt: skip
     return problems
 
 
@@ -246,15 +230,17 @@ def unsafe_cells(
             continue
         label = header[j] if header is not None else str(col[0])
         for i in [i for i, v in enumerate(col) if UNSAFE_TEXT.search(v)][:10]:
-            problems.append(
-                Problem(
-                    name,
-                    int(rows[i]),
-                    label if header is not None or i else None,
-                    None,
-                    f"text without {unsafe_character(col[i])}: delete or retype the character",
-                    row_word=row_word,
-                    code="unsafe_text",
-                )
-            )
+            column = label if header is not None or i else None
+            problems.append(unsafe_problem(name, int(rows[i]), column, col[i], row_word))
     return problems
+
+
+def unsafe_problem(
+    name: str, row: int | None, column: str | None, text: str, row_word: str = "row"
+) -> Problem:
+    """The problem of a text holding a control character or a lone surrogate."""
+    found = UNSAFE_TEXT.search(text)
+    code = ord(found.group()) if found is not None else 0
+    message = "unsafe_surrogate" if 0xD800 <= code <= 0xDFFF else "unsafe_control"
+    return told(name, row, column, None, message, code="unsafe_text", row_word=row_word,
+                char=f"U+{code:04X}")  # fmt: skip

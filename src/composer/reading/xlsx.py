@@ -9,7 +9,7 @@ from typing import Any, BinaryIO
 import numpy as np
 
 from ..cells import unprotect_cell
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, told
 from .limits import Limits, error, file_problem, over
 from .table import RawTable, cell_text, check_cells, column_letter, finish_sheet
 from .xlsx_scan import scan_shared_strings, scan_sheet, sheet_parts
@@ -24,9 +24,7 @@ def read_xlsx(
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - depends on the install
-        raise file_problem(
-            name, "openpyxl installed to read Excel: pip install 'netvaerk-composer[excel]'"
-        ) from None
+        raise file_problem(name, "no_openpyxl") from None
     try:
         with open_() as fh, zipfile.ZipFile(fh) as zf:
             _check_unpacked(zf, name, limits)
@@ -61,13 +59,10 @@ def _check_unpacked(zf: zipfile.ZipFile, name: str, limits: Limits) -> None:
     if unpacked > limits.max_unpacked_bytes:
         raise error(
             name,
-            over(
-                "max_unpacked_bytes",
-                limits.max_unpacked_bytes,
-                "a workbook that unpacks to at most {} bytes",
-                f"{unpacked:,}",
-            ),
+            "limit_unpacked",
             code="limit",
+            found=unpacked,
+            **over("max_unpacked_bytes", limits.max_unpacked_bytes),
         )
 
 
@@ -99,9 +94,9 @@ def _formula_cells(
 def _unreadable_workbook(name: str, why: str) -> InputError:
     return file_problem(
         name,
-        f"a readable .xlsx workbook, but it is damaged ({why}); open it in Excel or "
-        "LibreOffice and save it again as .xlsx, or save the sheet as CSV UTF-8",
+        "bad_workbook",
         code="bad_workbook",
+        why=why,
     )
 
 
@@ -109,9 +104,8 @@ def _pick_sheet(
     parts: list[tuple[str, str]], sheet: str | int | None, name: str
 ) -> tuple[str, str]:
     """(title, part) of the sheet asked for: by name (case and spaces forgiven) or number."""
-    listing = ", ".join(repr(title) for title, _ in parts) or "none"
     if not parts:
-        raise file_problem(name, "a workbook with at least one worksheet", code="no_sheet")
+        raise file_problem(name, "no_sheet", code="no_sheet")
     if sheet is None:
         return parts[0]
     if isinstance(sheet, int) and not isinstance(sheet, bool):
@@ -126,9 +120,10 @@ def _pick_sheet(
                 return part
     raise error(
         name,
-        f"a worksheet of the workbook, by name or by number from 0: {listing}",
+        "which_sheet",
         value=sheet,
         code="no_sheet",
+        sheets=", ".join(repr(title) for title, _ in parts),
     )
 
 
@@ -145,13 +140,10 @@ def _stored_rows(
         if touched > limits.max_cells:
             raise error(
                 name,
-                over(
-                    "max_cells",
-                    limits.max_cells,
-                    "a sheet of at most {} cells (empty formatted cells included)",
-                ),
+                "limit_sheet_cells",
                 row=r,
                 code="limit",
+                **over("max_cells", limits.max_cells),
             )
         last = len(values)
         while last and (values[last - 1] is None or values[last - 1] == ""):
@@ -161,15 +153,12 @@ def _stored_rows(
         if last > limits.max_columns:
             raise error(
                 name,
-                over(
-                    "max_columns",
-                    limits.max_columns,
-                    "values in at most {} columns",
-                    f"a value in column {last:,}",
-                ),
+                "limit_sheet_columns",
                 row=r,
                 column=column_letter(last - 1),
                 code="limit",
+                found=last,
+                **over("max_columns", limits.max_columns),
             )
         width = max(width, last)
         stored.append((r, values[:last]))
@@ -191,15 +180,7 @@ def _check_formulas(
     if uncomputed:
         raise InputError(
             [
-                Problem(
-                    name,
-                    r,
-                    column_letter(j),
-                    None,
-                    "a value, but the cell holds a formula that was never calculated "
-                    "(open the file in Excel or LibreOffice and save it)",
-                    code="uncomputed_formula",
-                )
+                told(name, r, column_letter(j), None, "uncomputed_formula")
                 for r, j in uncomputed[:20]
             ]
         )
@@ -220,7 +201,7 @@ def _read_sheet(
     if formulas:
         _check_formulas(stored, formulas, name)
     if not stored:
-        raise file_problem(name, "a header row and at least one person", code="empty_file")
+        raise file_problem(name, "empty_file", code="empty_file")
     check_cells(name, len(stored), width, "rows", limits)
     problems: list[Problem] = []
     grid_rows: list[list[str]] = []
@@ -231,7 +212,15 @@ def _read_sheet(
                 t = cell_text(v)
             except TypeError as e:
                 problems.append(
-                    Problem(name, r, column_letter(j), None, f"a text or number cell, not {e}")
+                    told(
+                        name,
+                        r,
+                        column_letter(j),
+                        None,
+                        "bad_cell",
+                        code="invalid_value",
+                        kind=str(e),
+                    )
                 )
                 t = ""
             texts.append(unprotect_cell(t))

@@ -27,7 +27,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 from xml.parsers import expat
 
-from ..errors import InputError, Problem
+from ..errors import InputError
 from .limits import Limits, error, over
 from .table import column_letter
 
@@ -89,8 +89,8 @@ def scan_shared_strings(zf: zipfile.ZipFile, name: str, limits: Limits) -> None:
         if _local(tag) == "si":
             count += 1
             if count > limits.max_cells:
-                what = "a shared-strings table of at most {} texts"
-                raise error(name, over("max_cells", limits.max_cells, what), code="limit")
+                limit = over("max_cells", limits.max_cells)
+                raise error(name, "limit_shared_strings", code="limit", **limit)
 
     parser = expat.ParserCreate()
     parser.StartElementHandler = start
@@ -117,25 +117,25 @@ class _SheetScan:
         elif local == "f":
             self.formulas = True
 
-    def _fail(self, expected: str, row: int | None, column: int | None = None) -> InputError:
+    def _fail(
+        self, message: str, row: int | None, column: int | None = None, **params: Any
+    ) -> InputError:
         letter = column_letter(column - 1) if column else None
-        return InputError([Problem(self.name, row, letter, None, expected, code="bad_sheet")])
+        return error(self.name, message, row=row, column=letter, code="bad_sheet", **params)
 
     def _row(self, r: str | None) -> None:
         number = self.row + 1 if r is None else _number(r)
         if number is None or not 1 <= number <= EXCEL_ROWS:
             raise self._fail(
-                f"a row number from 1 to {EXCEL_ROWS:,} in the sheet's XML, but a row is "
-                f"numbered {r[:20] if r else r!r} (the file was not written by a spreadsheet)",
+                "sheet_row_number",
                 self.row + 1,
+                max=EXCEL_ROWS,
+                found=r[:20] if r else r,
             )
         if number <= self.row:
-            word = "twice" if number == self.row else f"after row {self.row}"
-            raise self._fail(
-                f"rows in rising order in the sheet's XML, but row {number} is written {word} "
-                "(open the file in Excel or LibreOffice and save it again)",
-                number,
-            )
+            twice = number == self.row
+            message = "sheet_row_twice" if twice else "sheet_row_order"
+            raise self._fail(message, number, number=number, after=self.row)
         self.row, self.column, self.cells_in_row = number, 0, 0
 
     def _cell(self, ref: str | None) -> None:
@@ -145,13 +145,9 @@ class _SheetScan:
         if ref is not None:
             column = self._reference(ref)
         if column <= self.column:
-            word = "twice" if column == self.column else "out of order"
-            raise self._fail(
-                f"each cell once, from left to right, but cell {ref} is written {word} "
-                "(open the file in Excel or LibreOffice and save it again)",
-                self.row,
-                column,
-            )
+            twice = column == self.column
+            message = "sheet_cell_twice" if twice else "sheet_cell_order"
+            raise self._fail(message, self.row, column, ref=ref)
         self.column = column
         self._sizes()
 
@@ -159,34 +155,21 @@ class _SheetScan:
         match = _REF.fullmatch(ref)
         column = _column_number(match.group(1)) if match else 0
         if match is None or not 1 <= column <= EXCEL_COLUMNS or int(match.group(2)) != self.row:
-            raise self._fail(
-                f"a cell reference of row {self.row} within A..XFD, but found {ref[:20]!r}",
-                self.row,
-            )
+            raise self._fail("sheet_reference", self.row, number=self.row, found=ref[:20])
         return column
 
     def _sizes(self) -> None:
         limits = self.limits
         if self.column > EXCEL_COLUMNS:
-            raise self._fail(
-                f"cells within Excel's {EXCEL_COLUMNS:,} columns (A..XFD), but row {self.row} "
-                "has more",
-                self.row,
-            )
+            raise self._fail("sheet_wide", self.row, max=EXCEL_COLUMNS, number=self.row)
         if self.cells_in_row > limits.max_columns:
-            what = "at most {} cells in a row (empty formatted cells included)"
-            found = f"more in row {self.row}"
+            limit = over("max_columns", limits.max_columns)
             raise error(
-                self.name,
-                over("max_columns", limits.max_columns, what, found),
-                row=self.row,
-                code="limit",
+                self.name, "limit_row_cells", row=self.row, code="limit", found=self.row, **limit
             )
         if self.cells > limits.max_cells:
-            what = "a sheet of at most {} cells (empty formatted cells included)"
-            raise error(
-                self.name, over("max_cells", limits.max_cells, what), row=self.row, code="limit"
-            )
+            limit = over("max_cells", limits.max_cells)
+            raise error(self.name, "limit_sheet_cells", row=self.row, code="limit", **limit)
 
 
 def _number(text: str) -> int | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import io
 import numbers
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +27,7 @@ from ..messages import EXPORT_WORDS as _WORDS
 from ..messages import HEADERS, SHEETS, say
 from ..models import ActorType, Orientation
 from ..text import number
+from .markdown import markdown_table
 from .tables import meeting_plan, members_frame
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ __all__ = [
     "html_page",
     "safe_cell",
     "safe_frame",
+    "table_as",
     "tables_to_excel",
     "with_headers",
 ]
@@ -419,3 +421,22 @@ def csv_text(frame: pd.DataFrame, language: str | None = None, sep: str | None =
     fields, decimal = CSV_STYLE.get(language or "en", CSV_STYLE["en"])
     safe.to_csv(buf, sep=sep or fields, decimal=decimal, lineterminator="\n")
     return buf.getvalue()
+
+
+def table_as(
+    frame: pd.DataFrame, fmt: str, language: str, title: str
+) -> str | Callable[[Path], object]:
+    """A table (index ``id``) in ``fmt``: JSON and CSV keep the column keys, the formats for
+    people (Markdown through the one writer, HTML, Excel) show labels in ``language``; an
+    Excel workbook is a function that writes it to a path."""
+    if fmt == "json":
+        return frame.reset_index().to_json(orient="records", force_ascii=False, indent=2)
+    if fmt == "csv":
+        return csv_text(frame, language)
+    frame = with_headers(frame, language)  # for people: labels in their language
+    if fmt == "xlsx":
+        return lambda path: tables_to_excel({title: frame.reset_index()}, path, language)
+    if fmt == "html":
+        body = [f"<h1>{html.escape(title)}</h1>", frame_to_html(frame, language)]
+        return html_page(title, body, language)
+    return markdown_table(frame, language)

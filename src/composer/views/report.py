@@ -146,7 +146,9 @@ def _dropouts(comp: CompositionData, lang: str) -> list[str]:
         if not d.rules_met:
             out.append("- " + say("dropout.rules", lang, id=md(d.id), role=role))
             continue
-        phases = ", ".join(f"{md(p)} {number(v, lang, 2)}" for p, v in d.loss.items() if v > 0.005)
+        phases = listing(
+            [f"{md(p)} {number(v, lang, 2)}" for p, v in d.loss.items() if v > 0.005], lang
+        )
         words = {"id": md(d.id), "role": role, "loss": number(d.loss_total, lang, 2),
                  "phases": phases, "needs": md(listing(d.needs_lost, lang))}  # fmt: skip
         if d.replacement and round(100 * d.recovered) >= 1:  # never "wins back 0 %"
@@ -159,7 +161,7 @@ def _dropouts(comp: CompositionData, lang: str) -> list[str]:
         out.append(say("dropout.none", lang))
     swaps = [(d.id, d.replacement) for d in comp.dropouts if d.replacement and d.restored]
     if swaps:
-        pairs = ", ".join(f"{md(a)} → {md(b)}" for a, b in swaps)
+        pairs = listing([f"{md(a)} → {md(b)}" for a, b in swaps], lang)
         out += ["", say("dropout.replaced", lang, pairs=pairs)]
     return [*out, ""]
 
