@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..text import number
+from .advice import ADVICE_MESSAGES, person
 from .cli import CLI_MESSAGES, CLI_WORDS
 from .export import EXPORT_MESSAGES, EXPORT_WORDS, HEADERS, SHEETS
 from .lottery import LOTTERY_MESSAGES, LOTTERY_WORDS
@@ -38,6 +39,7 @@ __all__ = [
     "count",
     "label",
     "listing",
+    "person",
     "say",
 ]
 
@@ -194,12 +196,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "could join {phase}; added less than those chosen",
     },
     # --- gaps
-    "gap.closest": {"da": "Nærmest i puljen: {people}.", "en": "Closest in the pool: {people}."},
     "match.via": {"da": "{need} (»{phrase}«, {kind})", "en": "{need} ('{phrase}', {kind})"},
-    "gap.partly": {
-        "da": "Delvist dækket i puljen af {people}.",
-        "en": "Partly covered in the pool by {people}.",
-    },
     "gap.recruit_actor": {
         "da": "Ingen i puljen kan dække det: rekruttér en {need}.",
         "en": "No one in the pool can cover it: recruit a {need}.",
@@ -307,21 +304,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No core member shows the signs a co-driver should have (motivation, talks, "
         "tasks, the line manager's yes, method, ties into other units).",
     },
-    "dropout.spof": {
-        "da": "{id} ({role}): uden personen mister netværket {loss} af dækningsmålet "
-        "({phases}; {needs}), og ingen i puljen kan genoprette det.",
-        "en": "{id} ({role}): without them the network loses {loss} of the coverage "
-        "objective ({phases}; {needs}), and no one in the pool restores it.",
-    },
-    "dropout.partial": {
-        "da": "{id} ({role}): uden personen mister netværket {loss} af dækningsmålet "
-        "({phases}; {needs}); den bedste erstatning, {new}, vinder kun {share} tilbage.",
-        "en": "{id} ({role}): without them the network loses {loss} of the coverage "
-        "objective ({phases}; {needs}); the best replacement, {new}, wins back only {share}.",
-    },
     "dropout.rules": {
-        "da": "{id} ({role}): uden personen kan netværksbeskrivelsens regler ikke overholdes.",
-        "en": "{id} ({role}): without them the brief's rules cannot be met.",
+        "da": "{id}, {role}: uden personen kan netværksbeskrivelsens regler ikke overholdes.",
+        "en": "{id}, {role}: without them the brief's rules cannot be met.",
     },
     "dropout.none": {
         "da": "Hver plads kan genbesættes fra puljen, så dækningen holder.",
@@ -423,6 +408,7 @@ MESSAGES |= RULES_MESSAGES  # why a brief cannot be met (planner/rules.py)
 MESSAGES |= WEB_MESSAGES  # the web page (composer.web)
 MESSAGES |= EXPORT_MESSAGES  # the files written for people (export.py)
 MESSAGES |= PROBLEM_MESSAGES  # how a problem in the input is told (problems.py)
+MESSAGES |= ADVICE_MESSAGES  # who is who, handovers, fragile seats (advice.py, issue 15)
 
 #: How a phrase covers a need (the kinds of :mod:`composer.matching`), as reasons say it.
 MATCH_KINDS: dict[str, dict[str, str]] = {
