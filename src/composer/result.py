@@ -91,7 +91,7 @@ class Handover(BaseModel):
     an earlier phase where *f* counts and is not present in *q*. The holder should hand
     over, at their last meeting before *q*, to ``to``: the member present both then and
     in *q* who covers *f* most (ties by id), or, when nobody there covers it at all, to
-    the core in writing.
+    the core in writing (or, when the holder is free for *q*, to bring them in again).
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -105,6 +105,9 @@ class Handover(BaseModel):
         None, description="Member id to hand over to (None: a written summary to the core)."
     )
     to_coverage: float = Field(0.0, description="How much ``to`` covers the need.")
+    holder_free: bool = Field(
+        False, description="True when the holder is free for those phases (could come again)."
+    )
 
 
 class QuotaStatus(BaseModel):

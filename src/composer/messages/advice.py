@@ -36,6 +36,14 @@ ADVICE_MESSAGES: dict[str, dict[str, str]] = {
         "{phases}, and no one there covers it. Plan a written handover to the core at "
         "meeting {meeting}, or bring them in again for {phases}.",
     },
+    "handover.written": {
+        "da": "{need} ({phases}): {holder} dækker behovet i {held_in}, men kan ikke deltage i "
+        "{phases}, og ingen, der er med dér, dækker det. Planlæg en skriftlig overdragelse "
+        "til kernen ved møde {meeting}.",
+        "en": "{need} ({phases}): {holder} covers the need in {held_in} but is not available "
+        "for {phases}, and no one there covers it. Plan a written handover to the core at "
+        "meeting {meeting}.",
+    },
     # --- fragile seats: who could take over, and what blocks them
     "fragile.loss": {
         "da": "{who}, {role}: uden personen mister netværket {loss} af dækningsmålet "

@@ -133,7 +133,15 @@ def _handover(plan: Plan, net: Net, f: int, i: int, qs: list[int]) -> Handover:
         meeting=int(meeting),
         to=None if to is None else str(plan.ids[to]),
         to_coverage=0.0 if to is None else round(float(plan.cov[to, f]), 3),
+        holder_free=_free(plan, net, i, qs),
     )
+
+
+def _free(plan: Plan, net: Net, i: int, qs: list[int]) -> bool:
+    """Whether ``i`` is free for the phases ``qs`` as well: available, and hours for them."""
+    enc = plan.enc
+    need = float(net.present[:, i] @ enc.phase_hours + enc.phase_hours[qs].sum())
+    return bool(enc.avail[i, qs].all() and (np.isnan(enc.hours[i]) or need <= enc.hours[i] + 1e-9))
 
 
 # ---------------------------------------------------------------- fragile seats

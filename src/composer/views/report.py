@@ -346,7 +346,8 @@ def _handovers(comp: CompositionData, lang: str) -> list[str]:
         words = {"need": md(h.need), "holder": _who(comp, h.holder), "meeting": h.meeting,
                  "held_in": md(listing(h.held_in, lang)), "phases": md(listing(h.phases, lang))}  # fmt: skip
         if h.to is None:
-            out.append("- " + say("handover.core", lang, **words))
+            code = "handover.core" if h.holder_free else "handover.written"
+            out.append("- " + say(code, lang, **words))
         else:
             cover = number(h.to_coverage, lang, 2)
             out.append("- " + say("handover.to", lang, to=_who(comp, h.to), cover=cover, **words))
