@@ -356,3 +356,42 @@ def test_who_is_who_two_of_one_name() -> None:
     assert "Mette Jensen, Hjemmeplejen Nord" in text and "Mette Jensen, Hjemmeplejen Syd" in text
     assert "Mette Jensen (Hjemmeplejen Nord, S1)" in text
     assert "Mette Jensen (Hjemmeplejen Syd, S2)" in text or not comp.co_drivers[1:]
+
+
+def test_gaps_and_worth_asking_name_people_but_the_notebook_keeps_ids() -> None:
+    """The report a leader reads names people (name, unit, id); the notebook view and the
+    texts a composition stores keep names out (personal data in notebooks)."""
+    import pandas as pd
+
+    from composer.messages import person
+
+    frame = pd.read_csv(WELFARE_TECH / "candidates.csv", dtype=str, keep_default_na=False)
+    frame = frame[~frame["id"].isin(["V02", "V07", "V11"])].assign(knows="")
+    _, brief = _load("velfaerdsteknologi")
+    comp = compose(load_candidates(frame), brief, dropouts=False)
+    text = comp.explain()
+    names = dict(zip(frame["id"], frame["name"], strict=True))
+    asked = comp.worth_asking[0]
+    assert asked.name == names[asked.id]
+    assert f"- {person(asked.id, asked.name, asked.unit)}: personalelederen" in text
+    options = [o for g in comp.gaps for o in g.options]
+    assert options, "the scenario has a gap someone in the pool covers partly"
+    for o in options:
+        assert o.name == names[o.id] and person(o.id, o.name, o.unit) in text
+        assert o.name not in " ".join(g.advice for g in comp.gaps)  # stored texts: ids
+    page = comp._repr_html_()
+    assert all(name not in page for name in names.values() if name)
+
+
+def test_replace_names_the_decliner_and_the_newcomer() -> None:
+    from composer import replace
+    from composer.messages import person
+
+    pool, brief, comp = _welfare_tech()
+    gone = comp.core[0]
+    new = replace(comp, gone.id, pool, brief)
+    (came,) = [m for m in new.members if m.id not in {x.id for x in comp.members}]
+    assert new.changes[0] == (
+        f"{person(gone.id, gone.name, gone.unit)} meldte fra; erstattet af "
+        f"{person(came.id, came.name, came.unit)}."
+    )
