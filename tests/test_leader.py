@@ -295,6 +295,7 @@ def test_without_anyone_to_hand_over_to_the_summary_goes_to_the_core() -> None:
         "second_holder",  # someone else who covers it is there in the later phase
         "holder_comes_late",  # the holder comes only to the later phase: nothing to hand over
         "one_phase_need",  # the need counts only where the holder is
+        "met_by_parts",  # nobody holds it in the later phase, but four parts make it whole
     ],
 )
 def test_no_handover_where_the_rule_does_not_hold(case: str) -> None:
@@ -307,9 +308,23 @@ def test_no_handover_where_the_rule_does_not_hold(case: str) -> None:
                              hours_available="3"))  # fmt: skip
     elif case == "holder_comes_late":
         people[2] = _R1 | {"phases": "afprøvning"}
-    else:
+    elif case == "one_phase_need":
         brief = _handover_brief(rekruttering=["afdækning"])
+    else:  # 4 × 0.25 (»rekrutteringskampagner«) in afprøvning: 1.0, no one at 0.5 or more
+        part = "mental sundhed; rekrutteringskampagner"
+        people[1] = people[1] | {"professional_competences": part}
+        people += [
+            _staff(f"P{k}", "Per Berg", f"Team {k}", "rekrutteringskampagner",
+                   phases="afprøvning", hours_available="3")
+            for k in (1, 2)
+        ]  # fmt: skip
+        raw = brief.model_dump(mode="json")
+        raw["phase_participants"] = {"per_phase_max": 2, "total_max": 3}
+        brief = load_brief(raw)
     comp = compose(load_candidates(people), brief, dropouts=False)
+    if case == "met_by_parts":
+        need = next(ns for ns in comp.needs if ns.name == "rekruttering")
+        assert need.covered["afprøvning"] == 1.0 and comp.member("P2").phases == ["afprøvning"]
     assert "R1" in {m.id for m in comp.members}
     assert comp.handovers == []
     assert "## Overdragelser" not in comp.explain()
