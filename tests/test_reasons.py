@@ -209,8 +209,8 @@ def _blocked(pool: Any, brief: Any, comp: Any, d: Any, t: Any) -> None:
     """Each reason given for a taker is true of the pool and the network without ``d``."""
     rec = pool.frame.loc[t.id]
     free = set(brief.phase_names) if rec["phases"] is None else set(rec["phases"])
-    for phase in re.findall(r"ikke til rådighed i (.+?)(?:;|$)", t.blocked):
-        assert phase not in free, (t.id, phase)
+    for said in re.findall(r"ikke til rådighed i (.+?)(?:;|$)", t.blocked):
+        assert not set(_phases(said)) & free, (t.id, said)
     if "personalelederen har sagt nej" in t.blocked:
         said = rec["manager_approval"]
         assert not pd.isna(said) and not bool(said), (t.id, said)

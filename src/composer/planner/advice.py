@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from ..messages import say
+from ..messages import listing, say
 from ..optimise.joint.objective import phase_coverage, presence
 from ..result import Handover, Taker
 from ..text import number
@@ -61,37 +61,53 @@ def who(plan: Plan, i: int) -> tuple[str, str | None, str | None]:
     )
 
 
+#: reasons said once for all the phases they hold in ("ikke til rådighed i a og b")
+_GROUPED = ("absent.not_available", "absent.added_less")
+
+
 def why_absent(plan: Plan, net: Net, i: int, phases: Sequence[int]) -> str:
-    """Why candidate ``i`` (who can take part) is not present in ``phases``, phase by phase."""
+    """Why candidate ``i`` (who can take part) is not present in ``phases``: each reason
+    once, with the phases it holds in."""
+    lang = str(plan.brief.language)
+    found: dict[tuple[str, tuple[tuple[str, object], ...]], list[str]] = {}
+    for p in phases:
+        if (reason := _absent(plan, net, i, p)) is not None:
+            code, params = reason
+            alone = () if code in _GROUPED else (("p", p),)  # one phase each
+            key = (code, (*params.items(), *alone))
+            found.setdefault(key, []).append(plan.brief.phase_names[p])
+    return "; ".join(
+        dict.fromkeys(
+            say(code, lang, **{**dict(params), "phase": listing(names, lang)})
+            for (code, params), names in found.items()
+        )
+    )
+
+
+def _absent(plan: Plan, net: Net, i: int, p: int) -> tuple[str, dict[str, object]] | None:
+    """Why ``i`` is not present in phase ``p``: a code and its parameters (None: present,
+    or in the core and nothing to say)."""
     b, enc = plan.brief, plan.enc
     pp = b.phase_participants
     lang = str(b.language)
     chosen = i in net.chosen
     used = float(net.present[:, i] @ enc.phase_hours) if chosen else 0.0
-    in_core = i in net.core
-    seats = np.array([sum(p in ps for ps in net.phases.values()) for p in range(len(b.phases))])
-    out = []
-    for p in phases:
-        if net.present[p, i]:
-            continue
-        name = b.phase_names[p]
-        h = enc.hours[i]
-        if not enc.avail[i, p]:
-            out.append(say("absent.not_available", lang, phase=name))
-        elif not np.isnan(h) and used + enc.phase_hours[p] > h + 1e-9:
-            out.append(
-                say("absent.hours", lang, have=number(h, lang), phase=name,
-                    need=number(used + enc.phase_hours[p], lang))
-            )  # fmt: skip
-        elif in_core:
-            continue
-        elif seats[p] >= pp.per_phase_max:
-            out.append(say("absent.phase_full", lang, phase=name, n=pp.per_phase_max))
-        elif not chosen and len(net.phases) >= pp.total_max:
-            out.append(say("absent.seats_used", lang, n=pp.total_max))
-        else:
-            out.append(say("absent.added_less", lang, phase=name))
-    return "; ".join(dict.fromkeys(out))
+    h = enc.hours[i]
+    if net.present[p, i]:
+        return None
+    if not enc.avail[i, p]:
+        return "absent.not_available", {}
+    if not np.isnan(h) and used + enc.phase_hours[p] > h + 1e-9:
+        return "absent.hours", {
+            "have": number(h, lang), "need": number(used + enc.phase_hours[p], lang)
+        }  # fmt: skip
+    if i in net.core:
+        return None
+    if sum(p in ps for ps in net.phases.values()) >= pp.per_phase_max:
+        return "absent.phase_full", {"n": pp.per_phase_max}
+    if not chosen and len(net.phases) >= pp.total_max:
+        return "absent.seats_used", {"n": pp.total_max}
+    return "absent.added_less", {}
 
 
 # ---------------------------------------------------------------- handovers
@@ -199,5 +215,5 @@ def _blocked(plan: Plan, net: Net, i: int, phases: Sequence[int], lang: str) -> 
     if len(phases) == len(b.phases) and plan.core_ok[i] and len(net.core) >= b.core.max:
         return say("absent.core_full", lang, n=b.core.max)
     return why_absent(plan, net, i, phases) or say(
-        "absent.added_less", lang, phase=", ".join(b.phase_names[p] for p in phases)
+        "absent.added_less", lang, phase=listing([b.phase_names[p] for p in phases], lang)
     )
