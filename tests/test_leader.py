@@ -134,6 +134,7 @@ def test_one_hours_rule_for_scoring_and_planning() -> None:
 
 def test_alternatives_start_with_the_recommendation_and_differ_in_kind() -> None:
     from composer import alternatives
+    from composer.messages import person
     from composer.planner.model import build_plan as plan_of
 
     pool, brief = _load("velfaerdsteknologi")
@@ -154,6 +155,8 @@ def test_alternatives_start_with_the_recommendation_and_differ_in_kind() -> None
         new = sum(max(0, after.count(k) - before.count(k)) for k in set(after))
         assert new >= 2
         assert len(alt.changes) == 1 and alt.changes[0].startswith("Forskel fra anbefalingen")
+        into = [m for m in alt.core if m.id not in {x.id for x in comp.core}]
+        assert all(person(m.id, m.name, m.unit) in alt.changes[0] for m in into)
         assert alt.person_hours >= comp.person_hours - 1e-9 or alt.objective < comp.objective
 
 
@@ -370,7 +373,11 @@ def test_who_is_who_two_of_one_name() -> None:
     text = comp.explain()
     assert "Mette Jensen, Hjemmeplejen Nord" in text and "Mette Jensen, Hjemmeplejen Syd" in text
     assert "Mette Jensen (Hjemmeplejen Nord, S1)" in text
-    assert "Mette Jensen (Hjemmeplejen Syd, S2)" in text or not comp.co_drivers[1:]
+    # nobody knows anybody: everyone is introduced, each told apart by unit and id
+    line = next(x for x in text.splitlines() if "præsentér dem" in x)
+    assert "Mette Jensen (Hjemmeplejen Nord, S1) (møde 1)" in line
+    assert "Mette Jensen (Hjemmeplejen Syd, S2) (møde 1)" in line
+    assert "Ida Holm (HR, R1) (møde 1)" in line
 
 
 def test_gaps_and_worth_asking_name_people_but_the_notebook_keeps_ids() -> None:
