@@ -10,10 +10,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
-from composer import Composition, compose, coverage, load_brief, load_candidates
+from composer import (
+    Composition,
+    InfeasibleError,
+    InputError,
+    compose,
+    coverage,
+    load_brief,
+    load_candidates,
+)
 from composer.datasets import list_samples, load_sample
 from composer.planner.model import SHOWN, build_plan
+
+from .test_properties import scenarios
 
 ROOT = Path(__file__).resolve().parents[1]
 WELFARE_TECH = ROOT / "tests" / "fixtures" / "velfaerdsteknologi"
@@ -417,3 +428,25 @@ def test_replace_names_the_decliner_and_the_newcomer() -> None:
         f"{person(gone.id, gone.name, gone.unit)} meldte fra; erstattet af "
         f"{person(came.id, came.name, came.unit)}."
     )
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios())
+def test_advice_holds_on_any_pool(scenario: tuple) -> None:
+    """Hypothesis pools: the advice never names a member as someone who could take over,
+    every taker but the replacement says what blocks them, handovers name members, and the
+    report renders."""
+    records, raw, method = scenario
+    try:
+        comp = compose(load_candidates(records), load_brief(raw), method=method, dropouts=True)
+    except (InfeasibleError, InputError):
+        return
+    members = {m.id for m in comp.members}
+    for d in comp.dropouts:
+        assert len(d.takers) <= 3
+        for t in d.takers:
+            assert t.id not in members and (t.blocked or t.id == d.replacement)
+    for h in comp.handovers:
+        assert h.holder in members and h.to in members | {None} and h.to != h.holder
+        assert not set(h.phases) & set(comp.member(h.holder).phases)
+    assert "vinder kun 0 %" not in comp.explain()  # a fragile seat never "wins back 0 %"
