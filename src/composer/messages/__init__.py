@@ -338,8 +338,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Every need is covered as the brief asks.",
     },
     "report.cols_member": {
-        "da": "| id | navn | aktør | perspektiv | timer | dækker | grunde | at gøre |",
-        "en": "| id | name | actor | perspective | hours | covers | reasons | to do |",
+        "da": "| id | navn, enhed | aktør | perspektiv | timer | dækker | grunde | at gøre |",
+        "en": "| id | name, unit | actor | perspective | hours | covers | reasons | to do |",
     },
     "report.cols_need": {
         "da": "| behov | type | vægt | antal | dækning pr. fase | dækket af |",
