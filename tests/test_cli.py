@@ -339,7 +339,7 @@ def test_replace(capsys: Capsys, ref: tuple[Path, Path], comp_json: Path) -> Non
     code, out, _ = run(capsys, "replace", comp_json, leaving, *ref, "--format", "json")
     new = Composition.model_validate_json(out)
     assert code == 0 and leaving not in {m.id for m in new.members}
-    assert new.changes[0].startswith(f"{leaving} meldte fra")
+    assert f"{leaving}) meldte fra" in new.changes[0]  # named: name (unit, id)
     code, out, _ = run(capsys, "replace", "-", leaving, *ref, stdin=comp_json.read_bytes())
     assert code == 0 and "meldte fra" in out
 

@@ -22,6 +22,7 @@ from composer import (
 )
 from composer.composition import Composition
 from composer.datasets import list_samples, load_sample
+from composer.messages import person
 from composer.models import Language, NetworkBrief
 from composer.network import network_ties, suggest_co_drivers
 from composer.planner.dropouts import dropouts, with_dropouts
@@ -151,9 +152,10 @@ def test_a_member_nobody_knows_is_reported(reference: tuple) -> None:
     assert alone and comp.ties.unknown_members == alone
     line = next(x for x in comp.explain().splitlines() if "præsentér dem ved det første møde" in x)
     assert all(m in line for m in alone)
-    # each is introduced at the first meeting they attend
+    # each is introduced at the first meeting they attend, by name, unit and id
     first = {m.id: min(m.meetings) for m in comp.members}
-    assert all(f"{m} (møde {first[m]})" in line for m in alone)
+    who = {m.id: person(m.id, m.name, m.unit) for m in comp.members}
+    assert all(f"{who[m]} (møde {first[m]})" in line for m in alone)
 
 
 def test_ties_in_a_composed_network_report_the_lonely_member() -> None:
@@ -167,9 +169,12 @@ def test_ties_in_a_composed_network_report_the_lonely_member() -> None:
     assert comp.ties.new_cross_unit_pairs == 2
     need = {"name": "demens", "kind": "professional", "count": 3}
     en = compose(pool, _brief(language="en", needs=[need])).explain()
-    assert "Nobody in the network knows C (meeting 1): introduce them at the first meeting" in en
     assert (
-        "Ingen i netværket kender C (møde 1): præsentér personen ved det første møde, personen "
+        "Nobody in the network knows C (Kultur) (meeting 1): introduce them at the first meeting"
+        in en
+    )
+    assert (
+        "Ingen i netværket kender C (Kultur) (møde 1): præsentér personen ved det første møde, personen "
         "er med til." in comp.explain()
     )
 
@@ -277,7 +282,11 @@ def test_the_sole_holder_without_replacement_is_a_single_point_of_failure() -> N
     assert all(d.loss_total == 0 and not d.single_point_of_failure for d in others)
     text = with_dropouts(comp, pool).explain()
     section = text.split("## Sårbare pladser")[1].split("## ")[0]
-    assert "- A (kernedeltager): uden personen mister netværket 3,00 af dækningsmålet" in section
+    assert (
+        "- A (Ældre), kernedeltager: uden personen mister netværket 3,00 af dækningsmålet"
+        in section
+    )
+    assert "Ingen i puljen dækker demens: rekruttér en afløser" in section
 
 
 def test_a_second_holder_restores_the_seat() -> None:
@@ -293,7 +302,7 @@ def test_a_second_holder_restores_the_seat() -> None:
     assert d.loss_total == pytest.approx(3.0) and d.recovered > 0.9
     text = with_dropouts(comp, pool).explain()
     assert "Hver plads kan genbesættes fra puljen, så dækningen holder." in text
-    assert "Kan genbesættes: A → E." in text
+    assert "Kan genbesættes: A (Ældre) → E (Ældre)." in text
 
 
 def test_a_seat_no_one_can_take_breaks_the_rules() -> None:
@@ -303,7 +312,8 @@ def test_a_seat_no_one_can_take_breaks_the_rules() -> None:
     assert not out["B"].rules_met and out["B"].replacement is None and not out["B"].restored
     text = with_dropouts(comp, pool).explain()
     assert (
-        "B (kernedeltager): uden personen kan netværksbeskrivelsens regler ikke overholdes." in text
+        "B (Ældre), kernedeltager: uden personen kan netværksbeskrivelsens regler ikke overholdes."
+        in text
     )
 
 

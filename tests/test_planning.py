@@ -21,6 +21,7 @@ from composer import (
     replace,
 )
 from composer.datasets import list_samples, load_sample
+from composer.messages import person
 from composer.pool import CandidatePool
 
 
@@ -419,7 +420,8 @@ def test_replace_core_member(sample: tuple[CandidatePool, Any, Composition]) -> 
     assert len(new.core) >= brief.core.min
     kept = {m.id for m in comp.core} - {gone}
     assert kept <= {m.id for m in new.core}
-    assert new.changes[0].startswith(f"{gone} meldte fra; erstattet af ")
+    m = comp.member(gone)  # named as the report names people: name, unit and id
+    assert new.changes[0].startswith(f"{person(gone, m.name, m.unit)} meldte fra; erstattet af ")
     assert_rules(pool, brief.model_copy(update={"exclude": [*brief.exclude, gone]}), new)
 
 

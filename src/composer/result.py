@@ -18,10 +18,13 @@ __all__ = [
     "CompositionData",
     "Dropout",
     "Gap",
+    "GapOption",
+    "Handover",
     "Member",
     "NeedStatus",
     "NetworkTies",
     "QuotaStatus",
+    "Taker",
     "WorthAsking",
 ]
 
@@ -48,6 +51,20 @@ class Member(BaseModel):
     flags: list[str] = Field(default_factory=list, description="Things to act on.")
 
 
+class GapOption(BaseModel):
+    """A person in the pool who covers a gap's need at all, and why they were not used."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="Candidate id.")
+    name: str | None = Field(None, description="The candidate's name (the report shows it).")
+    unit: str | None = Field(None, description="The candidate's unit.")
+    coverage: float = Field(description="How much the candidate covers the need (0-1).")
+    need: str = Field(description="The need, with the candidate's own words behind it.")
+    covers: bool = Field(description="True when the candidate covers the need (not only partly).")
+    why: str = Field(description="Why the candidate is not there where the need falls short.")
+
+
 class Gap(BaseModel):
     """A need the network does not cover as fully as its ``count`` asks."""
 
@@ -59,7 +76,38 @@ class Gap(BaseModel):
     covered: float = Field(description="Coverage reached (the lowest over those phases).")
     count: int = Field(description="Coverage asked for (the need's count).")
     closest: list[str] = Field(default_factory=list, description="Ids in the pool closest to it.")
-    advice: str = Field(description="What to do about it.")
+    advice: str = Field(description="What to do about it (people by id and unit).")
+    options: list[GapOption] = Field(
+        default_factory=list, description="The people behind ``closest``, with why not."
+    )
+
+
+class Handover(BaseModel):
+    """A need whose only holder in the network leaves before a later phase where it counts.
+
+    It fires for a need *f* and a phase *q* it counts in when (1) nobody present in *q*
+    covers *f* (coverage at least 0.5), (2) the coverage of *f* in *q* is short of its
+    count by more than the gap tolerance, and (3) a member who covers *f* was present in
+    an earlier phase where *f* counts and is not present in *q*. The holder should hand
+    over, at their last meeting before *q*, to ``to``: the member present both then and
+    in *q* who covers *f* most (ties by id), or, when nobody there covers it at all, to
+    the core in writing (or, when the holder is free for *q*, to bring them in again).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    need: str = Field(description="Need name.")
+    holder: str = Field(description="Member id of the person who covers the need and leaves.")
+    held_in: list[str] = Field(description="Earlier phases where the holder covers it.")
+    phases: list[str] = Field(description="Later phases where nobody present covers it.")
+    meeting: int = Field(description="The holder's last meeting before those phases.")
+    to: str | None = Field(
+        None, description="Member id to hand over to (None: a written summary to the core)."
+    )
+    to_coverage: float = Field(0.0, description="How much ``to`` covers the need.")
+    holder_free: bool = Field(
+        False, description="True when the holder is free for those phases (could come again)."
+    )
 
 
 class QuotaStatus(BaseModel):
@@ -146,12 +194,32 @@ class WorthAsking(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(description="Candidate id.")
+    name: str | None = Field(None, description="The candidate's name (the report shows it).")
     unit: str | None = Field(None, description="The candidate's unit.")
     blocked_by: Literal["manager_no", "hours"] = Field(
         description="What keeps them out: the line manager's no, or too few hours."
     )
     needs: list[str] = Field(description="Needs they would add to (where the network is short).")
     gain: float = Field(description="How much the coverage objective would rise with them.")
+
+
+class Taker(BaseModel):
+    """Someone in the pool who covers what a member's leaving loses, and what blocks them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="Candidate id.")
+    name: str | None = Field(None, description="The candidate's name (the report shows it).")
+    unit: str | None = Field(None, description="The candidate's unit.")
+    needs: list[str] = Field(description="The lost needs they cover at all.")
+    gain: float = Field(
+        description="F they would bring back alone in the phases of the loss, rules aside."
+    )
+    blocked: str = Field(
+        "",
+        description="What keeps them from the seat (phase full, not free, a manager's "
+        "no, too few hours); empty for the replacement.",
+    )
 
 
 class Dropout(BaseModel):
@@ -179,6 +247,11 @@ class Dropout(BaseModel):
     )
     rules_met: bool = Field(
         True, description="False when no network without them meets the brief's rules."
+    )
+    takers: list[Taker] = Field(
+        default_factory=list,
+        description="Who in the pool could take over what is lost (the replacement first, "
+        "then by gain, ties by id; at most three), and what blocks each.",
     )
     single_point_of_failure: bool = Field(
         description="They carry coverage and no replacement restores it."
@@ -253,6 +326,10 @@ class CompositionData(BaseModel):
     )
     co_drivers: list[CoDriver] = Field(
         default_factory=list, description="Up to two core members to co-drive with the leader."
+    )
+    handovers: list[Handover] = Field(
+        default_factory=list,
+        description="Needs whose only holder leaves before a later phase where they count.",
     )
     worth_asking: list[WorthAsking] = Field(
         default_factory=list,

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..text import number
+from .advice import ADVICE_MESSAGES, person
 from .cli import CLI_MESSAGES, CLI_WORDS
 from .export import EXPORT_MESSAGES, EXPORT_WORDS, HEADERS, SHEETS
 from .inputs import INPUT_MESSAGES
@@ -43,6 +44,7 @@ __all__ = [
     "count",
     "label",
     "listing",
+    "person",
     "problem_text",
     "say",
 ]
@@ -200,12 +202,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "could join {phase}; added less than those chosen",
     },
     # --- gaps
-    "gap.closest": {"da": "Nærmest i puljen: {people}.", "en": "Closest in the pool: {people}."},
     "match.via": {"da": "{need} (»{phrase}«, {kind})", "en": "{need} ('{phrase}', {kind})"},
-    "gap.partly": {
-        "da": "Delvist dækket i puljen af {people}.",
-        "en": "Partly covered in the pool by {people}.",
-    },
     "gap.recruit_actor": {
         "da": "Ingen i puljen kan dække det: rekruttér en {need}.",
         "en": "No one in the pool can cover it: recruit a {need}.",
@@ -313,21 +310,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No core member shows the signs a co-driver should have (motivation, talks, "
         "tasks, the line manager's yes, method, ties into other units).",
     },
-    "dropout.spof": {
-        "da": "{id} ({role}): uden personen mister netværket {loss} af dækningsmålet "
-        "({phases}; {needs}), og ingen i puljen kan genoprette det.",
-        "en": "{id} ({role}): without them the network loses {loss} of the coverage "
-        "objective ({phases}; {needs}), and no one in the pool restores it.",
-    },
-    "dropout.partial": {
-        "da": "{id} ({role}): uden personen mister netværket {loss} af dækningsmålet "
-        "({phases}; {needs}); den bedste erstatning, {new}, vinder kun {share} tilbage.",
-        "en": "{id} ({role}): without them the network loses {loss} of the coverage "
-        "objective ({phases}; {needs}); the best replacement, {new}, wins back only {share}.",
-    },
     "dropout.rules": {
-        "da": "{id} ({role}): uden personen kan netværksbeskrivelsens regler ikke overholdes.",
-        "en": "{id} ({role}): without them the brief's rules cannot be met.",
+        "da": "{id}, {role}: uden personen kan netværksbeskrivelsens regler ikke overholdes.",
+        "en": "{id}, {role}: without them the brief's rules cannot be met.",
     },
     "dropout.none": {
         "da": "Hver plads kan genbesættes fra puljen, så dækningen holder.",
@@ -359,8 +344,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Every need is covered as the brief asks.",
     },
     "report.cols_member": {
-        "da": "| id | navn | aktør | perspektiv | timer | dækker | grunde | at gøre |",
-        "en": "| id | name | actor | perspective | hours | covers | reasons | to do |",
+        "da": "| id | navn, enhed | aktør | perspektiv | timer | dækker | grunde | at gøre |",
+        "en": "| id | name, unit | actor | perspective | hours | covers | reasons | to do |",
     },
     "report.cols_need": {
         "da": "| behov | type | vægt | antal | dækning pr. fase | dækket af |",
@@ -430,6 +415,7 @@ MESSAGES |= WEB_MESSAGES  # the web page (composer.web)
 MESSAGES |= EXPORT_MESSAGES  # the files written for people (export.py)
 MESSAGES |= PROBLEM_MESSAGES  # how a problem in the input is told (problems.py)
 MESSAGES |= INPUT_MESSAGES  # what the readers, the loaders and the checks expected (inputs.py)
+MESSAGES |= ADVICE_MESSAGES  # who is who, handovers, fragile seats (advice.py, issue 15)
 
 #: How a phrase covers a need (the kinds of :mod:`composer.matching`), as reasons say it.
 MATCH_KINDS: dict[str, dict[str, str]] = {

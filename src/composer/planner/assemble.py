@@ -3,7 +3,7 @@ members with reasons and flags, coverage per need and phase, quotas, gaps with a
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Literal
 
 import numpy as np
@@ -11,19 +11,17 @@ import pandas as pd
 
 from ..composition import CoDriver, Composition, Gap, Member, NeedStatus, QuotaStatus
 from ..messages import KIND_WORDS, MATCH_KINDS, label, listing, say
+from ..messages.advice import gap_advice
 from ..models import ActorType, NeedKind, Orientation
 from ..network import network_ties, suggest_co_drivers
 from ..optimise.joint import CORE, NETWORK, JointSolution
-from ..optimise.joint.objective import phase_coverage, presence
-from ..result import WorthAsking
+from ..result import GapOption, WorthAsking
 from ..text import number
+from .advice import GAP_TOLERANCE, Net, handovers, who, why_absent
 from .model import COVERS, SHOWN, Plan, quota_scope
 from .rules import why_not
 
 __all__ = ["GAP_TOLERANCE", "assemble", "method_text"]
-
-#: a shortfall below this is rounding, not a gap
-GAP_TOLERANCE = 0.1
 
 
 def method_text(sol: JointSolution) -> str:
@@ -31,29 +29,10 @@ def method_text(sol: JointSolution) -> str:
     return sol.method + (f" ({sol.note})" if sol.note else "")
 
 
-class _Net:
-    """The chosen network as arrays: who is present in which phase."""
+class _Net(Net):
+    """The chosen network, and the words behind the coverage of the people it names."""
 
-    def __init__(self, plan: Plan, core: Sequence[int], phases: Mapping[int, Sequence[int]]):
-        P = len(plan.brief.phases)
-        self.core = sorted(int(i) for i in core)
-        self.phases = {int(i): sorted(int(p) for p in ps) for i, ps in phases.items()}
-        self.present = np.zeros((P, len(plan.ids)), dtype=bool)
-        self.present[:, self.core] = True
-        for i, ps in self.phases.items():
-            self.present[ps, i] = True
-        self.chosen = sorted(set(self.core) | set(self.phases))
-        # need (and reach) × phase: what the people present bring
-        self.cov_all = phase_coverage(plan.columns[0], P, self.core, self.phases)
-        self.cov_fp = self.cov_all[: len(plan.brief.needs)]
-        self.members, self.presence = presence(P, self.core, self.phases)
-        self.matches: _Matches | None = None  # the words behind the coverage (assemble)
-        self.left: set[int] = set()  # people who have left: never suggested
-
-    def rows(self, plan: Plan) -> np.ndarray:
-        """The members' rows of every column (k × columns)."""
-        cov = plan.columns[0]
-        return np.asarray(cov[self.members].toarray()).reshape(len(self.members), cov.shape[1])
+    matches: _Matches | None = None
 
 
 class _Matches:
@@ -122,6 +101,7 @@ def assemble(
         core=core_members,
         phase_participants=phase_members,
         gaps=_gaps(plan, net, gaps),
+        handovers=handovers(plan, net),
         worth_asking=_worth_asking(plan, net),
         objective=network_objective(plan, net),
         person_hours=round(float(sol.hours), 6),
@@ -375,39 +355,6 @@ def _phase_reasons(plan: Plan, net: _Net, i: int, phs: list[int]) -> list[str]:
     return out
 
 
-def _why_absent(plan: Plan, net: _Net, i: int, phases: list[int]) -> str:
-    """Why candidate ``i`` (who can take part) is not present in ``phases``, phase by phase."""
-    b, enc = plan.brief, plan.enc
-    pp = b.phase_participants
-    lang = str(b.language)
-    chosen = i in net.chosen
-    used = float(net.present[:, i] @ enc.phase_hours) if chosen else 0.0
-    in_core = i in net.core
-    seats = np.array([sum(p in ps for ps in net.phases.values()) for p in range(len(b.phases))])
-    out = []
-    for p in phases:
-        if net.present[p, i]:
-            continue
-        name = b.phase_names[p]
-        h = enc.hours[i]
-        if not enc.avail[i, p]:
-            out.append(say("absent.not_available", lang, phase=name))
-        elif not np.isnan(h) and used + enc.phase_hours[p] > h + 1e-9:
-            out.append(
-                say("absent.hours", lang, have=number(h, lang), phase=name,
-                    need=number(used + enc.phase_hours[p], lang))
-            )  # fmt: skip
-        elif in_core:
-            continue
-        elif seats[p] >= pp.per_phase_max:
-            out.append(say("absent.phase_full", lang, phase=name, n=pp.per_phase_max))
-        elif not chosen and len(net.phases) >= pp.total_max:
-            out.append(say("absent.seats_used", lang, n=pp.total_max))
-        else:
-            out.append(say("absent.added_less", lang, phase=name))
-    return "; ".join(dict.fromkeys(out))
-
-
 def _gap_rows(plan: Plan, net: _Net) -> list[tuple[int, list[int], list[int]]]:
     """Each need short of its count: the need, the phases where it falls short, and up to
     three people outside those phases who cover it at all (best first, ties by id)."""
@@ -440,12 +387,12 @@ def _worth_asking(plan: Plan, net: _Net) -> list[WorthAsking]:
     left_out[list(net.left)] = False
     # free: the phases as the person says, hours and the manager set aside
     short = enc.avail.all(axis=1) & ~enc.core_hours_ok & plan.carrier
-    who = np.flatnonzero(left_out & (enc.manager_no | short))
-    free = enc.avail[who].astype(bool)
-    gains = (plan.needs_objective.gains(plan.cov[who], net.cov_fp) * free).sum(axis=1)
+    asked = np.flatnonzero(left_out & (enc.manager_no | short))
+    free = enc.avail[asked].astype(bool)
+    gains = (plan.needs_objective.gains(plan.cov[asked], net.cov_fp) * free).sum(axis=1)
     out = []
     for k in np.flatnonzero(gains > plan.objective.slack).tolist():
-        i, present = int(who[k]), free[k]
+        i, present = int(asked[k]), free[k]
         blocked = "manager_no" if enc.manager_no[i] else "hours"
         lost = plan.needs_objective.needs_lost(
             net.cov_fp + plan.cov[i][:, None] * present[None, :], plan.cov[i], present
@@ -453,11 +400,9 @@ def _worth_asking(plan: Plan, net: _Net) -> list[WorthAsking]:
         names = [plan.brief.needs[f].name for f in np.flatnonzero(lost)]
         out.append((float(gains[k]), i, blocked, names))
     out.sort(key=lambda t: (-t[0], t[1]))
-    frame = plan.pool.frame
     return [
         WorthAsking(
-            id=str(plan.ids[i]),
-            unit=u if isinstance(u := frame.loc[str(plan.ids[i]), "unit"], str) else None,
+            **dict(zip(("id", "name", "unit"), who(plan, i), strict=True)),
             blocked_by=blocked,
             needs=needs,
             gain=round(gain, 4),
@@ -466,12 +411,16 @@ def _worth_asking(plan: Plan, net: _Net) -> list[WorthAsking]:
     ]
 
 
-def _person(plan: Plan, i: int) -> str:
-    """Id and unit, so two people of one name are told apart (``A07 (Ældre og
-    Sundhed)``); names stay out of the texts (views that may show them look them up)."""
-    cid = str(plan.ids[i])
-    unit = plan.pool.frame.loc[cid].get("unit")
-    return f"{cid} ({unit})" if isinstance(unit, str) and unit else cid
+def _option(plan: Plan, net: _Net, i: int, f: int, short: list[int]) -> GapOption:
+    """Candidate ``i`` as one who covers need ``f`` at all, and why they are not there."""
+    cid, name, unit = who(plan, i)
+    need = plan.brief.needs[f].name
+    return GapOption(
+        id=cid, name=name, unit=unit, coverage=round(float(plan.cov[i, f]), 3),
+        need=net.matches.need(cid, need) if net.matches else need,
+        covers=bool(plan.cov[i, f] >= COVERS),
+        why=why_not(plan, i) or why_absent(plan, net, i, short),
+    )  # fmt: skip
 
 
 def _gaps(plan: Plan, net: _Net, rows: list[tuple[int, list[int], list[int]]]) -> list[Gap]:
@@ -481,15 +430,9 @@ def _gaps(plan: Plan, net: _Net, rows: list[tuple[int, list[int], list[int]]]) -
     for f, short, others in rows:
         nd = b.needs[f]
         got = [float(net.cov_fp[f, p]) for p in short]
-        if others:
-            parts = []
-            for i in others:
-                why = why_not(plan, i) or _why_absent(plan, net, i, short)
-                said = net.matches.need(str(plan.ids[i]), nd.name) if net.matches else nd.name
-                cover = number(plan.cov[i, f], lang, 2)
-                parts.append(f"{_person(plan, i)} – {said} {cover}: {why}")
-            code = "gap.closest" if plan.cov[others[0], f] >= COVERS else "gap.partly"
-            advice = say(code, lang, people="; ".join(parts))
+        options = [_option(plan, net, i, f, short) for i in others]
+        if options:
+            advice = gap_advice(options, lang, names=False)
         elif nd.kind.value == "actor_type":
             advice = say("gap.recruit_actor", lang, need=nd.name)
         else:
@@ -505,6 +448,7 @@ def _gaps(plan: Plan, net: _Net, rows: list[tuple[int, list[int], list[int]]]) -
                 count=nd.count,
                 closest=[str(plan.ids[i]) for i in others],
                 advice=advice,
+                options=options,
             )
         )
     return gaps

@@ -14,6 +14,7 @@ from ..composition import Composition, Dropout
 from ..errors import InfeasibleError
 from ..models import NetworkBrief
 from ..pool import CandidatePool
+from .advice import takers
 from .model import Method, Plan, build_plan
 from .solve import refill_seat, roles_of
 
@@ -118,7 +119,7 @@ def _dropout(
     others = {i: r for i, r in roles.items() if i != gone}
     without = _phase_values(plan, _present(plan, others))
     loss = np.maximum(0.0, before - without)
-    replacement, rules_met = None, True
+    replacement, rules_met, new_row = None, True, None
     after = without
     try:
         sol = refill_seat(plan, others, gone, method=method, seed=seed)
@@ -127,7 +128,8 @@ def _dropout(
     else:
         new = sorted({*sol.core, *sol.phases} - set(others))
         if new:
-            replacement = str(plan.ids[new[0]])
+            new_row = new[0]
+            replacement = str(plan.ids[new_row])
         chosen = {i: None for i in sol.core} | {i: tuple(p) for i, p in sol.phases.items()}
         after = _phase_values(plan, _present(plan, chosen))
     tolerance = plan.objective.slack  # a loss this small is no loss
@@ -135,17 +137,21 @@ def _dropout(
     left = float(np.maximum(0.0, before - after).sum())
     recovered = 1.0 if lost <= tolerance else max(0.0, 1.0 - left / lost)
     restored = rules_met and (left <= tolerance or recovered >= RESTORE_SHARE)
+    needs_lost = _needs_lost(plan, roles, gone)
     return Dropout(
         id=str(plan.ids[gone]),
         role="core" if roles[gone] is None else "phase",
         loss={b.phase_names[p]: round(float(v), 4) for p, v in enumerate(loss)},
         loss_total=round(float(loss.sum()), 4),
-        needs_lost=_needs_lost(plan, roles, gone),
+        needs_lost=needs_lost,
         replacement=replacement,
         recovered=round(recovered, 4) if rules_met else 0.0,
         restored=restored,
         rules_met=rules_met,
         single_point_of_failure=lost > tolerance and not restored,
+        takers=takers(
+            plan, others, gone, new_row, needs_lost, np.flatnonzero(loss > 1e-9).tolist()
+        ),
     )
 
 

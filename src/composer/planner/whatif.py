@@ -8,7 +8,7 @@ import pandas as pd
 from .._coerce import BriefLike, PoolLike, as_brief, as_pool, check_arguments
 from ..composition import Composition
 from ..errors import InfeasibleError, InputError, Problem
-from ..messages import say
+from ..messages import person, say
 from ..models import NetworkBrief
 from ..optimise.joint import CORE, NETWORK
 from ..pool import CandidatePool
@@ -99,9 +99,12 @@ def _kinds(plan: Plan) -> np.ndarray:
 
 
 def _who(comp: Composition, ids: list[str]) -> str:
-    """Ids with their units (names stay out of the texts)."""
-    units = {m.id: m.unit for m in comp.members}
-    return ", ".join(f"{i} ({units[i]})" if units.get(i) else i for i in ids)
+    """Members as a report names them: name, unit and id (issue 15: who is who)."""
+    known = {m.id: m for m in comp.members}
+    lang = str(comp.language)
+    return ", ".join(
+        person(i, known[i].name, known[i].unit, lang) if i in known else i for i in ids
+    )
 
 
 def _differs(first: Composition, alt: Composition) -> str:
@@ -203,9 +206,9 @@ def _replaced(before: Composition, after: Composition, gone: str) -> list[str]:
     old = {m.id for m in before.members}
     new = [m.id for m in after.members if m.id not in old]
     changes = [
-        say("change.replaced", lang, gone=gone, new=_who(after, new))
+        say("change.replaced", lang, gone=_who(before, [gone]), new=_who(after, new))
         if new
-        else say("change.none", lang, gone=gone)
+        else say("change.none", lang, gone=_who(before, [gone]))
     ]
     if after.objective < before.objective - 0.005:
         changes.append(

@@ -9,15 +9,22 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from ..messages import HEADERS, KIND_LABELS, ROLES, count, label, listing, say
+from ..messages import HEADERS, KIND_LABELS, ROLES, count, label, listing, person, say
+from ..messages.advice import gap_advice
 from ..models import ActorType, Orientation
 from ..text import number
 from .markdown import md
 
 if TYPE_CHECKING:
-    from ..result import CompositionData, Member, NetworkTies
+    from ..result import CompositionData, Dropout, Member, NetworkTies, Taker
 
 __all__ = ["explain", "objective_text", "quota_label"]
+
+
+def _who(comp: CompositionData, cid: str) -> str:
+    """A member as the report names them: name, unit and id (escaped)."""
+    m = next((m for m in comp.members if m.id == cid), None)
+    return md(person(cid, m.name if m else None, m.unit if m else None, comp.language))
 
 
 def _member_row(m: Member, lang: str, hours: float | None = None) -> str:
@@ -25,7 +32,7 @@ def _member_row(m: Member, lang: str, hours: float | None = None) -> str:
     orientation = Orientation(m.orientation)
     cells = [
         md(m.id),
-        md(m.name or ""),
+        md(", ".join(x for x in (m.name, m.unit) if x)),  # two of one name told apart
         ActorType(m.actor_type).label(lang),
         orientation.label(lang),
         number(m.hours if hours is None else hours, lang),
@@ -95,7 +102,7 @@ def _pairs(pairs: list[tuple[str, str]]) -> str:
     return ", ".join(f"{md(a)}–{md(b)}" for a, b in pairs)
 
 
-def _ties(t: NetworkTies, lang: str, first: dict[str, int] | None = None) -> list[str]:
+def _ties(t: NetworkTies, lang: str, first: dict[str, int], names: dict[str, str]) -> list[str]:
     """Who knows whom, who nobody knows (introduced at the first meeting they attend:
     ``first``, member id -> meeting number), the reach, the new ties across units."""
     out = [f"## {say('report.ties', lang)}", ""]
@@ -107,12 +114,13 @@ def _ties(t: NetworkTies, lang: str, first: dict[str, int] | None = None) -> lis
         out.append("- " + say("ties.none_known", lang))
     if t.unknown_members:
         code = "ties.unknown_one" if len(t.unknown_members) == 1 else "ties.unknown"
-        first = first or {}
         who = [
-            say("ties.at_meeting", lang, id=i, n=first[i]) if i in first else i
+            say("ties.at_meeting", lang, id=names.get(i, md(i)), n=first[i])
+            if i in first
+            else names.get(i, md(i))
             for i in t.unknown_members
         ]
-        out.append("- " + say(code, lang, ids=md(listing(who, lang))))
+        out.append("- " + say(code, lang, ids=listing(who, lang)))
     else:
         out.append("- " + say("ties.all_known", lang))
     units = count(len(t.units_reached), "unit", lang)
@@ -132,44 +140,78 @@ def _co_drivers(comp: CompositionData, lang: str) -> list[str]:
     if not comp.co_drivers:
         out.append(say("codriver.none", lang))
     for c in comp.co_drivers:
-        out.append(f"- **{md(c.id)}**: {md(' '.join(c.reasons))}")
+        out.append(f"- **{_who(comp, c.id)}**: {md(' '.join(c.reasons))}")
     return [*out, ""]
 
 
 def _dropouts(comp: CompositionData, lang: str) -> list[str]:
-    """The single points of failure (only when the dropouts were computed)."""
+    """The single points of failure (only when the dropouts were computed): what is lost,
+    who could take over and what blocks them."""
     out = [f"## {say('report.dropouts', lang)}", ""]
     weak = [d for d in comp.dropouts if d.single_point_of_failure or not d.rules_met]
     weak.sort(key=lambda d: (-d.loss_total, d.id))
     for d in weak:
         role = label(ROLES, d.role, lang)
         if not d.rules_met:
-            out.append("- " + say("dropout.rules", lang, id=md(d.id), role=role))
+            out.append("- " + say("dropout.rules", lang, id=_who(comp, d.id), role=role))
             continue
-        phases = listing(
-            [f"{md(p)} {number(v, lang, 2)}" for p, v in d.loss.items() if v > 0.005], lang
-        )
-        words = {"id": md(d.id), "role": role, "loss": number(d.loss_total, lang, 2),
-                 "phases": phases, "needs": md(listing(d.needs_lost, lang))}  # fmt: skip
-        if d.replacement and round(100 * d.recovered) >= 1:  # never "wins back 0 %"
-            share = say("report.percent", lang, n=number(round(100 * d.recovered), lang))
-            text = say("dropout.partial", lang, new=md(d.replacement), share=share, **words)
-        else:
-            text = say("dropout.spof", lang, **words)
-        out.append("- " + text)
+        out.append("- " + " ".join([_fragile_loss(comp, d, role, lang), *_fragile_advice(d, lang)]))
     if not weak:
         out.append(say("dropout.none", lang))
-    swaps = [(d.id, d.replacement) for d in comp.dropouts if d.replacement and d.restored]
+    swaps = [
+        (d.id, _taker(d, d.replacement, lang))
+        for d in comp.dropouts
+        if d.replacement and d.restored
+    ]
     if swaps:
-        pairs = listing([f"{md(a)} → {md(b)}" for a, b in swaps], lang)
+        pairs = listing([f"{_who(comp, a)} → {b}" for a, b in swaps], lang)
         out += ["", say("dropout.replaced", lang, pairs=pairs)]
     return [*out, ""]
+
+
+def _fragile_loss(comp: CompositionData, d: Dropout, role: str, lang: str) -> str:
+    phases = listing(
+        [f"{md(p)} {number(v, lang, 2)}" for p, v in d.loss.items() if v > 0.005], lang
+    )
+    return say("fragile.loss", lang, who=_who(comp, d.id), role=role, loss=number(d.loss_total, lang, 2),
+               phases=phases, needs=md(listing(d.needs_lost, lang)))  # fmt: skip
+
+
+def _fragile_advice(d: Dropout, lang: str) -> list[str]:
+    """The replacement's share (never "0 %"), who else could take over and what blocks
+    them, or that nobody in the pool covers what is lost."""
+    out = []
+    if d.replacement and round(100 * d.recovered) >= 1:
+        share = say("report.percent", lang, n=number(round(100 * d.recovered), lang))
+        out.append(say("fragile.partial", lang, new=_taker(d, d.replacement, lang), share=share))
+    blocked = [t for t in d.takers if t.blocked]
+    if blocked:
+        people = "; ".join(
+            say("fragile.taker", lang, who=_named(t, lang), needs=md(listing(t.needs, lang)),
+                why=md(t.blocked))
+            for t in blocked
+        )  # fmt: skip
+        out.append(say("fragile.takers", lang, people=people))
+    elif not any(t.needs for t in d.takers):
+        out.append(say("fragile.nobody", lang, needs=md(listing(d.needs_lost, lang))))
+    return out
+
+
+def _named(t: Taker, lang: str) -> str:
+    return md(person(t.id, t.name, t.unit, lang))
+
+
+def _taker(d: Dropout, cid: str, lang: str) -> str:
+    """Someone a dropout names, by name when the dropout knows them."""
+    t = next((t for t in d.takers if t.id == cid), None)
+    return _named(t, lang) if t else md(cid)
 
 
 def _network(comp: CompositionData, lang: str) -> list[str]:
     """Ties (when the composition holds them), co-drivers, and dropouts (when computed)."""
     first = {m.id: min(m.meetings) for m in comp.members if m.meetings}
-    out = _ties(comp.ties, lang, first) if comp.ties is not None else []
+    names = {m.id: _who(comp, m.id) for m in comp.members}
+    out = _ties(comp.ties, lang, first, names) if comp.ties is not None else []
     out += _co_drivers(comp, lang)
     return out + (_dropouts(comp, lang) if comp.dropouts else [])
 
@@ -273,9 +315,10 @@ def explain(comp: CompositionData) -> str:
         where = ", ".join(md(p) for p in g.phases)
         out.append(
             f"- **{md(g.need)}** ({kind}; {where}): {number(g.covered, lang, 2)} / {g.count}. "
-            f"{md(g.advice)}"
+            f"{md(gap_advice(g.options, lang) if g.options else g.advice)}"
         )
     out.append("")
+    out += _handovers(comp, lang)
     out += _worth_asking(comp, lang)
     return "\n".join(out)
 
@@ -286,11 +329,28 @@ def _worth_asking(comp: CompositionData, lang: str) -> list[str]:
         return []
     out = [f"## {say('report.worth_asking', lang)}", ""]
     for w in comp.worth_asking:
-        who = md(w.id) + (f" ({md(w.unit)})" if w.unit else "")
+        who = md(person(w.id, w.name, w.unit, lang))
         out.append(
             "- " + say(
                 f"ask.{w.blocked_by}", lang, who=who, needs=md(listing(w.needs, lang)),
                 gain=number(w.gain, lang, 2),
             )
         )  # fmt: skip
+    return [*out, ""]
+
+
+def _handovers(comp: CompositionData, lang: str) -> list[str]:
+    """Needs whose only holder leaves before a later phase: who hands over to whom, when."""
+    if not comp.handovers:
+        return []
+    out = [f"## {say('report.handovers', lang)}", ""]
+    for h in comp.handovers:
+        words = {"need": md(h.need), "holder": _who(comp, h.holder), "meeting": h.meeting,
+                 "held_in": md(listing(h.held_in, lang)), "phases": md(listing(h.phases, lang))}  # fmt: skip
+        if h.to is None:
+            code = "handover.core" if h.holder_free else "handover.written"
+            out.append("- " + say(code, lang, **words))
+        else:
+            cover = number(h.to_coverage, lang, 2)
+            out.append("- " + say("handover.to", lang, to=_who(comp, h.to), cover=cover, **words))
     return [*out, ""]
