@@ -8,7 +8,7 @@ from ..progress import progress
 from ..scoring import CandidateScorer
 from .assemble import assemble
 from .model import Method, build_plan
-from .solve import solve_for
+from .solve import roles_in, solve_for
 
 __all__ = ["DROPOUTS_AUTO_MAX", "compose"]
 
@@ -83,8 +83,7 @@ def compose(
         if len(pool) <= DROPOUTS_AUTO_MAX if dropouts is None else dropouts:
             from .dropouts import dropouts_of
 
-            comp = comp.model_copy(
-                update={"dropouts": dropouts_of(plan, comp, seed=seed, method=method)}
-            )
+            by_id = {d.id: d for d in dropouts_of(plan, roles_in(sol), seed=seed, method=method)}
+            comp = comp.model_copy(update={"dropouts": [by_id[m.id] for m in comp.members]})
         bar.update()
     return comp

@@ -13,10 +13,11 @@ from .._coerce import check_arguments
 from ..composition import Composition, Dropout
 from ..errors import InfeasibleError
 from ..models import NetworkBrief
+from ..optimise.joint.objective import phase_coverage
 from ..pool import CandidatePool
 from .advice import takers
 from .model import Method, Plan, build_plan
-from .solve import refill_seat, roles_of
+from .solve import refill_seat, roles_in, roles_of
 
 __all__ = ["RESTORE_SHARE", "dropouts", "dropouts_of", "with_dropouts"]
 
@@ -24,22 +25,24 @@ __all__ = ["RESTORE_SHARE", "dropouts", "dropouts_of", "with_dropouts"]
 RESTORE_SHARE = 0.9
 
 
-def _coverage(plan: Plan, present: npt.NDArray[np.bool_]) -> npt.NDArray[np.float64]:
-    """need × phase: what the people ``present`` (P × n) bring."""
-    return np.asarray((present.astype(float) @ plan.cov).T, dtype=float)
+def _split(
+    roles: Mapping[int, tuple[int, ...] | None],
+) -> tuple[list[int], dict[int, tuple[int, ...]]]:
+    """``roles`` (None = core) as the core and each participant's phases."""
+    core = [i for i, r in roles.items() if r is None]
+    return core, {i: r for i, r in roles.items() if r is not None}
 
 
-def _phase_values(plan: Plan, present: npt.NDArray[np.bool_]) -> npt.NDArray[np.float64]:
-    """The needs' F by phase of the people ``present`` (:meth:`Objective.by_phase`)."""
-    return plan.needs_objective.by_phase(_coverage(plan, present))
+def _coverage(plan: Plan, roles: Mapping[int, tuple[int, ...] | None]) -> npt.NDArray[np.float64]:
+    """need × phase: what the people in ``roles`` bring (:func:`phase_coverage`)."""
+    return phase_coverage(plan.cov, len(plan.brief.phases), *_split(roles))
 
 
-def _present(plan: Plan, roles: Mapping[int, tuple[int, ...] | None]) -> npt.NDArray[np.bool_]:
-    """Who is present in which phase (P × n) under ``roles`` (None = core)."""
-    present = np.zeros((len(plan.brief.phases), len(plan.ids)), dtype=bool)
-    for i, role in roles.items():
-        present[list(range(len(plan.brief.phases))) if role is None else list(role), i] = True
-    return present
+def _phase_values(
+    plan: Plan, roles: Mapping[int, tuple[int, ...] | None]
+) -> npt.NDArray[np.float64]:
+    """The needs' F by phase of the people in ``roles`` (:meth:`Objective.by_phase`)."""
+    return plan.needs_objective.by_phase(_coverage(plan, roles))
 
 
 def dropouts(
@@ -96,13 +99,15 @@ def dropouts(
     """
     method, seed = check_arguments(method=method, seed=seed)
     plan = build_plan(pool, comp.brief if brief is None else brief)
-    return dropouts_of(plan, comp, seed=seed, method=method)
+    return dropouts_of(plan, roles_of(comp, plan), seed=seed, method=method)
 
 
-def dropouts_of(plan: Plan, comp: Composition, *, seed: int, method: Method) -> list[Dropout]:
-    """:func:`dropouts` on a plan that is already built (``compose`` reuses its own)."""
-    roles = roles_of(comp, plan)
-    before = _phase_values(plan, _present(plan, roles))
+def dropouts_of(
+    plan: Plan, roles: Mapping[int, tuple[int, ...] | None], *, seed: int, method: Method
+) -> list[Dropout]:
+    """:func:`dropouts` of the members in ``roles`` (plan rows; None = core), in that
+    order, on a plan that is already built (``compose`` passes its own solution)."""
+    before = _phase_values(plan, roles)
     return [_dropout(plan, roles, before, i, seed, method) for i in roles]
 
 
@@ -117,7 +122,7 @@ def _dropout(
     """One member's :class:`Dropout`: the loss without them, and the replacement's."""
     b = plan.brief
     others = {i: r for i, r in roles.items() if i != gone}
-    without = _phase_values(plan, _present(plan, others))
+    without = _phase_values(plan, others)
     loss = np.maximum(0.0, before - without)
     replacement, rules_met, new_row = None, True, None
     after = without
@@ -130,8 +135,7 @@ def _dropout(
         if new:
             new_row = new[0]
             replacement = str(plan.ids[new_row])
-        chosen = {i: None for i in sol.core} | {i: tuple(p) for i, p in sol.phases.items()}
-        after = _phase_values(plan, _present(plan, chosen))
+        after = _phase_values(plan, roles_in(sol))
     tolerance = plan.objective.slack  # a loss this small is no loss
     lost = float(loss.sum())
     left = float(np.maximum(0.0, before - after).sum())
@@ -157,10 +161,11 @@ def _dropout(
 
 def _needs_lost(plan: Plan, roles: Mapping[int, tuple[int, ...] | None], gone: int) -> list[str]:
     """Needs whose satisfaction drops in some phase without ``gone``."""
-    present = _present(plan, roles)
-    lost = plan.needs_objective.needs_lost(
-        _coverage(plan, present), plan.cov[gone], present[:, gone]
-    )
+    present = np.ones(len(plan.brief.phases), dtype=bool)
+    if roles[gone] is not None:
+        present[:] = False
+        present[list(roles[gone] or ())] = True
+    lost = plan.needs_objective.needs_lost(_coverage(plan, roles), plan.cov[gone], present)
     return [nd.name for f, nd in enumerate(plan.brief.needs) if lost[f]]
 
 

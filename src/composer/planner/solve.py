@@ -12,7 +12,7 @@ from ..optimise.joint import NETWORK, JointSolution
 from .model import Method, Plan, joint_problem, solve_plan
 from .rules import check, co_driver_seats, explain_failure
 
-__all__ = ["refill_seat", "roles_of", "solve_for"]
+__all__ = ["refill_seat", "roles_in", "roles_of", "solve_for"]
 
 
 def solve_for(
@@ -40,8 +40,14 @@ def solve_for(
     return sol
 
 
+def roles_in(sol: JointSolution) -> dict[int, tuple[int, ...] | None]:
+    """A solution's members as plan rows: None for the core, else their phases."""
+    return {i: None for i in sol.core} | {i: tuple(p) for i, p in sol.phases.items()}
+
+
 def roles_of(comp: Composition, plan: Plan) -> dict[int, tuple[int, ...] | None]:
-    """The composition's members as plan rows: None for the core, else their phases."""
+    """A composition's members as plan rows, in its order (for one given back by a user:
+    ``replace``, ``dropouts``; ``compose`` uses :func:`roles_in` of its own solution)."""
     where = {str(cid): k for k, cid in enumerate(plan.ids)}
     names = [p.lower() for p in plan.brief.phase_names]
     roles: dict[int, tuple[int, ...] | None] = {}
