@@ -171,31 +171,36 @@ def quota_scope(brief: NetworkBrief, scope: str) -> int:
     return [p.lower() for p in brief.phase_names].index(low)
 
 
+def kinds(plan: Plan, rows: npt.NDArray[np.intp], *, same_place: bool) -> npt.NDArray[np.intp]:
+    """A label (0, 1, ...) per candidate of ``rows``, equal for people who can stand in for
+    each other: the same actor type and coverage rows equal to one decimal; with
+    ``same_place`` also the same unit and perspectives (near twins). One ``np.unique``
+    over integer codes, so it costs about a sort of the pool."""
+    enc = plan.enc
+    codes = [pd.factorize(pd.Series(enc.actor[rows], dtype=object))[0]]
+    if same_place:
+        f = plan.pool.frame.loc[enc.ids[rows]]
+        unit = f["unit"].map(lambda u: str(u).strip().lower()).to_numpy(dtype=object)
+        persp = f["perspectives"].map(lambda ts: ";".join(sorted(t.lower() for t in ts)))
+        codes += [pd.factorize(pd.Series(unit, dtype=object))[0], pd.factorize(persp)[0]]
+    codes.append(np.round(plan.cov[rows] * 10).astype(np.int64))
+    inverse = np.unique(np.column_stack(codes), axis=0, return_inverse=True)[1]
+    return np.asarray(inverse.ravel(), dtype=np.intp)
+
+
 def twin_groups(plan: Plan) -> list[tuple[npt.NDArray[np.intp], int]]:
     """Groups of near-identical core candidates and how many of each the core should take.
 
     Near-identical: same actor type, unit and perspectives, and coverage rows equal to
-    one decimal (covering some need). The core takes one of them, unless a need they
-    cover asks (``count``) for more than the rest of the pool can give. Grouping is one
-    ``np.unique`` over integer codes, so it costs about a sort of the pool.
+    one decimal (covering some need; :func:`kinds`). The core takes one of them, unless
+    a need they cover asks (``count``) for more than the rest of the pool can give.
     """
     enc, cov = plan.enc, plan.cov
     rows = np.flatnonzero(plan.core_ok & (cov >= COVERS).any(axis=1))
     if len(rows) < 2:
         return []
-    f = plan.pool.frame.loc[enc.ids[rows]]
-    unit = f["unit"].map(lambda u: str(u).strip().lower()).to_numpy(dtype=object)
-    persp = f["perspectives"].map(lambda ts: ";".join(sorted(t.lower() for t in ts)))
-    codes = np.column_stack(
-        [
-            pd.factorize(pd.Series(enc.actor[rows], dtype=object))[0],
-            pd.factorize(pd.Series(unit, dtype=object))[0],
-            pd.factorize(persp)[0],
-            np.round(cov[rows] * 10).astype(np.int64),
-        ]
-    )
-    _, inverse, sizes = np.unique(codes, axis=0, return_inverse=True, return_counts=True)
-    inverse = inverse.ravel()
+    inverse = kinds(plan, rows, same_place=True)
+    sizes = np.bincount(inverse)
     supply = cov[enc.can_join].sum(axis=0)
     order = np.argsort(inverse, kind="stable")
     starts = np.r_[0, np.cumsum(sizes)[:-1]]

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 from .._coerce import BriefLike, PoolLike, as_brief, as_pool, check_arguments
 from ..composition import Composition
 from ..errors import InfeasibleError, InputError, Problem
-from ..messages import person, say
+from ..messages import listing, person, say
 from ..models import NetworkBrief
 from ..optimise.joint import CORE, NETWORK
 from ..pool import CandidatePool
 from ..text import number
 from .assemble import assemble
-from .model import Method, Plan, build_plan
+from .model import Method, build_plan
+from .model import kinds as model_kinds
 from .solve import refill_seat, roles_of, solve_for
 
 __all__ = ["MAX_ALTERNATIVES", "alternatives", "replace"]
@@ -55,7 +55,7 @@ def alternatives(
     plan = build_plan(as_pool(pool), as_brief(brief))
     avoid: list[tuple[np.ndarray, int, int]] = []
     found: list[Composition] = []
-    kinds = _kinds(plan)
+    kinds = model_kinds(plan, np.arange(len(plan.ids)), same_place=False)
     seen: set[tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]] = set()
     for _ in range(n):
         try:
@@ -86,24 +86,12 @@ def alternatives(
     return found
 
 
-def _kinds(plan: Plan) -> np.ndarray:
-    """A label per candidate, equal for equivalent people: the same actor type and the same
-    coverage to a tenth (who can stand in for whom in the core)."""
-    codes = np.column_stack(
-        [
-            pd.factorize(pd.Series(plan.enc.actor, dtype=object))[0],
-            np.round(plan.cov * 10).astype(np.int64),
-        ]
-    )
-    return np.unique(codes, axis=0, return_inverse=True)[1].ravel()
-
-
 def _who(comp: Composition, ids: list[str]) -> str:
     """Members as a report names them: name, unit and id (issue 15: who is who)."""
     known = {m.id: m for m in comp.members}
     lang = str(comp.language)
-    return ", ".join(
-        person(i, known[i].name, known[i].unit, lang) if i in known else i for i in ids
+    return listing(
+        [person(i, known[i].name, known[i].unit, lang) if i in known else i for i in ids], lang
     )
 
 
