@@ -22,7 +22,7 @@ from .judged import figures, load_judged, scored
 
 @pytest.fixture(scope="module")
 def judged() -> dict[str, float]:
-    rows = load_judged()
+    rows = load_judged("build")
     value = scored(rows, composer.coverage)
     return figures(rows["judgement"].to_numpy(), value)
 
