@@ -1,8 +1,9 @@
 """Coverage against the judged set (issue 14): the figures a person agrees with.
 
-The thresholds are the issue's where the matcher meets them on the judged set (MAE,
-Spearman, crumbs, missed); false cover is pinned at the measured level, above the issue's
-2 %, so that it can only get better (see docs/scoring.md).
+The judged set's first batch (``build``, written before the matcher) meets every
+threshold of the issue, false cover 2 % included. The ``held-out`` batch (false friends
+in another sense, added before the sense rules and not tuned on) is pinned at its
+measured levels so that it can only get better (see docs/scoring.md).
 """
 
 from __future__ import annotations
@@ -21,10 +22,19 @@ from .judged import figures, load_judged, scored
 
 
 @pytest.fixture(scope="module")
-def judged() -> dict[str, float]:
-    rows = load_judged("build")
+def batches() -> dict[str, dict[str, float]]:
+    rows = load_judged()
     value = scored(rows, composer.coverage)
-    return figures(rows["judgement"].to_numpy(), value)
+    out = {}
+    for batch in ("build", "held-out"):
+        sel = (rows["batch"] == batch).to_numpy()
+        out[batch] = figures(rows["judgement"].to_numpy()[sel], value[sel])
+    return out
+
+
+@pytest.fixture(scope="module")
+def judged(batches: dict[str, dict[str, float]]) -> dict[str, float]:
+    return batches["build"]
 
 
 def test_judged_set_is_large_and_varied() -> None:
@@ -50,10 +60,16 @@ def test_crumbs(judged: dict[str, float]) -> None:
     assert judged["crumbs"] <= 0.05
 
 
-def test_false_cover_does_not_grow(judged: dict[str, float]) -> None:
-    # measured 2026-12-07: 3.3 % (7 of 213; the issue asks 2 %): words used in another
-    # sense (bilpleje, golfhandicap, pleje af grønne områder), see docs/scoring.md
-    assert judged["false_cover"] <= 0.035
+def test_false_cover(judged: dict[str, float]) -> None:
+    # measured 2026-12-07: 0.5 % (1 of 214: skolet, simplemma's lemma skole)
+    assert judged["false_cover"] <= 0.02
+
+
+def test_held_out_false_friends_do_not_grow(batches: dict[str, dict[str, float]]) -> None:
+    # measured 2026-12-07 on the 73 held-out pairs: false cover 13.2 % (7 of 53: data-,
+    # netværks-, magt-, tillidsmisbrug, ...), missed 10 % (2 of 20), see docs/scoring.md
+    held = batches["held-out"]
+    assert held["false_cover"] <= 0.14 and held["missed"] <= 0.10
 
 
 @pytest.mark.parametrize(
@@ -71,6 +87,13 @@ def test_false_cover_does_not_grow(judged: dict[str, float]) -> None:
         ("angst", "gangstier"),
         ("unge", "Lungeforeningen"),
         ("kommunikation", "ekskommunikation"),
+        ("pleje", "bilpleje"),
+        ("pleje", "pleje af bilen"),
+        ("handicap", "golfhandicap"),
+        ("kultur", "bakteriekultur"),
+        ("skole", "køreskole"),
+        ("rehabilitering", "rehabilitering af bygninger"),
+        ("ældre", "ældre bygninger"),
     ],
 )
 def test_false_friends_of_the_issue_cover_nothing(need: str, phrase: str) -> None:
@@ -103,6 +126,50 @@ def test_compound_head_without_thesaurus() -> None:
     assert NeedMatcher("etik", empty).phrase("teknologietik").kind == "compound head"
     loose = NeedMatcher("demens", empty).phrase("demensvenlig")
     assert loose is not None and loose.value < 0.3
+
+
+def test_a_class_outside_counts_only_where_the_need_is_not_inside_it() -> None:
+    th = default_thesaurus()
+    assert NeedMatcher("trafik", th).phrase("biltrafik") is not None
+    assert NeedMatcher("pleje", th).phrase("bilpleje") is None
+    assert NeedMatcher("natur", th).phrase("naturgas") is None
+    own = Thesaurus.from_mapping(
+        {
+            "concepts": {"pleje": {}, "trafik": {}},
+            "outside": {"vehicles": {"words": ["bil"], "inside": ["trafik"]}},
+        }
+    )
+    assert NeedMatcher("pleje", own).phrase("bilplejen") is None
+    assert NeedMatcher("pleje", own).phrase("pleje af biler") is None
+    assert NeedMatcher("pleje", own).phrase("sårpleje") is not None
+    assert NeedMatcher("trafik", own).phrase("biltrafik") is not None
+    assert NeedMatcher("pleje", Thesaurus({})).phrase("bilpleje") is not None
+
+
+def test_outside_classes_merge_and_are_checked() -> None:
+    more = Thesaurus.from_mapping(
+        {"concepts": {}, "outside": {"vehicles and driving": {"words": ["traktor"]}}}
+    )
+    merged = default_thesaurus().merged(more)
+    assert {"traktor", "bil"} <= merged.outside_words({"pleje"})
+    assert NeedMatcher("pleje", merged).phrase("traktorpleje") is None
+    with pytest.raises(composer.InputError, match="concept"):
+        Thesaurus.from_mapping(
+            {"concepts": {}, "outside": {"x": {"words": ["a"], "inside": ["b"]}}}
+        )
+    with pytest.raises(composer.InputError, match="words"):
+        Thesaurus.from_mapping({"concepts": {}, "outside": {"x": ["a"]}})
+
+
+def test_idioms_are_no_competence() -> None:
+    pleje, ledelse = (
+        NeedMatcher("pleje", default_thesaurus()),
+        NeedMatcher("ledelse", default_thesaurus()),
+    )
+    assert pleje.text(words("Jeg plejer at cykle på arbejde.")) is None
+    assert pleje.text(words("Jeg plejer demente i eget hjem.")) is not None
+    assert ledelse.text(words("Jeg leder efter nye udfordringer.")) is None
+    assert ledelse.text(words("Jeg leder et team på ti.")) is not None
 
 
 def test_stems_do_not_collide() -> None:

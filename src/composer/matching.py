@@ -38,6 +38,15 @@ a kind of it (synonym, translation, narrower): ``inddragelse af jord`` is not pa
 
 A compound the thesaurus knows as a label of some concept is judged by the thesaurus
 alone (``naturpleje`` is nature management, not care; ``plejefamilie`` is foster care).
+
+**Another sense.** A compound whose first part, or a phrase one of whose other words,
+belongs to a class of the thesaurus's ``outside`` (vehicles, animals, plants, microbes,
+materials, ...; see :attr:`composer.thesaurus.Thesaurus.outside`) uses the need's word in
+a sense outside municipal work and covers nothing unless the thesaurus knows the whole
+phrase: ``bilpleje``, ``pleje af bilen``, ``bakteriekultur``, ``køreskole``,
+``ældre bygninger``. A compound modifier whose last part is such a word covers nothing
+either (``naturgas``). Classes the need's concept is inside of do not count
+(``biltrafik`` is traffic).
 """
 
 from __future__ import annotations
@@ -109,6 +118,16 @@ def _forms(w: Word) -> set[str]:
     return {w.text, w.base}
 
 
+def _firsts(w: Word) -> set[str]:
+    """A compound's first parts, as written and as lemmas."""
+    return {w.first, w.modifier, lemma(w.first), lemma(w.modifier)} - {""}
+
+
+def _marks(w: Word) -> set[str]:
+    """Every form of a word a class of the thesaurus's ``outside`` can name."""
+    return _firsts(w) | {w.text, w.base, w.head} if w.head else {w.text, w.base}
+
+
 class NeedMatcher:
     """Judges phrases and sentences against one need.
 
@@ -129,6 +148,7 @@ class NeedMatcher:
         self.parts = self._parts()
         self.concepts = {x.concept for x in thesaurus.find_key(self.key)}
         self.cover = self._cover()
+        self.outside = thesaurus.outside_words(self.concepts)
         self._phrases: dict[str, Match | None] = {}
 
     def _parts(self) -> list[set[str]]:
@@ -167,8 +187,9 @@ class NeedMatcher:
             return None
         if "".join(w.base for w in ws) == self.key:
             return Match(1.0, "spelling" if any(w.restored for w in ws) else "inflection", phrase)
-        found = [self._concept("".join(w.base for w in ws), phrase), self._bag(ws, phrase)]
-        found += [self._word(w, phrase, len(ws) > 1) for w in ws]
+        found = [self._concept("".join(w.base for w in ws), phrase)]
+        if len(ws) == 1 or not any(_marks(w) & self.outside for w in ws):
+            found += [self._bag(ws, phrase), *(self._word(w, phrase, len(ws) > 1) for w in ws)]
         return max((m for m in found if m is not None), default=None)
 
     def _concept(self, k: str, phrase: str) -> Match | None:
@@ -209,8 +230,10 @@ class NeedMatcher:
         return self._compound(w, phrase) or self._typo(w, phrase)
 
     def _compound(self, w: Word, phrase: str) -> Match | None:
-        if not w.head:
+        if not w.head or w.head in self.outside:
             return None
+        if _firsts(w) & self.outside:
+            return None  # the head in another sense: bilpleje, bakteriekultur, køreskole
         if w.head == self.key or any(
             x.concept in self.concepts for x in self.thesaurus.find_key(w.head)
         ):
