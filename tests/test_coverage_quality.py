@@ -26,7 +26,7 @@ def batches() -> dict[str, dict[str, float]]:
     rows = load_judged()
     value = scored(rows, composer.coverage)
     out = {}
-    for batch in ("build", "held-out"):
+    for batch in ("build", "held-out", "held-out-2"):
         sel = (rows["batch"] == batch).to_numpy()
         out[batch] = figures(rows["judgement"].to_numpy()[sel], value[sel])
     return out
@@ -70,6 +70,32 @@ def test_held_out_false_friends_do_not_grow(batches: dict[str, dict[str, float]]
     # netværks-, magt-, tillidsmisbrug, ...), missed 10 % (2 of 20), see docs/scoring.md
     held = batches["held-out"]
     assert held["false_cover"] <= 0.14 and held["missed"] <= 0.10
+    # the 38 pairs written after the rules were frozen: false cover 60 % (15 of 25;
+    # svømmeskole, yoghurtkultur, økonomisk sundhed, ...): the outside classes do not
+    # reach senses they do not list
+    late = batches["held-out-2"]
+    assert late["false_cover"] <= 0.60 and late["missed"] <= 0.16
+
+
+def test_thesaurus_audit_finds_few_kinds_among_synonyms() -> None:
+    import importlib.util
+
+    path = Path(__file__).parents[1] / "scripts" / "audit_thesaurus.py"
+    spec = importlib.util.spec_from_file_location("audit_thesaurus", path)
+    assert spec is not None and spec.loader is not None
+    audit = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(audit)
+    own = [
+        (c, label)
+        for c, label, reason, _ in audit.suspects(default_thesaurus())
+        if reason == "own head"
+    ]
+    # reviewed 2026-12-07: the 76 left are spellings or synonyms (personlig pleje,
+    # folkeskole, fysisk træning); kinds (alkoholmisbrug, vaskulær demens) are narrower
+    assert len(own) <= 76
+    assert ("misbrug", "alkoholmisbrug") not in own and ("skole", "efterskole") not in own
+    toy = Thesaurus.from_mapping({"concepts": {"misbrug": {"alt": ["stofmisbrug"]}}})
+    assert [r for _, _, r, _ in audit.suspects(toy)] == ["own head"]
 
 
 @pytest.mark.parametrize(

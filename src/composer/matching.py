@@ -27,7 +27,9 @@ compound modifier  0.75   a compound whose first part is the need and whose last
 broader            0.5    a concept above the need's
 related            0.5    a concept related to the need's
 free text          ≤ 0.8  a sentence in ``background`` or ``statement``: 0.8 at most
-                          when it names the need or a label of its concept, else 0.6;
+                          when it names the need, a label of its concept or a
+                          narrower concept (a kind of it: ``skærmbesøg`` for
+                          velfærdsteknologi), else 0.6;
                           a broader or related word in a sentence counts for nothing
                           (``ældre`` in a sentence does not partly cover ``demens``)
 =================  =====  =============================================================
@@ -83,7 +85,8 @@ KIND_VALUES: dict[str, float] = {
 }
 #: Free text that does not name a label of the need: at most this.
 FREE_TEXT_CAP = 0.6
-#: Free text that names the need or a label of its concept (in any inflection).
+#: Free text that names the need, a label of its concept or a narrower concept (in any
+#: inflection).
 FREE_TEXT_LABEL_CAP = 0.8
 #: Last parts (lemmas) of a compound that make it work on, a role in, a field of or a
 #: means for its first part: ``demens|koordinator``, ``ældre|området``, ``misbrugs|behandling``.
@@ -100,7 +103,7 @@ WORK_HEADS: frozenset[str] = frozenset(
 )
 _WEAK = frozenset({"broader", "related"})
 _STRONG = frozenset({"synonym", "translation", "narrower"})
-_LITERAL = frozenset({"exact", "inflection", "spelling", "synonym", "translation"})
+_LITERAL = frozenset({"exact", "inflection", "spelling", "synonym", "translation", "narrower"})
 _WINDOW = 4
 
 
