@@ -90,9 +90,9 @@ def test_thesaurus_audit_finds_few_kinds_among_synonyms() -> None:
         for c, label, reason, _ in audit.suspects(default_thesaurus())
         if reason == "own head"
     ]
-    # reviewed 2026-12-07: the 76 left are spellings or synonyms (personlig pleje,
+    # reviewed 2026-12-07: the 73 left are spellings or synonyms (personlig pleje,
     # folkeskole, fysisk træning); kinds (alkoholmisbrug, vaskulær demens) are narrower
-    assert len(own) <= 76
+    assert len(own) <= 73
     assert ("misbrug", "alkoholmisbrug") not in own and ("skole", "efterskole") not in own
     toy = Thesaurus.from_mapping({"concepts": {"misbrug": {"alt": ["stofmisbrug"]}}})
     assert [r for _, _, r, _ in audit.suspects(toy)] == ["own head"]
