@@ -1,7 +1,9 @@
 """Coverage against the judged set (issue 14): the figures a person agrees with.
 
 The judged set's first batch (``build``, written before the matcher) meets every
-threshold of the issue, false cover 2 % included. The ``held-out`` batch (false friends
+threshold of the issue, false cover 2 % included; each figure is pinned a little above
+its value measured on 2026-12-07 (the issue's threshold in the comment), so that it can
+only get better. The ``held-out`` batch (false friends
 in another sense, added before the sense rules and not tuned on) is pinned at its
 measured levels so that it can only get better (see docs/scoring.md).
 """
@@ -45,24 +47,25 @@ def test_judged_set_is_large_and_varied() -> None:
 
 
 def test_mean_absolute_error(judged: dict[str, float]) -> None:
-    assert judged["mae"] <= 0.15
+    assert judged["mae"] <= 0.065  # measured 0.059; the issue asks 0.15
 
 
 def test_spearman(judged: dict[str, float]) -> None:
-    assert judged["spearman"] >= 0.8
+    assert judged["spearman"] >= 0.87  # measured 0.883; the issue asks 0.8
 
 
 def test_missed(judged: dict[str, float]) -> None:
-    assert judged["missed"] <= 0.10
+    assert judged["missed"] <= 0.025  # measured 2.0 %; the issue asks 10 %
 
 
 def test_crumbs(judged: dict[str, float]) -> None:
-    assert judged["crumbs"] <= 0.05
+    assert judged["crumbs"] <= 0.02  # measured 1.4 %; the issue asks 5 %
 
 
 def test_false_cover(judged: dict[str, float]) -> None:
-    # measured 2026-12-07: 0.5 % (1 of 214: skolet, simplemma's lemma skole)
-    assert judged["false_cover"] <= 0.02
+    # measured 2026-12-07: 0.5 % (1 of 214: skolet, simplemma's lemma skole); the issue
+    # asks 2 %
+    assert judged["false_cover"] <= 0.01
 
 
 def test_held_out_false_friends_do_not_grow(batches: dict[str, dict[str, float]]) -> None:
