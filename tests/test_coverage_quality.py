@@ -177,7 +177,7 @@ def test_a_class_outside_counts_only_where_the_need_is_not_inside_it() -> None:
 
 def test_outside_classes_merge_and_are_checked() -> None:
     more = Thesaurus.from_mapping(
-        {"concepts": {}, "outside": {"vehicles and driving": {"words": ["traktor"]}}}
+        {"concepts": {}, "outside": {"køretøjer og kørsel": {"words": ["traktor"]}}}
     )
     merged = default_thesaurus().merged(more)
     assert {"traktor", "bil"} <= merged.outside_words({"pleje"})
@@ -248,3 +248,7 @@ def test_cli_thesaurus_lookup(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["thesaurus", "lookup", "seniorer", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "ældre: label 'seniorer' (da)" in out and "English labels:" in out
+    assert main(["thesaurus", "lookup", "golfhandicap"]) == 0
+    out = capsys.readouterr().out
+    assert "'golf' lægger 'golfhandicap' uden for det kommunale arbejde (sport og spil)" in out
+    assert "undtagen for behov under: kultur og fritid" in out

@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError, Problem
-from .lexicon import key, words
+from .lexicon import key, lemma, words
 from .messages import count, say
 from .text import squash
 
@@ -342,6 +342,23 @@ def as_thesaurus(
     return out
 
 
+def _outside_lines(word: str, thesaurus: Thesaurus, language: str) -> list[str]:
+    """Which word of ``word`` belongs to a class of :attr:`Thesaurus.outside`, and where
+    that class does not apply."""
+    out = []
+    for w in words(word):
+        forms = {w.first, w.modifier, lemma(w.first), lemma(w.modifier)} if w.head else {w.base}
+        forms.add(w.text)
+        for o in sorted(thesaurus.outside.values(), key=lambda o: o.name):
+            part = min(forms & o.words, default="")
+            if not part:
+                continue
+            out.append(say("thesaurus.outside", language, part=part, text=w.text, name=o.name))
+            if o.inside:
+                out.append(say("thesaurus.outside_inside", language, items=", ".join(o.inside)))
+    return out
+
+
 def lookup_lines(word: str, thesaurus: Thesaurus, language: str = "da") -> list[str]:
     """What ``word`` matches in ``thesaurus`` and why, as lines (``composer thesaurus lookup``).
 
@@ -359,6 +376,7 @@ def lookup_lines(word: str, thesaurus: Thesaurus, language: str = "da") -> list[
         else say("thesaurus.word", language, text=w.text, base=w.base)
         for w in words(word)
     ]
+    read += _outside_lines(word, thesaurus, language)
     lines = [
         say(
             "thesaurus.found",
