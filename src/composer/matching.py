@@ -48,7 +48,8 @@ a sense outside municipal work and covers nothing unless the thesaurus knows the
 phrase: ``bilpleje``, ``pleje af bilen``, ``bakteriekultur``, ``køreskole``,
 ``ældre bygninger``. A compound modifier whose last part is such a word covers nothing
 either (``naturgas``). Classes the need's concept is inside of do not count
-(``biltrafik`` is traffic).
+(``biltrafik`` is traffic), nor do the need's own words (a need ``hundetræning`` is
+covered by ``træning af hunde``).
 """
 
 from __future__ import annotations
@@ -151,7 +152,8 @@ class NeedMatcher:
         self.parts = self._parts()
         self.concepts = {x.concept for x in thesaurus.find_key(self.key)}
         self.cover = self._cover()
-        self.outside = thesaurus.outside_words(self.concepts)
+        self.own = set().union(*(_marks(w) for w in self.words)) if self.words else set()
+        self.outside = thesaurus.outside_words(self.concepts) - self.own
         self._phrases: dict[str, Match | None] = {}
 
     def _parts(self) -> list[set[str]]:
@@ -191,7 +193,7 @@ class NeedMatcher:
         if "".join(w.base for w in ws) == self.key:
             return Match(1.0, "spelling" if any(w.restored for w in ws) else "inflection", phrase)
         found = [self._concept("".join(w.base for w in ws), phrase)]
-        if len(ws) == 1 or not any(_marks(w) & self.outside for w in ws):
+        if len(ws) == 1 or not any(self._elsewhere(w) for w in ws):
             found += [self._bag(ws, phrase), *(self._word(w, phrase, len(ws) > 1) for w in ws)]
         return max((m for m in found if m is not None), default=None)
 
@@ -231,6 +233,12 @@ class NeedMatcher:
         if self.thesaurus.find_key(w.base):
             return None  # a word the thesaurus knows is judged by it alone
         return self._compound(w, phrase) or self._typo(w, phrase)
+
+    def _elsewhere(self, w: Word) -> bool:
+        """Whether a word of a phrase puts the phrase outside municipal work (never a
+        word that names the need itself: ``hunde`` for the need ``hundetræning``)."""
+        marks = _marks(w)
+        return bool(marks & self.outside) and not marks & self.own
 
     def _compound(self, w: Word, phrase: str) -> Match | None:
         if not w.head or w.head in self.outside:
