@@ -47,11 +47,11 @@ def test_judged_set_is_large_and_varied() -> None:
 
 
 def test_mean_absolute_error(judged: dict[str, float]) -> None:
-    assert judged["mae"] <= 0.065  # measured 0.059; the issue asks 0.15
+    assert judged["mae"] <= 0.065  # measured 0.060; the issue asks 0.15
 
 
 def test_spearman(judged: dict[str, float]) -> None:
-    assert judged["spearman"] >= 0.87  # measured 0.883; the issue asks 0.8
+    assert judged["spearman"] >= 0.87  # measured 0.878; the issue asks 0.8
 
 
 def test_missed(judged: dict[str, float]) -> None:
@@ -59,12 +59,12 @@ def test_missed(judged: dict[str, float]) -> None:
 
 
 def test_crumbs(judged: dict[str, float]) -> None:
-    assert judged["crumbs"] <= 0.02  # measured 1.4 %; the issue asks 5 %
+    assert judged["crumbs"] <= 0.02  # measured 1.9 %; the issue asks 5 %
 
 
 def test_false_cover(judged: dict[str, float]) -> None:
-    # measured 2026-12-07: 0.5 % (1 of 214: skolet, simplemma's lemma skole); the issue
-    # asks 2 %
+    # measured 2026-12-07: 0.9 % (2 of 214: skolet, simplemma's lemma skole; pleje af
+    # grønne områder, grøn being left out of the outside classes); the issue asks 2 %
     assert judged["false_cover"] <= 0.01
 
 
