@@ -200,7 +200,7 @@ def test_co_drivers_differ_in_unit_when_possible() -> None:
     )
     picks = suggest_co_drivers(pool.frame, ["A", "B", "C", "D"], {}, language="da")
     assert [c.id for c in picks] == ["A", "C"]
-    assert "Fra en anden enhed end A." in picks[1].reasons
+    assert "Fra en anden enhed end A (Ældre)." in picks[1].reasons  # id and unit, no name
     same = suggest_co_drivers(pool.frame, ["A", "B"], {"B": ["evaluering"]}, language="en")
     assert [c.id for c in same] == ["B", "A"]  # one unit only: the two best
     assert "Methodological competence: evaluering." in same[0].reasons

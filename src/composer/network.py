@@ -26,7 +26,7 @@ from itertools import combinations
 
 import pandas as pd
 
-from .messages import count, listing, say
+from .messages import count, listing, person, say
 from .result import CoDriver, NetworkTies
 
 __all__ = [
@@ -231,7 +231,10 @@ def suggest_co_drivers(
         reasons += scored[cid][1]
         unit = frame.at[cid, "unit"]
         if len(picks) == 2 and cid == picks[1] and _key(unit) != _key(frame.at[picks[0], "unit"]):
-            reasons.append(say("codriver.other_unit", language, other=picks[0]))
+            first_unit = frame.at[picks[0], "unit"]  # id and unit: stored texts hold no names
+            told = person(picks[0], None, first_unit if isinstance(first_unit, str) else None,
+                           language)  # fmt: skip
+            reasons.append(say("codriver.other_unit", language, other=told))
         out.append(
             CoDriver(
                 id=cid,
