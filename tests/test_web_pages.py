@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 
 from composer import load_brief
 from composer.datasets import list_samples, load_sample
+from composer.messages import person
 from composer.web import create_app
 from composer.web.briefform import brief_from_form, form_values
 
@@ -65,6 +66,12 @@ def test_sample_then_brief_then_composition(client: TestClient) -> None:
     result = client.post("/fragment/compose", data=state).text
     comp = json.loads(_hidden(result, "composition"))
     assert 'class="decline"' in result and "data:image/png;base64," in result
+    members = {
+        m["id"]: m for ms in [comp["core"], *comp["phase_participants"].values()] for m in ms
+    }
+    for c in comp["co_drivers"]:  # who is who: name, unit and id, as the report says it
+        m = members[c["id"]]
+        assert html.escape(person(m["id"], m["name"], m["unit"])) in result
     gone = comp["core"][0]["id"]
     replaced = client.post(
         "/fragment/replace", data=state | {"composition": json.dumps(comp), "member": gone}

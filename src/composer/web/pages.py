@@ -23,7 +23,7 @@ from starlette.concurrency import run_in_threadpool
 from ..composition import Composition
 from ..errors import ComposerError, InputError, Problem
 from ..files import error_json
-from ..messages import KIND_LABELS, label, say
+from ..messages import KIND_LABELS, label, person, say
 from ..models import NeedKind
 from ..pool import CandidatePool
 from ..text import number
@@ -41,7 +41,8 @@ _ENV = Environment(loader=PackageLoader("composer.web", "templates"), autoescape
 
 def render(name: str, lang: str, status: int = 200, **context: Any) -> HTMLResponse:
     """A template in ``lang``: ``t(code, **params)`` is :func:`composer.messages.say`,
-    ``num(x)`` a number with the language's decimal mark."""
+    ``num(x)`` a number with the language's decimal mark, ``who(comp, id)`` a member's
+    name, unit and id."""
 
     def t(code: str, **params: Any) -> str:
         return say(code, lang, **params)
@@ -49,7 +50,11 @@ def render(name: str, lang: str, status: int = 200, **context: Any) -> HTMLRespo
     def num(value: float, digits: int | None = None) -> str:
         return number(value, lang, digits)
 
-    html = _ENV.get_template(name).render(lang=lang, t=t, num=num, **context)
+    def who(comp: Any, cid: str) -> str:  # name, unit and id, as the report names people
+        m = next((m for m in comp.members if m.id == cid), None)
+        return person(cid, m.name if m else None, m.unit if m else None, lang)
+
+    html = _ENV.get_template(name).render(lang=lang, t=t, num=num, who=who, **context)
     return HTMLResponse(html, status_code=status)
 
 
