@@ -450,3 +450,23 @@ def test_advice_holds_on_any_pool(scenario: tuple) -> None:
         assert h.holder in members and h.to in members | {None} and h.to != h.holder
         assert not set(h.phases) & set(comp.member(h.holder).phases)
     assert "vinder kun 0 %" not in comp.explain()  # a fragile seat never "wins back 0 %"
+
+
+def test_the_tables_name_people_too() -> None:
+    """The needs table's "covered by", the quota table's members and who knows whom name
+    each person by name, unit and id, not by a bare id."""
+    from composer.messages import person
+    from composer.views.report import _pairs
+
+    pool, brief = _load("velfaerdsteknologi")
+    comp = compose(pool, brief, dropouts=False)
+    text = comp.explain()
+    known = {m.id: person(m.id, m.name, m.unit) for m in comp.members}
+    rows = {line.split(" | ")[0][2:]: line for line in text.splitlines() if line.startswith("| ")}
+    seen = 0
+    for ns in comp.needs:
+        for i in ns.covered_by:
+            assert known[i] in rows[ns.name], (ns.name, i)
+            seen += 1
+    assert seen
+    assert _pairs([("A", "B")], {"A": "Ann (X, A)"}) == "Ann (X, A) – B"

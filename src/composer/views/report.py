@@ -98,8 +98,9 @@ def _hours_table(comp: CompositionData, lang: str) -> list[str]:
     return out
 
 
-def _pairs(pairs: list[tuple[str, str]]) -> str:
-    return ", ".join(f"{md(a)}–{md(b)}" for a, b in pairs)
+def _pairs(pairs: list[tuple[str, str]], names: dict[str, str]) -> str:
+    """Pairs of people, each as the report names them (name, unit and id)."""
+    return "; ".join(f"{names.get(a, md(a))} – {names.get(b, md(b))}" for a, b in pairs)
 
 
 def _ties(t: NetworkTies, lang: str, first: dict[str, int], names: dict[str, str]) -> list[str]:
@@ -107,7 +108,7 @@ def _ties(t: NetworkTies, lang: str, first: dict[str, int], names: dict[str, str
     ``first``, member id -> meeting number), the reach, the new ties across units."""
     out = [f"## {say('report.ties', lang)}", ""]
     if t.known_pairs:
-        shown = _pairs(t.known_pairs[:10]) + (", …" if len(t.known_pairs) > 10 else "")
+        shown = _pairs(t.known_pairs[:10], names) + ("; …" if len(t.known_pairs) > 10 else "")
         out.append("- " + say("ties.known", lang, pairs=count(len(t.known_pairs), "pair", lang),
                               list=shown))  # fmt: skip
     else:
@@ -128,7 +129,7 @@ def _ties(t: NetworkTies, lang: str, first: dict[str, int], names: dict[str, str
     out.append("- " + say("ties.reach", lang, units=units, orgs=orgs))
     if t.new_cross_unit_pairs:
         ties = count(t.new_cross_unit_pairs, "new_tie", lang)
-        examples = _pairs(t.new_cross_unit_examples)
+        examples = _pairs(t.new_cross_unit_examples, names)
         out.append("- " + say("ties.new", lang, ties=ties, examples=examples))
     else:
         out.append("- " + say("ties.no_new", lang))
@@ -286,7 +287,8 @@ def explain(comp: CompositionData) -> str:
     out += [f"## {say('report.needs', lang)}", "", say("report.cols_need", lang), "|" + "---|" * 6]
     for ns in comp.needs:
         per = ", ".join(f"{md(p)}: {number(v, lang, 2)}" for p, v in ns.covered.items())
-        by = ", ".join(f"{md(i)} ({number(v, lang, 2)})" for i, v in ns.covered_by.items()) or "–"
+        by = ", ".join(f"{_who(comp, i)} ({number(v, lang, 2)})" for i, v in ns.covered_by.items())
+        by = by or "–"
         out.append(
             f"| {md(ns.name)} | {label(KIND_LABELS, ns.kind, lang)} | {number(ns.weight, lang)} "
             f"| {ns.count} | {per} | {by} |"
@@ -297,7 +299,7 @@ def explain(comp: CompositionData) -> str:
         out += [say("report.cols_quota", lang), "|" + "---|" * 6]
         for q in comp.quotas:
             scope = label(ROLES, q.scope, lang) if q.scope in ROLES else md(q.scope)
-            members = md(", ".join(q.members)) or "–"
+            members = ", ".join(_who(comp, i) for i in q.members) or "–"
             met = say("report.yes" if q.met else "report.no", lang)
             out.append(
                 f"| {md(quota_label(q.column, q.value, lang))} | {scope} | {q.min} | "
