@@ -61,9 +61,10 @@ def test_upload_compose_decline_and_download(server: str, browser: Any, tmp_path
     browser.find_element(By.ID, "candidates-file").send_keys(str(folder / "candidates.csv"))
     browser.find_element(By.ID, "upload").click()
     wait.until(ec.presence_of_element_located((By.ID, "pool-table")))
-    browser.find_element(By.ID, "to-brief").click()
-    browser.find_element(By.NAME, "brief_file").send_keys(str(folder / "brief.yaml"))
-    browser.find_element(By.CSS_SELECTOR, "button[value=load_brief]").click()
+    browser.find_element(By.ID, "to-brief").click()  # a new page: wait for what is read
+    brief_file = wait.until(ec.presence_of_element_located((By.NAME, "brief_file")))
+    brief_file.send_keys(str(folder / "brief.yaml"))
+    wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "button[value=load_brief]"))).click()
     assert wait.until(lambda d: d.find_element(By.ID, "b.theme").get_attribute("value"))
     wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "#brief-check .ok")))
     wait.until(ec.element_to_be_clickable((By.ID, "to-compose"))).click()
@@ -81,7 +82,7 @@ def test_upload_compose_decline_and_download(server: str, browser: Any, tmp_path
     assert gone not in now
     assert joined != "–" and set(joined.split(", ")) <= now - before
 
-    browser.find_element(By.ID, "download-xlsx").click()
+    wait.until(ec.element_to_be_clickable((By.ID, "download-xlsx"))).click()
     target = tmp_path / "downloads" / "netvaerk.xlsx"
     for _ in range(WAIT * 10):  # bounded wait for the download to finish
         if target.exists() and target.stat().st_size > 0:
