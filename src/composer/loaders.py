@@ -50,6 +50,7 @@ __all__ = [
     "load_brief",
     "load_candidates",
     "parse_bool",
+    "pydantic_problem",
 ]
 
 ALL_PHASES = frozenset({"all", "alle"})
@@ -448,7 +449,6 @@ def _brief_problems(err: ValidationError, name: str) -> list[Problem]:
         loc = ".".join(str(x) if not isinstance(x, int) else f"[{x}]" for x in e["loc"]).replace(
             ".[", "["
         )
-        msg = e["msg"]
         if e["type"] == "brief_rules":  # the brief's own checks (NetworkBrief._check)
             problems += [
                 told(
@@ -463,18 +463,28 @@ def _brief_problems(err: ValidationError, name: str) -> list[Problem]:
                 for rule in e.get("ctx", {}).get("problems", [])
             ]
             continue
-        value = e.get("input") if e["type"] != "missing" else None
-        ctx = e.get("ctx", {})
-        params = {k: f"{v:g}" if isinstance(v, float) else str(v) for k, v in ctx.items()}
-        if "expected" in params:  # pydantic's "'a', 'b' or 'c'": the choices, listed alike
-            params["expected"] = params["expected"].replace("' or '", "', '")
-        code = f"pydantic_{e['type']}"
-        shown = value if not isinstance(value, dict | list) else None
-        if f"problem.{code}" in MESSAGES:  # told in the reader's language (composer.messages)
-            problems.append(told(name, None, loc, shown, code, **params))
-        else:
-            problems.append(Problem(name, None, loc, shown, msg.lower(), code="invalid_value"))
+        problems.append(pydantic_problem(name, e, loc))
     return problems
+
+
+def pydantic_problem(
+    name: str, e: Mapping[str, Any], loc: str | None, fallback: str | None = None
+) -> Problem:
+    """One of pydantic's errors ``e`` as a problem: told by its type's sentence
+    (``problem.pydantic_<type>``, its context as parameters), else by the sentence
+    ``fallback`` (or pydantic's own English words when there is none)."""
+    value = e.get("input") if e["type"] != "missing" else None
+    ctx = e.get("ctx", {})
+    params = {k: f"{v:g}" if isinstance(v, float) else str(v) for k, v in ctx.items()}
+    if "expected" in params:  # pydantic's "'a', 'b' or 'c'": the choices, listed alike
+        params["expected"] = params["expected"].replace("' or '", "', '")
+    code = f"pydantic_{e['type']}"
+    shown = value if not isinstance(value, dict | list) else None
+    if f"problem.{code}" in MESSAGES:  # told in the reader's language (composer.messages)
+        return told(name, None, loc, shown, code, **params)
+    if fallback is not None:
+        return told(name, None, loc, shown, fallback, code="invalid_value")
+    return Problem(name, None, loc, shown, str(e["msg"]).lower(), code="invalid_value")
 
 
 def load_brief(

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError, Problem
+from .errors import InputError, Problem, told
 from .lexicon import key, words
 from .messages import count, say
 
@@ -104,13 +104,13 @@ class Thesaurus:
         """A thesaurus from ``{"concepts": {id: {alt, en, broader, related}}}``."""
         raw = data.get("concepts") if isinstance(data, Mapping) else None
         if not isinstance(raw, Mapping):
-            raise InputError([Problem(source, None, "concepts", "", "a mapping of concepts")])
+            raise InputError([_wrong(source, "concepts", "", "thesaurus_concepts")])
         concepts, problems = {}, []
         for cid, spec in raw.items():
             spec = spec or {}
             if not isinstance(spec, Mapping):
                 problems.append(
-                    Problem(source, None, f"concepts.{cid}", str(spec)[:80], "a mapping")
+                    _wrong(source, f"concepts.{cid}", str(spec)[:80], "thesaurus_concept")
                 )
                 continue
             fields = {
@@ -121,15 +121,7 @@ class Thesaurus:
         for c in concepts.values():
             for link in (*c.broader, *c.related):
                 if link not in concepts:
-                    problems.append(
-                        Problem(
-                            source,
-                            None,
-                            f"concepts.{c.id}",
-                            link,
-                            "the id of a concept in the thesaurus",
-                        )
-                    )
+                    problems.append(_wrong(source, f"concepts.{c.id}", link, "thesaurus_link"))
         if problems:
             raise InputError(problems)
         return cls(concepts, tuple(str(s) for s in data.get("sources", []) or []))
@@ -142,17 +134,8 @@ class Thesaurus:
         try:
             data = yaml.safe_load(p.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
-            raise InputError(
-                [
-                    Problem(
-                        str(p),
-                        None,
-                        None,
-                        "",
-                        f"a readable YAML or JSON thesaurus ({type(e).__name__})",
-                    )
-                ]
-            ) from None
+            why = type(e).__name__
+            raise InputError([_wrong(str(p), None, "", "thesaurus_unreadable", why=why)]) from None
         own = cls.from_mapping(data, str(p))
         return own if data.get("extends", True) is False else default_thesaurus().merged(own)
 
@@ -232,6 +215,11 @@ class Thesaurus:
     def label_count(self) -> int:
         """How many labels (preferred, alternative and English) the thesaurus holds."""
         return sum(len(c.labels) for c in self.concepts.values())
+
+
+def _wrong(source: str, column: str | None, value: object, message: str, **params: Any) -> Problem:
+    """A problem in a thesaurus file, told by the sentence ``problem.<message>``."""
+    return told(source, None, column, value, message, code="invalid_value", **params)
 
 
 def _read_default() -> Thesaurus:

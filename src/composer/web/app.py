@@ -26,8 +26,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .. import __version__
-from ..errors import ComposerError, InfeasibleError, InputError, Problem
+from ..errors import ComposerError, InfeasibleError, InputError, told
 from ..files import error_json
+from ..loaders import pydantic_problem
 from ..reading import Limits
 
 __all__ = [
@@ -99,8 +100,9 @@ def error_response(
     return JSONResponse({"error": payload}, status_code=status or _status(err))
 
 
-def _problem(code: str, expected: str, value: object = None) -> InputError:
-    return InputError([Problem("<request>", None, None, value, expected, code=code)])
+def _problem(code: str, message: str, value: object = None, **params: Any) -> InputError:
+    """A problem with the request itself, told by the sentence ``problem.<message>``."""
+    return InputError([told("<request>", None, None, value, message, code=code, **params)])
 
 
 async def _composer_error(request: Request, exc: Exception) -> Response:
@@ -111,7 +113,7 @@ async def _composer_error(request: Request, exc: Exception) -> Response:
 async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     problems = [
-        Problem("<request>", None, ".".join(map(str, e["loc"])), None, e["msg"])
+        pydantic_problem("<request>", e, ".".join(map(str, e["loc"])), "request_field")
         for e in exc.errors()
     ]
     return error_response(InputError(problems), 400)
@@ -120,7 +122,9 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     code = f"http_{exc.status_code}"
-    err = _problem(code, str(exc.detail), request.url.path)
+    known = exc.status_code in (404, 405)
+    message = f"http_{exc.status_code}" if known else "http_other"
+    err = _problem(code, message, request.url.path, why=str(exc.detail))
     return error_response(err, exc.status_code, "bad_input" if exc.status_code == 400 else code)
 
 
@@ -201,7 +205,7 @@ async def _refuse(scope: Scope, receive: Receive, send: Send) -> None:
     from .pages import token_page
 
     if scope["path"].startswith("/api/") or scope["path"] == "/openapi.json":
-        err = _problem("unauthorized", "the server's token: Authorization: Bearer TOKEN")
+        err = _problem("unauthorized", "request_token")
         response: Response = error_response(err, 401, "unauthorized")
     else:
         response = token_page()
@@ -209,11 +213,7 @@ async def _refuse(scope: Scope, receive: Receive, send: Send) -> None:
 
 
 def _too_large(size: int, limit: int) -> InputError:
-    expected = (
-        f"a request of at most {limit:,} bytes (the server's limit; "
-        "composer serve --max-upload-mb raises it)"
-    )
-    return InputError([Problem("<request>", None, None, f"{size:,} bytes", expected, code="limit")])
+    return _problem("limit", "request_size", f"{size:,} bytes", max=limit)
 
 
 class BodyLimit:
