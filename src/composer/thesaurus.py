@@ -135,8 +135,8 @@ class Thesaurus:
             data = yaml.safe_load(p.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
             why = type(e).__name__
-            raise InputError([_wrong(str(p), None, "", "thesaurus_unreadable", why=why)]) from None
-        own = cls.from_mapping(data, str(p))
+            raise InputError([_wrong(p.name, None, "", "thesaurus_unreadable", why=why)]) from None
+        own = cls.from_mapping(data, p.name)
         return own if data.get("extends", True) is False else default_thesaurus().merged(own)
 
     def merged(self, other: Thesaurus) -> Thesaurus:

@@ -91,12 +91,12 @@ def _status(err: ComposerError) -> int:
 
 
 def error_response(
-    err: ComposerError, status: int | None = None, code: str | None = None
+    err: ComposerError, status: int | None = None, code: str | None = None, lang: str = "da"
 ) -> JSONResponse:
-    """The command line's JSON error (:func:`composer.files.error_json`) with its
-    HTTP status: 400 bad input, 413 over a limit, 422 a brief that cannot be met (and
-    ``code`` for what only a server has: unauthorized, not_found...)."""
-    payload = error_json(err) | ({"code": code} if code else {})
+    """The command line's JSON error (:func:`composer.files.error_json`, told in
+    ``lang``) with its HTTP status: 400 bad input, 413 over a limit, 422 a brief that
+    cannot be met (and ``code`` for what only a server has: unauthorized, not_found...)."""
+    payload = error_json(err, lang) | ({"code": code} if code else {})
     return JSONResponse({"error": payload}, status_code=status or _status(err))
 
 
@@ -105,9 +105,16 @@ def _problem(code: str, message: str, value: object = None, **params: Any) -> In
     return InputError([told("<request>", None, None, value, message, code=code, **params)])
 
 
+def _request_language(request: Request) -> str:
+    """The language a request asked for: its ``lang`` field (kept by
+    :func:`composer.web.inputs.read_payload`) or ``?lang=``; Danish otherwise."""
+    lang = getattr(request.state, "lang", None) or request.query_params.get("lang")
+    return lang if lang in ("da", "en") else "da"
+
+
 async def _composer_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ComposerError)
-    return error_response(exc)
+    return error_response(exc, lang=_request_language(request))
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:
@@ -116,7 +123,7 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
         pydantic_problem("<request>", e, ".".join(map(str, e["loc"])), "request_field")
         for e in exc.errors()
     ]
-    return error_response(InputError(problems), 400)
+    return error_response(InputError(problems), 400, lang=_request_language(request))
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -125,7 +132,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     known = exc.status_code in (404, 405)
     message = f"http_{exc.status_code}" if known else "http_other"
     err = _problem(code, message, request.url.path, why=str(exc.detail))
-    return error_response(err, exc.status_code, "bad_input" if exc.status_code == 400 else code)
+    code = "bad_input" if exc.status_code == 400 else code
+    return error_response(err, exc.status_code, code, _request_language(request))
 
 
 async def _unexpected(request: Request, exc: Exception) -> Response:

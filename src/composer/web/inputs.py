@@ -167,6 +167,7 @@ async def read_payload(request: Request, limits: Limits) -> Payload:
                         payload.files[key] = (value.filename, await value.read())
                 else:
                     payload.fields[key] = value
+        request.state.lang = payload.fields.get("lang")
         return payload
     body = await request.body()
     if not body.strip():
@@ -181,4 +182,5 @@ async def read_payload(request: Request, limits: Limits) -> Payload:
     if not isinstance(data, Mapping):
         raise _bad("body", type(data).__name__, "request_object")
     payload.fields.update(data)
+    request.state.lang = data.get("lang")  # the errors' language (web.app._request_language)
     return payload
