@@ -30,7 +30,7 @@ from .cells import clean_text, parse_bool
 from .errors import InputError, Problem, check_seed, shorten, told
 from .identity import AlikeIds, lookalike_problems, spell
 from .messages import MESSAGES
-from .models import ACTOR_LOOKUP, NetworkBrief, allowed_actor_types
+from .models import NetworkBrief
 from .pool import (
     BOOL_COLUMNS,
     CONTRACT_COLUMNS,
@@ -41,6 +41,7 @@ from .pool import (
 )
 from .progress import progress
 from .reading import Limits, RawTable, read_mapping, read_table
+from .vocabulary import ACTOR_LOOKUP, allowed_actor_types
 
 __all__ = [
     "HEADER_ALIASES",
