@@ -282,3 +282,21 @@ def test_downloads_leave_no_temporary_file(
     with zipfile.ZipFile(io.BytesIO(client.post("/download/xlsx", data={
         "composition": comp.model_dump_json()}).content)) as zf:  # fmt: skip
         assert "xl/workbook.xml" in zf.namelist()
+
+
+def test_an_unexpected_error_is_500_in_the_requests_language() -> None:
+    """A bug answers 500 with the command line's sentence for it, in ``?lang=``."""
+    app = create_app()
+
+    @app.get("/api/boom")
+    async def boom() -> None:
+        raise RuntimeError("secret data")
+
+    c = TestClient(app, raise_server_exceptions=False)
+    texts = {}
+    for lang in ("da", "en"):
+        r = c.get(f"/api/boom?lang={lang}")
+        assert r.status_code == 500 and r.json()["error"]["code"] == "internal"
+        texts[lang] = r.json()["error"]["message"]
+        assert "RuntimeError" in texts[lang] and "secret" not in texts[lang]
+    assert "uventet fejl" in texts["da"] and "unexpected error" in texts["en"]

@@ -29,6 +29,7 @@ from .. import __version__
 from ..errors import ComposerError, InfeasibleError, InputError, told
 from ..files import error_json
 from ..loaders import pydantic_problem
+from ..messages import say
 from ..reading import Limits
 
 __all__ = [
@@ -138,8 +139,9 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 async def _unexpected(request: Request, exc: Exception) -> Response:
     log.error("unexpected %s on %s", type(exc).__name__, request.url.path)  # no message: data
-    err = ComposerError(f"unexpected error ({type(exc).__name__}); please report it")
-    return error_response(err, 500, "internal")
+    lang = _request_language(request)  # the command line's sentence for a bug
+    err = ComposerError(say("cli.bug", lang, error=type(exc).__name__))
+    return error_response(err, 500, "internal", lang)
 
 
 # --------------------------------------------------------------------------- guards
