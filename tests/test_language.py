@@ -357,6 +357,7 @@ def _other_errors(tmp: Path) -> dict[str, list[Any]]:
         "lottery": lambda: lottery(pool, brief, epsilon=-1, hours_slack=-2),
         "stale": lambda: replace(comp, first, pool, changed),
         "gone": lambda: replace(comp, first, fewer, brief),
+        "unknown member": lambda: replace(comp, "ZZZ", pool, brief),
         "lang": request.language, "method": request.method, "n": request.count,
         "candidates": request.candidates, "brief": request.brief,
         "composition": request.composition, "text": lambda: request.text("member"),

@@ -159,16 +159,18 @@ def replace(
 
     Raises
     ------
-    KeyError
-        When ``member_id`` is not in the composition.
     InputError
-        For a bad argument, or when the composition no longer fits the pool or the brief
-        (a member gone from the pool, now excluded, or in a phase the brief dropped).
+        For a bad argument, a ``member_id`` that is not in the composition, or when the
+        composition no longer fits the pool or the brief (a member gone from the pool,
+        now excluded, or in a phase the brief dropped).
     """
     method, seed = check_arguments(method=method, seed=seed, member_id=member_id)
     brief = composition.brief if brief is None else as_brief(brief)
     pool = as_pool(pool)
-    composition.member(member_id)  # KeyError when unknown
+    ids = [m.id for m in composition.members]
+    if member_id not in ids:
+        raise InputError([told("<composition>", None, "member_id", member_id, "not_a_member",
+                               code="bad_argument", ids=ids)])  # fmt: skip
     if stale := stale_problems(composition, member_id, pool, brief):
         raise InputError(stale)
     plan = build_plan(pool, brief)
