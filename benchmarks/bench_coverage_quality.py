@@ -1,7 +1,8 @@
 """Coverage against the judged set (issue 14), and its speed against one TF-IDF pass.
 
 Quality: every row of ``tests/data/judged_coverage.csv`` through ``composer.coverage``;
-prints mean absolute error, Spearman, false cover (> 0.3 on a 0), crumbs (> 0 on a 0),
+prints, for each batch of the set (``build``, ``held-out``, ``held-out-2``) and for all
+rows, mean absolute error, Spearman, false cover (> 0.3 on a 0), crumbs (> 0 on a 0),
 missed (< 0.7 on a 1) and, per category, rows, MAE and hits (within 0.3 of the
 judgement). Speed: ``coverage`` on ``synthetic_pool(n)`` × ``synthetic_brief(15)``
 (fit included, a fresh process has the language resources still to load), as a ratio
@@ -23,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+import numpy as np
 from _machine import machine
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -41,12 +43,16 @@ COLUMNS = (
 def quality() -> None:
     rows = load_judged()
     value = scored(rows, composer.coverage)
-    f = figures(rows["judgement"].to_numpy(), value)
     print(f"judged set: {len(rows)} pairs, {rows['need'].nunique()} needs")
-    print(
-        f"MAE {f['mae']:.3f}  Spearman {f['spearman']:.3f}  false cover {f['false_cover']:.1%}"
-        f"  crumbs {f['crumbs']:.1%}  missed {f['missed']:.1%}"
-    )
+    judged = rows["judgement"].to_numpy()
+    for batch in (*dict.fromkeys(rows["batch"]), "all"):
+        sel = np.ones(len(rows), bool) if batch == "all" else (rows["batch"] == batch).to_numpy()
+        f = figures(judged[sel], value[sel])
+        print(
+            f"{batch:>10} ({sel.sum():>3} pairs): MAE {f['mae']:.3f}  Spearman {f['spearman']:.3f}"
+            f"  false cover {f['false_cover']:.1%}  crumbs {f['crumbs']:.1%}"
+            f"  missed {f['missed']:.1%}"
+        )
     print(per_category(rows, value).round(3).to_string())
 
 

@@ -2,7 +2,9 @@
 
 Shared by ``tests/test_coverage_quality.py`` and ``benchmarks/bench_coverage_quality.py``.
 Each row is one (need, phrase) pair judged 1 (covers), 0.5 (partly) or 0 (does not) by the
-rules in ``docs/scoring.md``. The phrase goes into the competence column of the need's kind
+rules in ``docs/scoring.md``; ``batch`` says when it was written: ``build`` (before the
+matcher was built) or ``held-out`` (false friends and compound heads added before the
+sense rules, which were then written without tuning on them). The phrase goes into the competence column of the need's kind
 (or into ``background`` when the row's kind is ``free_text``), one candidate per row, and
 ``composer.coverage`` scores every row in one call.
 """
@@ -28,9 +30,11 @@ _COLUMN = {
 }
 
 
-def load_judged() -> pd.DataFrame:
-    """The judged rows: need, kind, phrase, judgement, category."""
-    return pd.read_csv(JUDGED, dtype={"judgement": float}, keep_default_na=False)
+def load_judged(batch: str | None = None) -> pd.DataFrame:
+    """The judged rows (need, kind, phrase, judgement, category, batch), of one ``batch``
+    or all of them."""
+    rows = pd.read_csv(JUDGED, dtype={"judgement": float}, keep_default_na=False)
+    return rows if batch is None else rows[rows["batch"] == batch].reset_index(drop=True)
 
 
 def judged_inputs(rows: pd.DataFrame) -> tuple[list[dict[str, Any]], dict[str, Any]]:

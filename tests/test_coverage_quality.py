@@ -1,8 +1,11 @@
 """Coverage against the judged set (issue 14): the figures a person agrees with.
 
-The thresholds are the issue's where the matcher meets them on the judged set (MAE,
-Spearman, crumbs, missed); false cover is pinned at the measured level, above the issue's
-2 %, so that it can only get better (see docs/scoring.md).
+The judged set's first batch (``build``, written before the matcher) meets every
+threshold of the issue, false cover 2 % included; each figure is pinned a little above
+its value measured on 2026-12-07 (the issue's threshold in the comment), so that it can
+only get better. The ``held-out`` batch (false friends
+in another sense, added before the sense rules and not tuned on) is pinned at its
+measured levels so that it can only get better (see docs/scoring.md).
 """
 
 from __future__ import annotations
@@ -21,10 +24,19 @@ from .judged import figures, load_judged, scored
 
 
 @pytest.fixture(scope="module")
-def judged() -> dict[str, float]:
+def batches() -> dict[str, dict[str, float]]:
     rows = load_judged()
     value = scored(rows, composer.coverage)
-    return figures(rows["judgement"].to_numpy(), value)
+    out = {}
+    for batch in ("build", "held-out", "held-out-2"):
+        sel = (rows["batch"] == batch).to_numpy()
+        out[batch] = figures(rows["judgement"].to_numpy()[sel], value[sel])
+    return out
+
+
+@pytest.fixture(scope="module")
+def judged(batches: dict[str, dict[str, float]]) -> dict[str, float]:
+    return batches["build"]
 
 
 def test_judged_set_is_large_and_varied() -> None:
@@ -35,25 +47,59 @@ def test_judged_set_is_large_and_varied() -> None:
 
 
 def test_mean_absolute_error(judged: dict[str, float]) -> None:
-    assert judged["mae"] <= 0.15
+    assert judged["mae"] <= 0.065  # measured 0.060; the issue asks 0.15
 
 
 def test_spearman(judged: dict[str, float]) -> None:
-    assert judged["spearman"] >= 0.8
+    assert judged["spearman"] >= 0.87  # measured 0.878; the issue asks 0.8
 
 
 def test_missed(judged: dict[str, float]) -> None:
-    assert judged["missed"] <= 0.10
+    assert judged["missed"] <= 0.025  # measured 2.0 %; the issue asks 10 %
 
 
 def test_crumbs(judged: dict[str, float]) -> None:
-    assert judged["crumbs"] <= 0.05
+    assert judged["crumbs"] <= 0.02  # measured 1.9 %; the issue asks 5 %
 
 
-def test_false_cover_does_not_grow(judged: dict[str, float]) -> None:
-    # measured 2026-12-07: 3.3 % (7 of 213; the issue asks 2 %): words used in another
-    # sense (bilpleje, golfhandicap, pleje af grønne områder), see docs/scoring.md
-    assert judged["false_cover"] <= 0.035
+def test_false_cover(judged: dict[str, float]) -> None:
+    # measured 2026-12-07: 0.9 % (2 of 214: skolet, simplemma's lemma skole; pleje af
+    # grønne områder, grøn being left out of the outside classes); the issue asks 2 %
+    assert judged["false_cover"] <= 0.01
+
+
+def test_held_out_false_friends_do_not_grow(batches: dict[str, dict[str, float]]) -> None:
+    # measured 2026-12-07 on the 73 held-out pairs: false cover 15.1 % (8 of 53: data-,
+    # netværks-, magt-, tillidsmisbrug, skolede stemmer, ...), missed 10 % (2 of 20),
+    # see docs/scoring.md
+    held = batches["held-out"]
+    assert held["false_cover"] <= 0.16 and held["missed"] <= 0.10
+    # the 38 pairs written after the rules were frozen: false cover 60 % (15 of 25;
+    # svømmeskole, yoghurtkultur, økonomisk sundhed, ...): the outside classes do not
+    # reach senses they do not list
+    late = batches["held-out-2"]
+    assert late["false_cover"] <= 0.60 and late["missed"] <= 0.16
+
+
+def test_thesaurus_audit_finds_few_kinds_among_synonyms() -> None:
+    import importlib.util
+
+    path = Path(__file__).parents[1] / "scripts" / "audit_thesaurus.py"
+    spec = importlib.util.spec_from_file_location("audit_thesaurus", path)
+    assert spec is not None and spec.loader is not None
+    audit = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(audit)
+    own = [
+        (c, label)
+        for c, label, reason, _ in audit.suspects(default_thesaurus())
+        if reason == "own head"
+    ]
+    # reviewed 2026-12-07: the 73 left are spellings or synonyms (personlig pleje,
+    # folkeskole, fysisk træning); kinds (alkoholmisbrug, vaskulær demens) are narrower
+    assert len(own) <= 73
+    assert ("misbrug", "alkoholmisbrug") not in own and ("skole", "efterskole") not in own
+    toy = Thesaurus.from_mapping({"concepts": {"misbrug": {"alt": ["stofmisbrug"]}}})
+    assert [r for _, _, r, _ in audit.suspects(toy)] == ["own head"]
 
 
 @pytest.mark.parametrize(
@@ -71,6 +117,13 @@ def test_false_cover_does_not_grow(judged: dict[str, float]) -> None:
         ("angst", "gangstier"),
         ("unge", "Lungeforeningen"),
         ("kommunikation", "ekskommunikation"),
+        ("pleje", "bilpleje"),
+        ("pleje", "pleje af bilen"),
+        ("handicap", "golfhandicap"),
+        ("kultur", "bakteriekultur"),
+        ("skole", "køreskole"),
+        ("rehabilitering", "rehabilitering af bygninger"),
+        ("ældre", "ældre bygninger"),
     ],
 )
 def test_false_friends_of_the_issue_cover_nothing(need: str, phrase: str) -> None:
@@ -103,6 +156,52 @@ def test_compound_head_without_thesaurus() -> None:
     assert NeedMatcher("etik", empty).phrase("teknologietik").kind == "compound head"
     loose = NeedMatcher("demens", empty).phrase("demensvenlig")
     assert loose is not None and loose.value < 0.3
+
+
+def test_a_class_outside_counts_only_where_the_need_is_not_inside_it() -> None:
+    th = default_thesaurus()
+    assert NeedMatcher("trafik", th).phrase("biltrafik") is not None
+    assert NeedMatcher("pleje", th).phrase("bilpleje") is None
+    assert NeedMatcher("natur", th).phrase("naturgas") is None
+    own = Thesaurus.from_mapping(
+        {
+            "concepts": {"pleje": {}, "trafik": {}},
+            "outside": {"vehicles": {"words": ["bil"], "inside": ["trafik"]}},
+        }
+    )
+    assert NeedMatcher("pleje", own).phrase("bilplejen") is None
+    assert NeedMatcher("pleje", own).phrase("pleje af biler") is None
+    assert NeedMatcher("pleje", own).phrase("sårpleje") is not None
+    assert NeedMatcher("trafik", own).phrase("biltrafik") is not None
+    assert NeedMatcher("pleje", Thesaurus({})).phrase("bilpleje") is not None
+    assert NeedMatcher("hundetræning", th).phrase("træning af hunde") is not None
+    assert NeedMatcher("golf", th).phrase("golf for seniorer") is not None
+
+
+def test_outside_classes_merge_and_are_checked() -> None:
+    more = Thesaurus.from_mapping(
+        {"concepts": {}, "outside": {"køretøjer og kørsel": {"words": ["traktor"]}}}
+    )
+    merged = default_thesaurus().merged(more)
+    assert {"traktor", "bil"} <= merged.outside_words({"pleje"})
+    assert NeedMatcher("pleje", merged).phrase("traktorpleje") is None
+    with pytest.raises(composer.InputError, match="concept"):
+        Thesaurus.from_mapping(
+            {"concepts": {}, "outside": {"x": {"words": ["a"], "inside": ["b"]}}}
+        )
+    with pytest.raises(composer.InputError, match="words"):
+        Thesaurus.from_mapping({"concepts": {}, "outside": {"x": ["a"]}})
+
+
+def test_idioms_are_no_competence() -> None:
+    pleje, ledelse = (
+        NeedMatcher("pleje", default_thesaurus()),
+        NeedMatcher("ledelse", default_thesaurus()),
+    )
+    assert pleje.text(words("Jeg plejer at cykle på arbejde.")) is None
+    assert pleje.text(words("Jeg plejer demente i eget hjem.")) is not None
+    assert ledelse.text(words("Jeg leder efter nye udfordringer.")) is None
+    assert ledelse.text(words("Jeg leder et team på ti.")) is not None
 
 
 def test_stems_do_not_collide() -> None:
@@ -152,3 +251,7 @@ def test_cli_thesaurus_lookup(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["thesaurus", "lookup", "seniorer", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "ældre: label 'seniorer' (da)" in out and "English labels:" in out
+    assert main(["thesaurus", "lookup", "golfhandicap"]) == 0
+    out = capsys.readouterr().out
+    assert "'golf' lægger 'golfhandicap' uden for det kommunale arbejde (sport og spil)" in out
+    assert "undtagen for behov under: kultur og fritid" in out

@@ -346,7 +346,9 @@ def _other_errors(tmp: Path) -> dict[str, list[Any]]:
     attempts: dict[str, Any] = {
         "thesaurus": lambda: Thesaurus.from_mapping({"concepts": 5}),
         "concepts": lambda: Thesaurus.from_mapping(
-            {"concepts": {"a": 5, "b": {"broader": ["zz"]}}}),
+            {"concepts": {"a": 5, "b": {"broader": ["zz"]}},
+             "outside": {"x": 5, "y": {"words": ["ord"], "inside": ["qq"]}}}),
+        "outside": lambda: Thesaurus.from_mapping({"concepts": {}, "outside": 5}),
         "thesaurus file": lambda: Thesaurus.load(tmp / "tesaurus.yaml"),
         "table": lambda: verify_draw({"phases": 5, "rows": [{"seats": 1}]}, 1),
         "sums": lambda: verify_draw({"table": {**table, "rows": [{"probability": 5, "seats":

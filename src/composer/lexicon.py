@@ -30,6 +30,7 @@ from .text import STOP_WORDS
 
 __all__ = [
     "DERIVATIONS",
+    "IDIOMS",
     "LEMMA_FIXES",
     "PREFIXES",
     "Word",
@@ -117,6 +118,15 @@ LEMMA_FIXES: dict[str, str] = {
     "handicap": "handicap",
     "ældre": "ældre",
     "koste": "koste",
+}
+
+#: A form of a derived verb followed by this word means something else, so it is read
+#: as no competence: ``plejer at`` (usually, not caring), ``leder efter`` (looks for, not
+#: leading). Keys are bases (after :data:`DERIVATIONS`); the noun itself (``ledelse
+#: efter mål``) is never an idiom.
+IDIOMS: dict[str, frozenset[str]] = {
+    "pleje": frozenset({"at"}),
+    "ledelse": frozenset({"efter"}),
 }
 
 #: Danish prefixes: a word that starts with one is a derivation, not a compound of what
@@ -305,12 +315,23 @@ def analyse(token: str) -> Word:
 
 
 def words(text: str, stop: bool = True) -> tuple[Word, ...]:
-    """The words of ``text`` (hyphenated words joined), stop words left out when ``stop``."""
+    """The words of ``text`` (hyphenated words joined), stop words left out when ``stop``.
+
+    A verb form in an idiom (:data:`IDIOMS`) keeps its text but gets a base no need has.
+
+    Examples
+    --------
+    >>> [w.base for w in words("Jeg plejer at cykle og plejer demente")]
+    ['plejer at', 'cykle', 'pleje', 'demens']
+    """
+    toks = [t.replace("-", "") for t in _WORD.findall(text.lower())]
     out = []
-    for tok in _WORD.findall(text.lower()):
-        tok = tok.replace("-", "")
+    for tok, nxt in zip(toks, [*toks[1:], ""][: len(toks)], strict=True):
         if not (stop and tok in STOP_WORDS) and not tok.isdigit():
-            out.append(analyse(tok))
+            w = analyse(tok)
+            if w.text != w.base and nxt in IDIOMS.get(w.base, ()):
+                w = Word(w.text, f"{w.text} {nxt}")
+            out.append(w)
     return tuple(out)
 
 

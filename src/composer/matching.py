@@ -27,7 +27,9 @@ compound modifier  0.75   a compound whose first part is the need and whose last
 broader            0.5    a concept above the need's
 related            0.5    a concept related to the need's
 free text          ≤ 0.8  a sentence in ``background`` or ``statement``: 0.8 at most
-                          when it names the need or a label of its concept, else 0.6;
+                          when it names the need, a label of its concept or a
+                          narrower concept (a kind of it: ``skærmbesøg`` for
+                          velfærdsteknologi), else 0.6;
                           a broader or related word in a sentence counts for nothing
                           (``ældre`` in a sentence does not partly cover ``demens``)
 =================  =====  =============================================================
@@ -38,6 +40,16 @@ a kind of it (synonym, translation, narrower): ``inddragelse af jord`` is not pa
 
 A compound the thesaurus knows as a label of some concept is judged by the thesaurus
 alone (``naturpleje`` is nature management, not care; ``plejefamilie`` is foster care).
+
+**Another sense.** A compound whose first part, or a phrase one of whose other words,
+belongs to a class of the thesaurus's ``outside`` (vehicles, animals, plants, microbes,
+materials, ...; see :attr:`composer.thesaurus.Thesaurus.outside`) uses the need's word in
+a sense outside municipal work and covers nothing unless the thesaurus knows the whole
+phrase: ``bilpleje``, ``pleje af bilen``, ``bakteriekultur``, ``køreskole``,
+``ældre bygninger``. A compound modifier whose last part is such a word covers nothing
+either (``naturgas``). Classes the need's concept is inside of do not count
+(``biltrafik`` is traffic), nor do the need's own words (a need ``hundetræning`` is
+covered by ``træning af hunde``).
 """
 
 from __future__ import annotations
@@ -75,7 +87,8 @@ KIND_VALUES: dict[str, float] = {
 }
 #: Free text that does not name a label of the need: at most this.
 FREE_TEXT_CAP = 0.6
-#: Free text that names the need or a label of its concept (in any inflection).
+#: Free text that names the need, a label of its concept or a narrower concept (in any
+#: inflection).
 FREE_TEXT_LABEL_CAP = 0.8
 #: Last parts (lemmas) of a compound that make it work on, a role in, a field of or a
 #: means for its first part: ``demens|koordinator``, ``ældre|området``, ``misbrugs|behandling``.
@@ -92,7 +105,7 @@ WORK_HEADS: frozenset[str] = frozenset(
 )
 _WEAK = frozenset({"broader", "related"})
 _STRONG = frozenset({"synonym", "translation", "narrower"})
-_LITERAL = frozenset({"exact", "inflection", "spelling", "synonym", "translation"})
+_LITERAL = frozenset({"exact", "inflection", "spelling", "synonym", "translation", "narrower"})
 _WINDOW = 4
 
 
@@ -147,6 +160,16 @@ def _forms(w: Word) -> set[str]:
     return {w.text, w.base}
 
 
+def _firsts(w: Word) -> set[str]:
+    """A compound's first parts, as written and as lemmas."""
+    return {w.first, w.modifier, lemma(w.first), lemma(w.modifier)} - {""}
+
+
+def _marks(w: Word) -> set[str]:
+    """Every form of a word a class of the thesaurus's ``outside`` can name."""
+    return _firsts(w) | {w.text, w.base, w.head} if w.head else {w.text, w.base}
+
+
 class NeedMatcher:
     """Judges phrases and sentences against one need.
 
@@ -167,6 +190,8 @@ class NeedMatcher:
         self.parts = self._parts()
         self.concepts = {x.concept for x in thesaurus.find_key(self.key)}
         self.cover = self._cover()
+        self.own = set().union(*(_marks(w) for w in self.words)) if self.words else set()
+        self.outside = thesaurus.outside_words(self.concepts) - self.own
         self._phrases: dict[str, Match | None] = {}
 
     def _parts(self) -> list[set[str]]:
@@ -205,8 +230,9 @@ class NeedMatcher:
             return None
         if "".join(w.base for w in ws) == self.key:
             return Match(1.0, "spelling" if any(w.restored for w in ws) else "inflection", phrase)
-        found = [self._concept("".join(w.base for w in ws), phrase), self._bag(ws, phrase)]
-        found += [self._word(w, phrase, len(ws) > 1) for w in ws]
+        found = [self._concept("".join(w.base for w in ws), phrase)]
+        if len(ws) == 1 or not any(self._elsewhere(w) for w in ws):
+            found += [self._bag(ws, phrase), *(self._word(w, phrase, len(ws) > 1) for w in ws)]
         return max((m for m in found if m is not None), default=None)
 
     def _concept(self, k: str, phrase: str) -> Match | None:
@@ -246,9 +272,17 @@ class NeedMatcher:
             return None  # a word the thesaurus knows is judged by it alone
         return self._compound(w, phrase) or self._typo(w, phrase)
 
+    def _elsewhere(self, w: Word) -> bool:
+        """Whether a word of a phrase puts the phrase outside municipal work (never a
+        word that names the need itself: ``hunde`` for the need ``hundetræning``)."""
+        marks = _marks(w)
+        return bool(marks & self.outside) and not marks & self.own
+
     def _compound(self, w: Word, phrase: str) -> Match | None:
-        if not w.head:
+        if not w.head or w.head in self.outside:
             return None
+        if _firsts(w) & self.outside:
+            return None  # the head in another sense: bilpleje, bakteriekultur, køreskole
         if w.head == self.key or any(
             x.concept in self.concepts for x in self.thesaurus.find_key(w.head)
         ):

@@ -6,6 +6,13 @@ as in SKOS. The built-in thesaurus ships as ``data/thesaurus.yaml``; users exten
 replace it (:meth:`Thesaurus.load`, ``CandidateScorer(thesaurus=...)``, the brief's
 ``thesaurus`` key). Labels are compared by :func:`composer.lexicon.key`, so every
 inflection and spelling of a label finds its concept.
+
+Besides concepts, a thesaurus lists **senses outside municipal work** (``outside``):
+classes of words (vehicles, animals, plants and gardens, ...) that, as the first part of
+a compound or as another word of a phrase, put a need's word in another sense
+(``bilpleje``, ``pleje af bilen``, ``bakteriekultur``, ``rehabilitering af bygninger``).
+Each class names the concepts it is *inside* of (vehicles are inside ``trafik``, so
+``biltrafik`` is traffic), where it does not apply.
 """
 
 from __future__ import annotations
@@ -20,8 +27,9 @@ from typing import Any
 import yaml
 
 from .errors import InputError, Problem, told
-from .lexicon import key, words
+from .lexicon import key, lemma, words
 from .messages import count, say
+from .text import squash
 
 __all__ = [
     "BROADER",
@@ -29,6 +37,7 @@ __all__ = [
     "RELATED",
     "Concept",
     "Label",
+    "Outside",
     "Thesaurus",
     "as_thesaurus",
     "default_thesaurus",
@@ -60,6 +69,16 @@ class Concept:
 
 
 @dataclass(frozen=True)
+class Outside:
+    """A class of words whose compounds and phrases lie outside municipal work, except
+    for needs at or below the concepts it is ``inside`` of. ``words`` holds each word as written and as its lemma key."""
+
+    name: str
+    words: frozenset[str]
+    inside: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Label:
     """A label found for a text: the concept, the label as written, its language."""
 
@@ -86,6 +105,7 @@ class Thesaurus:
 
     concepts: dict[str, Concept]
     sources: tuple[str, ...] = ()
+    outside: dict[str, Outside] = field(default_factory=dict)
     _index: dict[str, list[Label]] = field(default_factory=dict, repr=False)
     _children: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
@@ -122,9 +142,10 @@ class Thesaurus:
             for link in (*c.broader, *c.related):
                 if link not in concepts:
                     problems.append(_wrong(source, f"concepts.{c.id}", link, "thesaurus_link"))
+        outside = _read_outside(data.get("outside"), source, concepts, problems)
         if problems:
             raise InputError(problems)
-        return cls(concepts, tuple(str(s) for s in data.get("sources", []) or []))
+        return cls(concepts, tuple(str(s) for s in data.get("sources", []) or []), outside)
 
     @classmethod
     def load(cls, path: str | Path) -> Thesaurus:
@@ -154,7 +175,15 @@ class Thesaurus:
                         for f in ("alt", "en", "broader", "related")
                     ),
                 )
-        return Thesaurus(out, tuple(dict.fromkeys(self.sources + other.sources)))
+        outside = dict(self.outside)
+        for name, o in other.outside.items():
+            had = outside.get(name)
+            outside[name] = (
+                o
+                if had is None
+                else Outside(name, had.words | o.words, tuple(dict.fromkeys(had.inside + o.inside)))
+            )
+        return Thesaurus(out, tuple(dict.fromkeys(self.sources + other.sources)), outside)
 
     # ------------------------------------------------------------------ reading
     def find(self, text: str) -> list[Label]:
@@ -198,6 +227,16 @@ class Thesaurus:
             return "related", RELATED
         return None
 
+    def outside_words(self, concepts: Iterable[str]) -> frozenset[str]:
+        """The words that put a need of these ``concepts`` in another sense: every class
+        of :attr:`outside` that none of the concepts (or the concepts above them) is
+        inside of."""
+        mine = set(concepts)
+        for c in list(mine):
+            mine |= self.broader(c, depth=4)
+        found = [o.words for o in self.outside.values() if not mine.intersection(o.inside)]
+        return frozenset().union(*found)
+
     def describe(self, cid: str) -> dict[str, list[str]]:
         """A concept's labels and neighbours, for ``composer thesaurus lookup``."""
         c = self.concepts[cid]
@@ -220,6 +259,42 @@ class Thesaurus:
 def _wrong(source: str, column: str | None, value: object, message: str, **params: Any) -> Problem:
     """A problem in a thesaurus file, told by the sentence ``problem.<message>``."""
     return told(source, None, column, value, message, code="invalid_value", **params)
+
+
+#: Danish noun endings (indefinite and definite, singular and plural): an ``outside`` word
+#: is found in every form even where the lemmatiser does not know it (``facader``).
+_NOUN_ENDINGS = ("", "e", "r", "er", "n", "en", "et", "ne", "ene", "rne", "erne")
+
+
+def _noun_forms(word: str) -> set[str]:
+    """``word`` as its lemma key and in every noun form (``facade``: ``facader``, ...)."""
+    w = squash(word)
+    return {key(word), *(w + e for e in _NOUN_ENDINGS)}
+
+
+def _read_outside(
+    raw: Any, source: str, concepts: Mapping[str, Concept], problems: list[Problem]
+) -> dict[str, Outside]:
+    """The ``outside`` classes: ``{name: {words: [...], inside: [concept ids]}}``."""
+    out: dict[str, Outside] = {}
+    if raw is None:
+        return out
+    if not isinstance(raw, Mapping):
+        problems.append(_wrong(source, "outside", str(raw)[:80], "thesaurus_outside"))
+        return out
+    for name, spec in raw.items():
+        if not isinstance(spec, Mapping) or not isinstance(spec.get("words"), list):
+            problems.append(_wrong(source, f"outside.{name}", str(spec)[:80], "thesaurus_class"))
+            continue
+        inside = tuple(str(x) for x in spec.get("inside", []) or [])
+        problems.extend(
+            _wrong(source, f"outside.{name}", x, "thesaurus_link")
+            for x in inside
+            if x not in concepts
+        )
+        found = {f.lower() for w in spec["words"] for f in _noun_forms(str(w))}
+        out[str(name)] = Outside(str(name), frozenset(found - {""}), inside)
+    return out
 
 
 def _read_default() -> Thesaurus:
@@ -253,6 +328,23 @@ def as_thesaurus(
     return out
 
 
+def _outside_lines(word: str, thesaurus: Thesaurus, language: str) -> list[str]:
+    """Which word of ``word`` belongs to a class of :attr:`Thesaurus.outside`, and where
+    that class does not apply."""
+    out = []
+    for w in words(word):
+        forms = {w.first, w.modifier, lemma(w.first), lemma(w.modifier)} if w.head else {w.base}
+        forms.add(w.text)
+        for o in sorted(thesaurus.outside.values(), key=lambda o: o.name):
+            part = min(forms & o.words, default="")
+            if not part:
+                continue
+            out.append(say("thesaurus.outside", language, part=part, text=w.text, name=o.name))
+            if o.inside:
+                out.append(say("thesaurus.outside_inside", language, items=", ".join(o.inside)))
+    return out
+
+
 def lookup_lines(word: str, thesaurus: Thesaurus, language: str = "da") -> list[str]:
     """What ``word`` matches in ``thesaurus`` and why, as lines (``composer thesaurus lookup``).
 
@@ -270,6 +362,7 @@ def lookup_lines(word: str, thesaurus: Thesaurus, language: str = "da") -> list[
         else say("thesaurus.word", language, text=w.text, base=w.base)
         for w in words(word)
     ]
+    read += _outside_lines(word, thesaurus, language)
     lines = [
         say(
             "thesaurus.found",

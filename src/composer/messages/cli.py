@@ -37,6 +37,14 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "da": "  beslægtede (dækker delvist, 0,5): {items}",
         "en": "  related (covers partly, 0.5): {items}",
     },
+    "thesaurus.outside": {
+        "da": "  '{part}' lægger '{text}' uden for det kommunale arbejde ({name}): dækker intet",
+        "en": "  '{part}' puts '{text}' outside municipal work ({name}): covers nothing",
+    },
+    "thesaurus.outside_inside": {
+        "da": "    undtagen for behov under: {items}",
+        "en": "    except for needs under: {items}",
+    },
     # --- help texts (one per command and argument)
     "help.description": {
         "da": "Anbefaler, hvem der skal sidde i et kommunalt udviklingsnetværk.",

@@ -38,6 +38,14 @@ REQUEST_MESSAGES: dict[str, dict[str, str]] = {
         "da": "id'et på et begreb i tesaurussen",
         "en": "the id of a concept in the thesaurus",
     },
+    "problem.thesaurus_outside": {
+        "da": "en samling af klasser under nøglen 'outside'",
+        "en": "a mapping of classes under the key 'outside'",
+    },
+    "problem.thesaurus_class": {
+        "da": "en samling med nøglen 'words' (en liste af ord) og eventuelt 'inside'",
+        "en": "a mapping with the key 'words' (a list of words) and, if need be, 'inside'",
+    },
     "problem.thesaurus_unreadable": {
         "da": "en læsbar tesaurus i YAML eller JSON (fejl: »{why}«)",
         "en": "a readable YAML or JSON thesaurus ({why})",

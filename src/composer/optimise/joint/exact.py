@@ -423,8 +423,26 @@ class _Model:
         self.rows.add(cols, vals, F1 - self.pr.objective.slack, np.inf)
         lb = np.r_[self.lb, np.zeros(ne)]
         ub = np.r_[self.ub, np.full(ne, np.inf)]
+        self.hours2, self.bounds2 = hours, (lb, ub)
         cons = self.rows.constraint(nv2)
         return _milp(hours - beta * tier, cons, self.integrality(ne), lb, ub, time_limit)
+
+    def stage3(self, x2: np.ndarray, time_limit: float) -> MilpOutcome:
+        """The people of stage 2 in their roles and its hours held: each participant's
+        phases chosen for the most F. Two choices of phases can tie on the hours and the
+        fit; the solver would then return either, and which one would depend on the order
+        of the rows, so F decides among them."""
+        hours = self.hours2
+        nv2, ne = len(hours), len(hours) - self.nv
+        lb, ub = (b.copy() for b in self.bounds2)
+        held = np.r_[self.ox + np.arange(self.nx), self.ou + np.arange(self.nu)].astype(np.intp)
+        lb[held] = ub[held] = np.round(np.asarray(x2)[held])
+        cols = np.flatnonzero(hours)
+        self.rows.add(cols, hours[cols], -np.inf, float(hours @ np.round(x2[:nv2])) + 1e-6)
+        c = np.zeros(nv2)
+        c[self.ot : self.ot + self.nt] = -self.pr.objective.share[self.fp_f]
+        cons = self.rows.constraint(nv2)
+        return _milp(c, cons, self.integrality(ne), lb, ub, time_limit)
 
     def decode(self, x: np.ndarray) -> tuple[tuple[int, ...], dict[int, tuple[int, ...]]]:
         """The core and each participant's phases from a solution vector."""
@@ -472,11 +490,16 @@ def _solve(problem: JointProblem, time_limit: float, core_includes: int) -> Join
         res1 = res1b if res1b.x is not None else res1
     res2 = model.stage2(model.first_tier(res1.x), time_limit)
     best = res2 if res2.x is not None else res1
+    statuses = [res1.status, res2.status]
+    if res2.x is not None and model.nu:
+        res3 = model.stage3(res2.x, time_limit)
+        best = res3 if res3.x is not None else res2
+        statuses.append(res3.status)
     assert best.x is not None
     core, phases = by_id(problem, *model.decode(best.x))
     F, H, fit = evaluate(problem, core, phases)
     optimal = res1.optimal and res2.optimal
-    limited = "time_limit" in (res1.status, res2.status)
+    limited = "time_limit" in statuses
     note = "time limit reached" if limited else ("" if optimal else res2.message)
     return JointSolution(core, phases, F, H, fit, "exact", optimal, note, _bound(res1, F))
 
