@@ -300,3 +300,31 @@ def test_an_unexpected_error_is_500_in_the_requests_language() -> None:
         texts[lang] = r.json()["error"]["message"]
         assert "RuntimeError" in texts[lang] and "secret" not in texts[lang]
     assert "uventet fejl" in texts["da"] and "unexpected error" in texts["en"]
+
+
+def test_errors_are_told_in_the_requests_language() -> None:
+    """The guards (token, size) answer in ``?lang=``; the work's errors in the body's
+    ``lang`` field; Danish otherwise. Each problem's ``text`` is its sentence there."""
+    from composer.messages import problem_text
+
+    guarded = TestClient(create_app(token="s3cret", max_upload_bytes=1_000))
+    bad = {"candidates": [{"id": "A", "actor_type": "astronaut"}], "brief": {"theme": "x"}}
+    answers = {
+        lang: [
+            guarded.post(f"/api/validate?lang={lang}", json={}),
+            guarded.post(f"/api/validate?lang={lang}", content=b"x" * 2_000,
+                         headers={"authorization": "Bearer s3cret"}),
+            TestClient(create_app()).post("/api/validate", json=bad | {"lang": lang}),
+        ]
+        for lang in ("da", "en")
+    }  # fmt: skip
+    for lang, rs in answers.items():
+        assert [r.status_code for r in rs] == [401, 413, 400]
+        for r in rs:
+            p = r.json()["error"]["problems"][0]
+            assert p["text"] == problem_text(p["message"], lang, p["params"])
+    for da, en in zip(answers["da"], answers["en"], strict=True):
+        assert (
+            da.json()["error"]["problems"][0]["text"] != en.json()["error"]["problems"][0]["text"]
+        )
+        assert da.json()["error"]["message"] != en.json()["error"]["message"]

@@ -109,7 +109,13 @@ def _problem(code: str, message: str, value: object = None, **params: Any) -> In
 def _request_language(request: Request) -> str:
     """The language a request asked for: its ``lang`` field (kept by
     :func:`composer.web.inputs.read_payload`) or ``?lang=``; Danish otherwise."""
-    lang = getattr(request.state, "lang", None) or request.query_params.get("lang")
+    lang = getattr(request.state, "lang", None)
+    return lang if lang in ("da", "en") else _query_language(request.scope)
+
+
+def _query_language(scope: Scope) -> str:
+    """``?lang=`` of a request not read yet (the guards answer before the app runs)."""
+    lang = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang", ["da"])[0]
     return lang if lang in ("da", "en") else "da"
 
 
@@ -216,7 +222,7 @@ async def _refuse(scope: Scope, receive: Receive, send: Send) -> None:
 
     if scope["path"].startswith("/api/") or scope["path"] == "/openapi.json":
         err = _problem("unauthorized", "request_token")
-        response: Response = error_response(err, 401, "unauthorized")
+        response: Response = error_response(err, 401, "unauthorized", _query_language(scope))
     else:
         response = token_page()
     await response(scope, receive, send)
@@ -245,7 +251,8 @@ class BodyLimit:
             while more:  # drain what is still coming, keeping none of it
                 message = await receive()
                 more = message.get("more_body", False) and message["type"] == "http.request"
-            await error_response(_too_large(int(length), self.limit))(scope, receive, send)
+            too_large = _too_large(int(length), self.limit)
+            await error_response(too_large, lang=_query_language(scope))(scope, receive, send)
             return
         seen = 0
 
