@@ -330,6 +330,35 @@ def test_impossible_brief_exit_3(capsys: Capsys, ref: tuple[Path, Path], tmp_pat
     error = json.loads(err)["error"]
     assert code == 3 and error["code"] == "infeasible" and error["problems"]
     assert all("reason" in p for p in error["problems"]) and "relaxations" in error
+    # each reason also as its sentence's code and parameters (infeasible.<message>), in
+    # the brief's language (Danish here)
+    from composer.messages import say
+
+    for p in error["problems"]:
+        assert p["text"] == p["reason"] == say(f"infeasible.{p['message']}", "da", **p["params"])
+
+
+def test_json_problems_add_their_sentence_code_params_and_text(
+    capsys: Capsys, tmp_path: Path
+) -> None:
+    """Each problem of the JSON error keeps its English ``expected`` and adds the
+    sentence's code, its parameters and the sentence in the chosen language."""
+    from composer.messages import problem_text
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,actor_type,motivation\nA,astronaut,3\nB,borger,7\n", encoding="utf-8")
+    told = {}
+    for lang in ("da", "en"):
+        code, _, err = run(capsys, "validate", bad, "--format", "json", "--lang", lang)
+        assert code == 2
+        told[lang] = json.loads(err)["error"]["problems"]
+        for p in told[lang]:
+            assert {"source", "row", "column", "value", "expected", "code"} <= set(p)
+            assert p["text"] == problem_text(p["message"], lang, p["params"])
+    da, en = told["da"], told["en"]
+    assert [p["expected"] for p in da] == [p["expected"] for p in en] == [p["text"] for p in en]
+    assert all(d["text"] != e["text"] for d, e in zip(da, en, strict=True))
+    assert [p["message"] for p in da] == [p["message"] for p in en] and da[0]["params"]
 
 
 # ------------------------------------------------------------------ replace

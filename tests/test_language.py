@@ -311,3 +311,110 @@ def test_the_input_check_can_fail() -> None:
     p = Problem("k.csv", 2, "id", "x", "a value the table does not know")
     assert not _told(p)
     assert _strange(summarise_problems([p], "da").split(":", 1)[1], "da")
+
+
+# ------------------------------------- errors of a thesaurus, a lottery, replace, the web
+def _other_errors(tmp: Path) -> dict[str, list[Any]]:
+    """The problems of a user's thesaurus file, a published lottery table and its draw,
+    the lottery's arguments, a stale composition given to replace, and requests to the
+    web page and API that the server refuses itself."""
+    from fastapi.testclient import TestClient
+
+    from composer import InputError, compose, lottery, replace, verify_draw
+    from composer.datasets import load_sample
+    from composer.loaders import pydantic_problem
+    from composer.models import NetworkBrief
+    from composer.reading import Limits
+    from composer.thesaurus import Thesaurus
+    from composer.web import create_app
+    from composer.web.api import check_replace
+    from composer.web.app import _problem, _too_large
+    from composer.web.downloads import download
+    from composer.web.inputs import Payload
+
+    (tmp / "tesaurus.yaml").write_text("concepts: [x\n", encoding="utf-8")
+    table = {"phases": ["forløb"], "groups": [["A"], ["B"]], "rows": [
+        {"probability": 500000, "seats": [[0, "core", 1]]},
+        {"probability": 500000, "seats": [[1, "core", 1]]}]}  # fmt: skip
+    drawn = verify_draw(table, 7).model_dump(mode="json")
+    pool, brief = load_sample("klimatilpasning")
+    comp = compose(pool, brief, dropouts=False)
+    first, second = comp.core[0].id, comp.core[1].id
+    changed = NetworkBrief.model_validate({**brief.model_dump(), "exclude": [second]})
+    fewer = [r | {"knows": ""} for r in pool.to_records() if r["id"] != second]
+    request = Payload(Limits(), fields={"lang": "fr", "method": "x", "n": 0, "candidates": None})
+    attempts: dict[str, Any] = {
+        "thesaurus": lambda: Thesaurus.from_mapping({"concepts": 5}),
+        "concepts": lambda: Thesaurus.from_mapping(
+            {"concepts": {"a": 5, "b": {"broader": ["zz"]}},
+             "outside": {"x": 5, "y": {"words": ["ord"], "inside": ["qq"]}}}),
+        "outside": lambda: Thesaurus.from_mapping({"concepts": {}, "outside": 5}),
+        "thesaurus file": lambda: Thesaurus.load(tmp / "tesaurus.yaml"),
+        "table": lambda: verify_draw({"phases": 5, "rows": [{"seats": 1}]}, 1),
+        "sums": lambda: verify_draw({"table": {**table, "rows": [{"probability": 5, "seats":
+                                     [[7, "core", 1]]}]}, "hash": "abc"}, 1),
+        "json": lambda: verify_draw("{nej", 1),
+        "drawn": lambda: verify_draw({"table": table, "drawn": drawn | {"row": 1 - drawn["row"],
+                                      "core": ["A", "B"]}}, 7),
+        "lottery": lambda: lottery(pool, brief, epsilon=-1, hours_slack=-2),
+        "stale": lambda: replace(comp, first, pool, changed),
+        "gone": lambda: replace(comp, first, fewer, brief),
+        "unknown member": lambda: replace(comp, "ZZZ", pool, brief),
+        "lang": request.language, "method": request.method, "n": request.count,
+        "candidates": request.candidates, "brief": request.brief,
+        "composition": request.composition, "text": lambda: request.text("member"),
+        "composition fields": lambda: Payload(Limits(), fields={"composition": {"x": 1}})
+        .composition(),
+        "member": lambda: check_replace(comp, "ZZZ", ["A"]),
+        "format": lambda: download(comp, "docx"),
+        "size": lambda: (_ for _ in ()).throw(_too_large(2_000_000, 1_000_000)),
+        "token": lambda: (_ for _ in ()).throw(_problem("unauthorized", "request_token")),
+        "needs": lambda: Payload(Limits(), fields={"brief": {"theme": "x", "needs": [
+            {"name": f"n{i}", "kind": "topic"} for i in range(501)]}}).brief(),
+        "other pydantic": lambda: (_ for _ in ()).throw(InputError([pydantic_problem(
+            "<request>", {"type": "new", "loc": ("x",), "msg": "New", "input": 1}, "x", fallback)
+            for fallback in ("request_field", "lottery_table")])),
+    }  # fmt: skip
+    out = {}
+    for name, fn in attempts.items():
+        with pytest.raises(InputError) as info:
+            fn()
+        out[name] = info.value.problems
+    client = TestClient(create_app())
+    for name, answer in {
+        "not found": client.get("/api/nope"),
+        "method": client.get("/api/compose"),
+        "page json": client.post("/kandidater", data={"pool": "{nej"}),
+        "body": client.post("/api/compose", content=b" ", headers={"content-type": "application/json"}),
+        "object": client.post("/api/compose", json=[1]),
+    }.items():  # fmt: skip
+        assert answer.status_code >= 400, name
+        out[f"http {name}"] = answer.json()["error"]["problems"]
+    return out
+
+
+def test_other_errors_are_told_in_both_languages(tmp_path: Path) -> None:
+    """Every problem of a thesaurus file, a lottery table, replace and the web server has
+    a sentence in the table and reads in Danish without an English word (and back)."""
+    from composer.errors import Problem
+    from composer.files import _told, summarise_problems
+    from composer.messages import problem_text
+
+    errors = _other_errors(tmp_path)
+    seen = set()
+    for name, problems in errors.items():
+        if problems and isinstance(problems[0], dict):  # the web's JSON: told in Danish
+            for p in problems:
+                text = problem_text(p["message"], "da", p["params"])
+                assert p["text"] == text and _strange(text, "da") == set(), (name, p)
+                seen.add(p["message"])
+            continue
+        assert all(isinstance(p, Problem) and _told(p) for p in problems), (name, problems)
+        seen |= {p.message for p in problems}
+        for language in ("da", "en"):
+            text = summarise_problems(problems, language)
+            body = text.split(":", 1)[1]
+            strange = _strange(body, language) - {"input", "brief", "seed", "candidates"}
+            assert strange == set(), (name, language, text)
+        assert summarise_problems(problems, "da") != summarise_problems(problems, "en")
+    assert len(seen) >= 30, sorted(seen)

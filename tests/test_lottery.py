@@ -217,7 +217,7 @@ def test_verify_checks_the_hash_and_the_stated_draw(small20: Any) -> None:
     lied["drawn"]["core"] = sorted(lot.probability)[:20]
     with pytest.raises(InputError, match="the draw the table gives"):
         verify_draw(lied, lot.seed)
-    with pytest.raises(InputError, match="summing to 1000000"):
+    with pytest.raises(InputError, match="summing to 1,000,000"):
         verify_draw({"phases": [], "groups": [["A"]], "rows": []}, 0)
 
 

@@ -58,9 +58,9 @@ def test_unknown_language_falls_back_to_danish() -> None:
 
 def test_no_module_chooses_a_sentence_by_language() -> None:
     """Outside messages.py no code compares the language with "da" to pick a sentence;
-    label methods of the data contract (``ActorType.label``, ``Orientation.label``) and
+    label methods of the contract's vocabularies (``ActorType.label``, ``Orientation.label``) and
     the decimal comma (``text.number``) are the only comparisons allowed."""
-    allowed = {("models.py", "label"), ("text.py", "number")}
+    allowed = {("vocabulary.py", "label"), ("text.py", "number")}
     found = []
     for path in sorted(SRC.rglob("*.py")):
         if path.parent.name == "messages":  # the table itself

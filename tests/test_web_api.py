@@ -282,3 +282,49 @@ def test_downloads_leave_no_temporary_file(
     with zipfile.ZipFile(io.BytesIO(client.post("/download/xlsx", data={
         "composition": comp.model_dump_json()}).content)) as zf:  # fmt: skip
         assert "xl/workbook.xml" in zf.namelist()
+
+
+def test_an_unexpected_error_is_500_in_the_requests_language() -> None:
+    """A bug answers 500 with the command line's sentence for it, in ``?lang=``."""
+    app = create_app()
+
+    @app.get("/api/boom")
+    async def boom() -> None:
+        raise RuntimeError("secret data")
+
+    c = TestClient(app, raise_server_exceptions=False)
+    texts = {}
+    for lang in ("da", "en"):
+        r = c.get(f"/api/boom?lang={lang}")
+        assert r.status_code == 500 and r.json()["error"]["code"] == "internal"
+        texts[lang] = r.json()["error"]["message"]
+        assert "RuntimeError" in texts[lang] and "secret" not in texts[lang]
+    assert "uventet fejl" in texts["da"] and "unexpected error" in texts["en"]
+
+
+def test_errors_are_told_in_the_requests_language() -> None:
+    """The guards (token, size) answer in ``?lang=``; the work's errors in the body's
+    ``lang`` field; Danish otherwise. Each problem's ``text`` is its sentence there."""
+    from composer.messages import problem_text
+
+    guarded = TestClient(create_app(token="s3cret", max_upload_bytes=1_000))
+    bad = {"candidates": [{"id": "A", "actor_type": "astronaut"}], "brief": {"theme": "x"}}
+    answers = {
+        lang: [
+            guarded.post(f"/api/validate?lang={lang}", json={}),
+            guarded.post(f"/api/validate?lang={lang}", content=b"x" * 2_000,
+                         headers={"authorization": "Bearer s3cret"}),
+            TestClient(create_app()).post("/api/validate", json=bad | {"lang": lang}),
+        ]
+        for lang in ("da", "en")
+    }  # fmt: skip
+    for lang, rs in answers.items():
+        assert [r.status_code for r in rs] == [401, 413, 400]
+        for r in rs:
+            p = r.json()["error"]["problems"][0]
+            assert p["text"] == problem_text(p["message"], lang, p["params"])
+    for da, en in zip(answers["da"], answers["en"], strict=True):
+        assert (
+            da.json()["error"]["problems"][0]["text"] != en.json()["error"]["problems"][0]["text"]
+        )
+        assert da.json()["error"]["message"] != en.json()["error"]["message"]

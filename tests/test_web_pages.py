@@ -110,6 +110,29 @@ def test_language_switch(client: TestClient) -> None:
     assert '<html lang="da">' in client.post("/brief", data=state).text
 
 
+def test_problems_are_told_in_the_pages_language(client: TestClient) -> None:
+    """The page tells a bad upload in its own language (the switch), as the table says it."""
+    from composer import InputError, load_candidates
+    from composer.messages import problem_text
+
+    csv = b"id;actor_type;motivation\nA1;borger;7\nA2;astronaut;3\n"
+    with pytest.raises(InputError) as info:
+        load_candidates(io.BytesIO(csv), format="csv")
+    problems = info.value.problems
+    assert len(problems) == 2
+    pages = {}
+    for lang in ("da", "en"):
+        files = {"candidates": ("k.csv", csv, "text/csv")}
+        data = {"action": "upload", "switch_lang": lang}
+        pages[lang] = html.unescape(client.post("/kandidater", data=data, files=files).text)
+        assert f'<html lang="{lang}">' in pages[lang]
+    for p in problems:
+        da, en = (problem_text(p.message, lang, p.params) for lang in ("da", "en"))
+        assert da != en
+        assert f"<td>{en}</td>" in pages["en"] and en not in pages["da"]
+        assert f"<td>{da}</td>" in pages["da"] and da not in pages["en"]
+
+
 def test_sheet_chooser_lists_the_workbook_sheets(client: TestClient) -> None:
     wb = openpyxl.Workbook()
     wb.active.title = "Forside"

@@ -27,7 +27,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import InputError, Problem
+from .errors import InputError, Problem, told
+from .loaders import pydantic_problem
 from .messages import ROLES, count, label, say
 from .text import number
 from .views.markdown import md as _md
@@ -196,6 +197,11 @@ def _shuffled(base: bytes, g: int, ids: list[str], k: int) -> list[str]:
     return out[:k]
 
 
+def _wrong(source: str, column: str | None, value: object, message: str, **params: Any) -> Problem:
+    """A problem in a lottery table, told by the sentence ``problem.<message>``."""
+    return told(source, None, column, value, message, code="invalid_value", **params)
+
+
 def _table_problems(data: Any, source: str) -> tuple[LotteryTable | None, list[Problem]]:
     """The table in ``data`` (a lottery as JSON, or its table alone), and what is wrong."""
     raw = data.get("table", data) if isinstance(data, dict) else data
@@ -203,31 +209,25 @@ def _table_problems(data: Any, source: str) -> tuple[LotteryTable | None, list[P
         table = LotteryTable.model_validate(raw)
     except ValidationError as e:
         return None, [
-            Problem(source, None, ".".join(map(str, err["loc"])) or None, None,
-                    f"a lottery table as `composer lottery --format json` writes it ({err['msg']})")
+            pydantic_problem(source, err, ".".join(map(str, err["loc"])) or None, "lottery_table")
             for err in e.errors()
-        ]  # fmt: skip
+        ]
     problems = []
     total = sum(int(r.get("probability", 0)) for r in table.rows)
     if total != table.scale:
         problems.append(
-            Problem(
-                source, None, "rows.probability", total, f"probabilities summing to {table.scale}"
-            )
+            _wrong(source, "rows.probability", total, "lottery_sum", scale=table.scale, found=total)
         )
     for k, row in enumerate(table.rows):
         for seat in row.get("seats", []):
             if not (
                 len(seat) == 3 and isinstance(seat[0], int) and 0 <= seat[0] < len(table.groups)
             ):
-                problems.append(
-                    Problem(source, None, f"rows.{k}.seats", seat, "[group, role, count]")
-                )
+                last = len(table.groups) - 1
+                problems.append(_wrong(source, f"rows.{k}.seats", seat, "lottery_seat", last=last))
     stated = data.get("hash") if isinstance(data, dict) else None
     if stated is not None and stated != table.sha256():
-        problems.append(
-            Problem(source, None, "hash", stated, f"the SHA-256 of the table, {table.sha256()}")
-        )
+        problems.append(_wrong(source, "hash", stated, "lottery_hash", hash=table.sha256()))
     return table, problems
 
 
@@ -272,8 +272,7 @@ def verify_draw(table: Lottery | dict[str, Any] | str | Path, seed: int) -> Draw
             text = path.read_text(encoding="utf-8-sig") if path is not None else str(table)
             data = json.loads(text)
         except (OSError, ValueError) as e:
-            problem = Problem(source, None, None, None, f"a JSON lottery table ({e})")
-            raise InputError([problem]) from None
+            raise InputError([_wrong(source, None, None, "lottery_json", why=str(e))]) from None
     parsed, problems = _table_problems(data, source)
     if parsed is None or problems:
         raise InputError(problems)
@@ -287,8 +286,10 @@ def verify_draw(table: Lottery | dict[str, Any] | str | Path, seed: int) -> Draw
 def _check_stated(stated: dict[str, Any], out: Draw, source: str) -> None:
     """A stated draw with the same seed must be the one the table gives."""
     if Draw.model_validate(stated) != out:
-        what = f"the draw the table gives with seed {out.seed} (row {out.row})"
-        raise InputError([Problem(source, None, "drawn", stated.get("row"), what)])
+        seed, row = str(out.seed), str(out.row)  # identifiers, written without separators
+        raise InputError(
+            [_wrong(source, "drawn", stated.get("row"), "lottery_drawn", seed=seed, network=row)]
+        )
 
 
 def lottery_report(lot: Lottery, language: str | None = None, draw: Draw | None = None) -> str:

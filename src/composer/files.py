@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ComposerError, InputError, Problem, error_payload, told
+from .errors import ComposerError, InfeasibleError, InputError, Problem, error_payload, told
 from .messages import say
 
 if TYPE_CHECKING:
@@ -165,8 +165,28 @@ def summarise_problems(problems: list[Problem], language: str = "da") -> str:
 
 def error_json(err: ComposerError, language: str = "da") -> dict[str, Any]:
     """The JSON error of the command line and the web API alike: :func:`error_payload`,
-    with bad input told in ``language`` (one line for a problem repeated on many rows)."""
+    with bad input told in ``language`` (one line for a problem repeated on many rows).
+
+    Each problem keeps its fields (``expected`` in English) and gains its sentence's
+    code and parameters and the sentence in ``language``: ``"message"`` (the code of
+    ``problem.<message>``, or of ``infeasible.<message>`` for a brief that cannot be
+    met), ``"params"`` and ``"text"``.
+
+    Examples
+    --------
+    >>> e = InputError([told("k.csv", 3, "motivation", "7", "argument_whole", low=1, high=5)])
+    >>> p = error_json(e, "da")["problems"][0]
+    >>> p["expected"], p["message"], p["params"], p["text"]
+    ('a whole number from 1 to 5', 'argument_whole', {'low': 1, 'high': 5}, 'et helt tal fra 1 til 5')
+    """
     data = error_payload(err)
     if isinstance(err, InputError):
         data["message"] = summarise_problems(err.problems, language)
+        for entry, p in zip(data["problems"], err.problems, strict=True):
+            entry |= {"message": p.message, "params": p.params, "text": _expected(p, language)}
+    elif isinstance(err, InfeasibleError):
+        causes = err.causes if len(err.causes) == len(err.reasons) else [{}] * len(err.reasons)
+        for entry, cause in zip(data["problems"], causes, strict=True):
+            entry |= {"message": cause.get("code"), "params": cause.get("params", {}),
+                      "text": entry["reason"]}  # fmt: skip
     return data

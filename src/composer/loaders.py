@@ -30,7 +30,7 @@ from .cells import clean_text, parse_bool
 from .errors import InputError, Problem, check_seed, shorten, told
 from .identity import AlikeIds, lookalike_problems, spell
 from .messages import MESSAGES
-from .models import ACTOR_LOOKUP, NetworkBrief, allowed_actor_types
+from .models import NetworkBrief
 from .pool import (
     BOOL_COLUMNS,
     CONTRACT_COLUMNS,
@@ -41,6 +41,7 @@ from .pool import (
 )
 from .progress import progress
 from .reading import Limits, RawTable, read_mapping, read_table
+from .vocabulary import ACTOR_LOOKUP, allowed_actor_types
 
 __all__ = [
     "HEADER_ALIASES",
@@ -50,6 +51,7 @@ __all__ = [
     "load_brief",
     "load_candidates",
     "parse_bool",
+    "pydantic_problem",
 ]
 
 ALL_PHASES = frozenset({"all", "alle"})
@@ -448,7 +450,6 @@ def _brief_problems(err: ValidationError, name: str) -> list[Problem]:
         loc = ".".join(str(x) if not isinstance(x, int) else f"[{x}]" for x in e["loc"]).replace(
             ".[", "["
         )
-        msg = e["msg"]
         if e["type"] == "brief_rules":  # the brief's own checks (NetworkBrief._check)
             problems += [
                 told(
@@ -463,18 +464,28 @@ def _brief_problems(err: ValidationError, name: str) -> list[Problem]:
                 for rule in e.get("ctx", {}).get("problems", [])
             ]
             continue
-        value = e.get("input") if e["type"] != "missing" else None
-        ctx = e.get("ctx", {})
-        params = {k: f"{v:g}" if isinstance(v, float) else str(v) for k, v in ctx.items()}
-        if "expected" in params:  # pydantic's "'a', 'b' or 'c'": the choices, listed alike
-            params["expected"] = params["expected"].replace("' or '", "', '")
-        code = f"pydantic_{e['type']}"
-        shown = value if not isinstance(value, dict | list) else None
-        if f"problem.{code}" in MESSAGES:  # told in the reader's language (composer.messages)
-            problems.append(told(name, None, loc, shown, code, **params))
-        else:
-            problems.append(Problem(name, None, loc, shown, msg.lower(), code="invalid_value"))
+        problems.append(pydantic_problem(name, e, loc))
     return problems
+
+
+def pydantic_problem(
+    name: str, e: Mapping[str, Any], loc: str | None, fallback: str | None = None
+) -> Problem:
+    """One of pydantic's errors ``e`` as a problem: told by its type's sentence
+    (``problem.pydantic_<type>``, its context as parameters), else by the sentence
+    ``fallback`` (or pydantic's own English words when there is none)."""
+    value = e.get("input") if e["type"] != "missing" else None
+    ctx = e.get("ctx", {})
+    params = {k: f"{v:g}" if isinstance(v, float) else str(v) for k, v in ctx.items()}
+    if "expected" in params:  # pydantic's "'a', 'b' or 'c'": the choices, listed alike
+        params["expected"] = params["expected"].replace("' or '", "', '")
+    code = f"pydantic_{e['type']}"
+    shown = value if not isinstance(value, dict | list) else None
+    if f"problem.{code}" in MESSAGES:  # told in the reader's language (composer.messages)
+        return told(name, None, loc, shown, code, **params)
+    if fallback is not None:
+        return told(name, None, loc, shown, fallback, code="invalid_value")
+    return Problem(name, None, loc, shown, str(e["msg"]).lower(), code="invalid_value")
 
 
 def load_brief(

@@ -2,20 +2,29 @@
 
 Pydantic models are the public contract (``extra="forbid"`` on what the user writes,
 enums for closed vocabularies, a description on every field so that the exported JSON
-Schema documents itself). Candidate data itself is held column-wise by
-:class:`composer.pool.CandidatePool`; :class:`Candidate` objects are made on access.
+Schema documents itself). The enums (actor types, orientations, languages, need kinds)
+are kept in :mod:`composer.vocabulary` and importable from here as before. Candidate
+data itself is held column-wise by :class:`composer.pool.CandidatePool`;
+:class:`Candidate` objects are made on access.
 """
 
 from __future__ import annotations
 
 import math
-from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .cells import clean_text
+from .vocabulary import (
+    KIND_ALIASES,
+    ActorType,
+    Language,
+    NeedKind,
+    Orientation,
+    allowed_actor_types,
+)
 
 __all__ = [
     "MAX_COUNT",
@@ -52,119 +61,6 @@ MAX_SIZE = 1_000_000
 def _clean(v: object) -> object:
     """Text from the user: NFC, surrounding white space and invisible characters stripped."""
     return clean_text(v) if isinstance(v, str) else v
-
-
-class ActorType(StrEnum):
-    """The 13 kinds of actor the leaflet names; input accepted as key or Danish label."""
-
-    municipal_staff = "municipal_staff"
-    municipal_manager = "municipal_manager"
-    citizen = "citizen"
-    user = "user"
-    relative = "relative"
-    interest_organisation = "interest_organisation"
-    company = "company"
-    evaluation_institute = "evaluation_institute"
-    union = "union"
-    other_municipality = "other_municipality"
-    researcher = "researcher"
-    politician = "politician"
-    other = "other"
-
-    @property
-    def label_da(self) -> str:
-        """The Danish label, e.g. ``kommunal medarbejder``."""
-        return _LABELS_DA[self]
-
-    @property
-    def label_en(self) -> str:
-        """The English label, e.g. ``municipal staff``."""
-        return self.value.replace("_", " ")
-
-    def label(self, language: str = "da") -> str:
-        """The label in ``language`` (``da`` or ``en``)."""
-        return self.label_da if language == "da" else self.label_en
-
-    @property
-    def is_municipal(self) -> bool:
-        """True for the municipality's own staff and managers (who need line-manager approval)."""
-        return self in (ActorType.municipal_staff, ActorType.municipal_manager)
-
-    @classmethod
-    def parse(cls, value: object) -> ActorType:
-        """Read a key or a Danish label in any case.
-
-        Examples
-        --------
-        >>> ActorType.parse("Kommunal Medarbejder")
-        <ActorType.municipal_staff: 'municipal_staff'>
-        >>> ActorType.parse("pårørende").value
-        'relative'
-        """
-        key = ACTOR_LOOKUP.get(str(value).strip().lower())
-        if key is None:
-            raise ValueError(
-                f"unknown actor type {value!r}; expected one of {allowed_actor_types()}"
-            )
-        return key
-
-
-_LABELS_DA: dict[ActorType, str] = {
-    ActorType.municipal_staff: "kommunal medarbejder",
-    ActorType.municipal_manager: "kommunal leder",
-    ActorType.citizen: "borger",
-    ActorType.user: "bruger",
-    ActorType.relative: "pårørende",
-    ActorType.interest_organisation: "interesseorganisation",
-    ActorType.company: "virksomhed",
-    ActorType.evaluation_institute: "evalueringsinstitut",
-    ActorType.union: "fagforening",
-    ActorType.other_municipality: "anden kommune",
-    ActorType.researcher: "forsker",
-    ActorType.politician: "politiker",
-    ActorType.other: "anden",
-}
-
-#: lower-case key, Danish label or English label (spaces) -> ActorType
-ACTOR_LOOKUP: dict[str, ActorType] = {}
-for _a in ActorType:
-    ACTOR_LOOKUP[_a.value] = _a
-    ACTOR_LOOKUP[_a.value.replace("_", " ")] = _a
-    ACTOR_LOOKUP[_LABELS_DA[_a]] = _a
-
-
-def allowed_actor_types() -> str:
-    """The accepted actor types as one string, for error messages: the keys (quoted) with
-    their Danish names (both are read)."""
-    return ", ".join(f"{a.value!r} ({a.label_da})" for a in ActorType)
-
-
-class Orientation(StrEnum):
-    """Where a person looks from, relative to the units that own the theme.
-
-    ``inside``: staff or managers of the brief's ``home_units``; ``across``: other units
-    of the same municipality and other municipalities; ``outside``: everyone else.
-    """
-
-    inside = "inside"
-    across = "across"
-    outside = "outside"
-
-    @property
-    def label_da(self) -> str:
-        """Danish label from the leaflet's "se ind, se ud og på tværs"."""
-        return {"inside": "se ind", "across": "på tværs", "outside": "se ud"}[self.value]
-
-    def label(self, language: str = "da") -> str:
-        """The label in ``language``: ``se ind`` … in Danish, the key in English."""
-        return self.label_da if language == "da" else self.value
-
-
-class Language(StrEnum):
-    """Language of the texts the library writes."""
-
-    da = "da"
-    en = "en"
 
 
 class Candidate(BaseModel):
@@ -239,28 +135,6 @@ class Phase(BaseModel):
         return _clean(v)
 
 
-class NeedKind(StrEnum):
-    """What a need is matched against."""
-
-    professional = "professional"
-    personal = "personal"
-    methodological = "methodological"
-    perspective = "perspective"
-    actor_type = "actor_type"
-    topic = "topic"
-
-
-_KIND_ALIASES = {
-    "faglig": "professional",
-    "personlig": "personal",
-    "metodisk": "methodological",
-    "perspektiv": "perspective",
-    "aktørtype": "actor_type",
-    "aktør": "actor_type",
-    "emne": "topic",
-}
-
-
 class Need(BaseModel):
     """Something the network must cover."""
 
@@ -302,7 +176,7 @@ class Need(BaseModel):
     def _danish_kind(cls, v: object) -> object:
         if isinstance(v, str):
             low = v.strip().lower()
-            return _KIND_ALIASES.get(low, low)
+            return KIND_ALIASES.get(low, low)
         return v
 
 

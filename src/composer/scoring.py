@@ -36,12 +36,13 @@ from .components import (
 from .encoding import Encoding, encode
 from .errors import InputError, told
 from .matching import Match, NeedMatcher, Sentences
-from .models import ACTOR_LOOKUP, ActorType, NeedKind, NetworkBrief
+from .models import ActorType, NeedKind, NetworkBrief
 from .pool import CandidatePool
 from .progress import track
 from .text import stem, tokens
 from .thesaurus import Concept, Thesaurus, as_thesaurus
 from .validation import validate
+from .vocabulary import ACTOR_LOOKUP
 
 __all__ = [
     "DEFAULT_WEIGHTS",

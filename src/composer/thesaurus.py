@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError, Problem
+from .errors import InputError, Problem, told
 from .lexicon import key, lemma, words
 from .messages import count, say
 from .text import squash
@@ -124,13 +124,13 @@ class Thesaurus:
         """A thesaurus from ``{"concepts": {id: {alt, en, broader, related}}}``."""
         raw = data.get("concepts") if isinstance(data, Mapping) else None
         if not isinstance(raw, Mapping):
-            raise InputError([Problem(source, None, "concepts", "", "a mapping of concepts")])
+            raise InputError([_wrong(source, "concepts", "", "thesaurus_concepts")])
         concepts, problems = {}, []
         for cid, spec in raw.items():
             spec = spec or {}
             if not isinstance(spec, Mapping):
                 problems.append(
-                    Problem(source, None, f"concepts.{cid}", str(spec)[:80], "a mapping")
+                    _wrong(source, f"concepts.{cid}", str(spec)[:80], "thesaurus_concept")
                 )
                 continue
             fields = {
@@ -141,15 +141,7 @@ class Thesaurus:
         for c in concepts.values():
             for link in (*c.broader, *c.related):
                 if link not in concepts:
-                    problems.append(
-                        Problem(
-                            source,
-                            None,
-                            f"concepts.{c.id}",
-                            link,
-                            "the id of a concept in the thesaurus",
-                        )
-                    )
+                    problems.append(_wrong(source, f"concepts.{c.id}", link, "thesaurus_link"))
         outside = _read_outside(data.get("outside"), source, concepts, problems)
         if problems:
             raise InputError(problems)
@@ -163,18 +155,9 @@ class Thesaurus:
         try:
             data = yaml.safe_load(p.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
-            raise InputError(
-                [
-                    Problem(
-                        str(p),
-                        None,
-                        None,
-                        "",
-                        f"a readable YAML or JSON thesaurus ({type(e).__name__})",
-                    )
-                ]
-            ) from None
-        own = cls.from_mapping(data, str(p))
+            why = type(e).__name__
+            raise InputError([_wrong(p.name, None, "", "thesaurus_unreadable", why=why)]) from None
+        own = cls.from_mapping(data, p.name)
         return own if data.get("extends", True) is False else default_thesaurus().merged(own)
 
     def merged(self, other: Thesaurus) -> Thesaurus:
@@ -273,6 +256,11 @@ class Thesaurus:
         return sum(len(c.labels) for c in self.concepts.values())
 
 
+def _wrong(source: str, column: str | None, value: object, message: str, **params: Any) -> Problem:
+    """A problem in a thesaurus file, told by the sentence ``problem.<message>``."""
+    return told(source, None, column, value, message, code="invalid_value", **params)
+
+
 #: Danish noun endings (indefinite and definite, singular and plural): an ``outside`` word
 #: is found in every form even where the lemmatiser does not know it (``facader``).
 _NOUN_ENDINGS = ("", "e", "r", "er", "n", "en", "et", "ne", "ene", "rne", "erne")
@@ -292,17 +280,15 @@ def _read_outside(
     if raw is None:
         return out
     if not isinstance(raw, Mapping):
-        problems.append(Problem(source, None, "outside", str(raw)[:80], "a mapping of classes"))
+        problems.append(_wrong(source, "outside", str(raw)[:80], "thesaurus_outside"))
         return out
     for name, spec in raw.items():
         if not isinstance(spec, Mapping) or not isinstance(spec.get("words"), list):
-            problems.append(
-                Problem(source, None, f"outside.{name}", str(spec)[:80], "a mapping with words")
-            )
+            problems.append(_wrong(source, f"outside.{name}", str(spec)[:80], "thesaurus_class"))
             continue
         inside = tuple(str(x) for x in spec.get("inside", []) or [])
         problems.extend(
-            Problem(source, None, f"outside.{name}", x, "the id of a concept in the thesaurus")
+            _wrong(source, f"outside.{name}", x, "thesaurus_link")
             for x in inside
             if x not in concepts
         )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ._coerce import BriefLike, PoolLike, as_brief, as_pool
 from .errors import InputError, Problem, told
-from .models import ActorType, NetworkBrief, Orientation, allowed_actor_types
+from .models import ActorType, NetworkBrief, Orientation
 from .pool import BOOL_COLUMNS, CandidatePool
+from .vocabulary import allowed_actor_types
 
 __all__ = ["validate"]
 

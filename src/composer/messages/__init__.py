@@ -26,6 +26,7 @@ from .lottery import LOTTERY_MESSAGES, LOTTERY_WORDS
 from .pages import WEB_MESSAGES
 from .plots import PLOT_TEXT
 from .problems import PROBLEM_MESSAGES
+from .requests import REQUEST_MESSAGES
 from .rules import RULES_MESSAGES
 
 __all__ = [
@@ -415,6 +416,7 @@ MESSAGES |= WEB_MESSAGES  # the web page (composer.web)
 MESSAGES |= EXPORT_MESSAGES  # the files written for people (export.py)
 MESSAGES |= PROBLEM_MESSAGES  # how a problem in the input is told (problems.py)
 MESSAGES |= INPUT_MESSAGES  # what the readers, the loaders and the checks expected (inputs.py)
+MESSAGES |= REQUEST_MESSAGES  # a thesaurus file, a lottery table, replace, the web (requests.py)
 MESSAGES |= ADVICE_MESSAGES  # who is who, handovers, fragile seats (advice.py, issue 15)
 
 #: How a phrase covers a need (the kinds of :mod:`composer.matching`), as reasons say it.

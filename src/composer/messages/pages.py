@@ -48,7 +48,7 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
         "en": "There are problems in the input – fix them and try again:",
     },
     "web.infeasible": {
-        "da": "Briefen kan ikke opfyldes med denne pulje:",
+        "da": "Netværksbeskrivelsen kan ikke opfyldes med denne pulje:",
         "en": "The brief cannot be met with this pool:",
     },
     "web.relax": {"da": "Det ville hjælpe at:", "en": "What would help:"},

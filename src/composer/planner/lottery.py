@@ -22,7 +22,7 @@ import numpy as np
 
 from .._coerce import BriefLike, PoolLike, as_brief, as_pool
 from ..draw import FORMAT, SCALE, Lottery, LotteryTable, NeverChosen, draw_table
-from ..errors import InputError, Problem, check_seed
+from ..errors import InputError, check_seed, told
 from ..messages import say
 from ..optimise.joint.leximin import Leximin, Solution, leximin
 from ..scoring import CandidateScorer
@@ -80,7 +80,7 @@ def lottery(
     """
     seed = check_seed(seed)
     bad = [
-        Problem("<arguments>", None, name, value, "a number >= 0")
+        told("<arguments>", None, name, value, "argument_at_least", code="invalid_value", low=0)
         for name, value in (("epsilon", epsilon), ("hours_slack", hours_slack))
         if value is not None and not float(value) >= 0
     ]

@@ -6,7 +6,7 @@ import numpy as np
 
 from .._coerce import BriefLike, PoolLike, as_brief, as_pool, check_arguments
 from ..composition import Composition
-from ..errors import InfeasibleError, InputError, Problem
+from ..errors import InfeasibleError, InputError, Problem, told
 from ..messages import listing, person, say
 from ..models import NetworkBrief
 from ..optimise.joint import CORE, NETWORK
@@ -126,24 +126,17 @@ def stale_problems(
         if m.id == member_id:
             continue
         if m.id not in pool:
-            why = f"is no longer in {pool.source}"
+            why, params = "stale_gone", {"pool": pool.source}
         elif m.id in excluded:
-            why = "is now in the brief's exclude"
+            why, params = "stale_excluded", {}
         elif missing := [p for p in m.phases if p.lower() not in phases]:
-            why = f"sits in phase {missing[0]!r}, which the brief no longer has"
+            why, params = "stale_phase", {"phase": missing[0]}
         else:
             continue
         problems.append(
-            Problem(
-                "<composition>",
-                None,
-                "members",
-                m.id,
-                f"a composition that fits the current pool and brief, but member {m.id!r} "
-                f"{why}; the composition is older than the change: compose again",
-                code="stale_composition",
-            )
-        )
+            told("<composition>", None, "members", m.id, why, code="stale_composition",
+                 id=m.id, **params)
+        )  # fmt: skip
     return problems
 
 
@@ -166,16 +159,18 @@ def replace(
 
     Raises
     ------
-    KeyError
-        When ``member_id`` is not in the composition.
     InputError
-        For a bad argument, or when the composition no longer fits the pool or the brief
-        (a member gone from the pool, now excluded, or in a phase the brief dropped).
+        For a bad argument, a ``member_id`` that is not in the composition, or when the
+        composition no longer fits the pool or the brief (a member gone from the pool,
+        now excluded, or in a phase the brief dropped).
     """
     method, seed = check_arguments(method=method, seed=seed, member_id=member_id)
     brief = composition.brief if brief is None else as_brief(brief)
     pool = as_pool(pool)
-    composition.member(member_id)  # KeyError when unknown
+    ids = [m.id for m in composition.members]
+    if member_id not in ids:
+        raise InputError([told("<composition>", None, "member_id", member_id, "not_a_member",
+                               code="bad_argument", ids=ids)])  # fmt: skip
     if stale := stale_problems(composition, member_id, pool, brief):
         raise InputError(stale)
     plan = build_plan(pool, brief)

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from ..composition import Composition
-from ..errors import InputError, Problem
+from ..errors import InputError, told
 from ..planner.whatif import MAX_ALTERNATIVES
 from .inputs import Payload, read_payload
 
@@ -192,11 +192,11 @@ def check_replace(comp: Composition, member: str, pool_ids: Any) -> None:
     ids = [m.id for m in comp.members]
     problems = []
     if member not in ids:
-        expected = f"the id of a member of the composition ({', '.join(ids)})"
-        problems.append(Problem("<request>", None, "member", member, expected))
+        problems.append(told("<request>", None, "member", member, "not_a_member", ids=ids,
+                             code="invalid_value"))  # fmt: skip
     known = set(pool_ids)
     problems += [
-        Problem("candidates", None, "id", i, "every member of the composition in the pool")
+        told("candidates", None, "id", i, "member_not_in_pool", code="invalid_value")
         for i in ids
         if i not in known
     ]

@@ -26,8 +26,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .. import __version__
-from ..errors import ComposerError, InfeasibleError, InputError, Problem
+from ..errors import ComposerError, InfeasibleError, InputError, told
 from ..files import error_json
+from ..loaders import pydantic_problem
+from ..messages import say
 from ..reading import Limits
 
 __all__ = [
@@ -90,44 +92,62 @@ def _status(err: ComposerError) -> int:
 
 
 def error_response(
-    err: ComposerError, status: int | None = None, code: str | None = None
+    err: ComposerError, status: int | None = None, code: str | None = None, lang: str = "da"
 ) -> JSONResponse:
-    """The command line's JSON error (:func:`composer.files.error_json`) with its
-    HTTP status: 400 bad input, 413 over a limit, 422 a brief that cannot be met (and
-    ``code`` for what only a server has: unauthorized, not_found...)."""
-    payload = error_json(err) | ({"code": code} if code else {})
+    """The command line's JSON error (:func:`composer.files.error_json`, told in
+    ``lang``) with its HTTP status: 400 bad input, 413 over a limit, 422 a brief that
+    cannot be met (and ``code`` for what only a server has: unauthorized, not_found...)."""
+    payload = error_json(err, lang) | ({"code": code} if code else {})
     return JSONResponse({"error": payload}, status_code=status or _status(err))
 
 
-def _problem(code: str, expected: str, value: object = None) -> InputError:
-    return InputError([Problem("<request>", None, None, value, expected, code=code)])
+def _problem(code: str, message: str, value: object = None, **params: Any) -> InputError:
+    """A problem with the request itself, told by the sentence ``problem.<message>``."""
+    return InputError([told("<request>", None, None, value, message, code=code, **params)])
+
+
+def _request_language(request: Request) -> str:
+    """The language a request asked for: its ``lang`` field (kept by
+    :func:`composer.web.inputs.read_payload`) or ``?lang=``; Danish otherwise."""
+    lang = getattr(request.state, "lang", None)
+    return lang if lang in ("da", "en") else _query_language(request.scope)
+
+
+def _query_language(scope: Scope) -> str:
+    """``?lang=`` of a request not read yet (the guards answer before the app runs)."""
+    lang = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang", ["da"])[0]
+    return lang if lang in ("da", "en") else "da"
 
 
 async def _composer_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ComposerError)
-    return error_response(exc)
+    return error_response(exc, lang=_request_language(request))
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     problems = [
-        Problem("<request>", None, ".".join(map(str, e["loc"])), None, e["msg"])
+        pydantic_problem("<request>", e, ".".join(map(str, e["loc"])), "request_field")
         for e in exc.errors()
     ]
-    return error_response(InputError(problems), 400)
+    return error_response(InputError(problems), 400, lang=_request_language(request))
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     code = f"http_{exc.status_code}"
-    err = _problem(code, str(exc.detail), request.url.path)
-    return error_response(err, exc.status_code, "bad_input" if exc.status_code == 400 else code)
+    known = exc.status_code in (404, 405)
+    message = f"http_{exc.status_code}" if known else "http_other"
+    err = _problem(code, message, request.url.path, why=str(exc.detail))
+    code = "bad_input" if exc.status_code == 400 else code
+    return error_response(err, exc.status_code, code, _request_language(request))
 
 
 async def _unexpected(request: Request, exc: Exception) -> Response:
     log.error("unexpected %s on %s", type(exc).__name__, request.url.path)  # no message: data
-    err = ComposerError(f"unexpected error ({type(exc).__name__}); please report it")
-    return error_response(err, 500, "internal")
+    lang = _request_language(request)  # the command line's sentence for a bug
+    err = ComposerError(say("cli.bug", lang, error=type(exc).__name__))
+    return error_response(err, 500, "internal", lang)
 
 
 # --------------------------------------------------------------------------- guards
@@ -201,19 +221,15 @@ async def _refuse(scope: Scope, receive: Receive, send: Send) -> None:
     from .pages import token_page
 
     if scope["path"].startswith("/api/") or scope["path"] == "/openapi.json":
-        err = _problem("unauthorized", "the server's token: Authorization: Bearer TOKEN")
-        response: Response = error_response(err, 401, "unauthorized")
+        err = _problem("unauthorized", "request_token")
+        response: Response = error_response(err, 401, "unauthorized", _query_language(scope))
     else:
         response = token_page()
     await response(scope, receive, send)
 
 
 def _too_large(size: int, limit: int) -> InputError:
-    expected = (
-        f"a request of at most {limit:,} bytes (the server's limit; "
-        "composer serve --max-upload-mb raises it)"
-    )
-    return InputError([Problem("<request>", None, None, f"{size:,} bytes", expected, code="limit")])
+    return _problem("limit", "request_size", f"{size:,} bytes", max=limit)
 
 
 class BodyLimit:
@@ -235,7 +251,8 @@ class BodyLimit:
             while more:  # drain what is still coming, keeping none of it
                 message = await receive()
                 more = message.get("more_body", False) and message["type"] == "http.request"
-            await error_response(_too_large(int(length), self.limit))(scope, receive, send)
+            too_large = _too_large(int(length), self.limit)
+            await error_response(too_large, lang=_query_language(scope))(scope, receive, send)
             return
         seen = 0
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from fastapi.responses import Response
 
 from ..composition import Composition
-from ..errors import InputError, Problem
+from ..errors import InputError, told
 
 __all__ = ["FORMATS", "download"]
 
@@ -43,8 +43,9 @@ def _content(comp: Composition, fmt: str) -> bytes:
 def download(comp: Composition, fmt: str) -> Response:
     """``comp`` as a file ``netvaerk.<suffix>`` in ``fmt`` (xlsx, csv, json or md)."""
     if fmt not in FORMATS:
-        expected = " or ".join(FORMATS)
-        raise InputError([Problem("<request>", None, "format", fmt, expected, code="bad_option")])
+        choices = ", ".join(FORMATS)
+        raise InputError([told("<request>", None, "format", fmt, "argument_one_of",
+                               code="bad_option", choices=choices)])  # fmt: skip
     suffix, media = FORMATS[fmt]
     headers = {"content-disposition": f'attachment; filename="netvaerk{suffix}"'}
     return Response(_content(comp, fmt), media_type=media, headers=headers)

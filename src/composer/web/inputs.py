@@ -20,8 +20,8 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
 from ..composition import Composition
-from ..errors import InputError, Problem, check_seed
-from ..loaders import load_brief, load_candidates
+from ..errors import InputError, check_seed, told
+from ..loaders import load_brief, load_candidates, pydantic_problem
 from ..models import Language, NetworkBrief
 from ..planner.whatif import MAX_ALTERNATIVES
 from ..pool import CandidatePool
@@ -71,7 +71,7 @@ class Payload:
             return load_candidates(records, limits=self.limits)
         stream = self._stream("candidates", "candidates.json")
         if stream is None:
-            raise _missing("candidates", "the candidates: records, or a .csv, .xlsx or .json file")
+            raise _missing("candidates", "request_candidates")
         sheet = self.fields.get("sheet") or None
         return load_candidates(stream, sheet=sheet, limits=self.limits)
 
@@ -84,20 +84,12 @@ class Payload:
         else:
             stream = self._stream(key, "brief.yaml")
             if stream is None:
-                raise _missing(key, "the brief: an object, or a .yaml or .json file")
+                raise _missing(key, "request_brief")
             brief = load_brief(stream, limits=self.limits)
         if len(brief.needs) > MAX_NEEDS:
+            n = len(brief.needs)
             raise InputError(
-                [
-                    Problem(
-                        key,
-                        None,
-                        "needs",
-                        len(brief.needs),
-                        f"at most {MAX_NEEDS} needs (the server's limit; the library has none)",
-                        code="limit",
-                    )
-                ]
+                [told(key, None, "needs", n, "request_needs", code="limit", max=MAX_NEEDS)]
             )
         lang = self.language()
         return brief if lang is None else brief.model_copy(update={"language": Language(lang)})
@@ -108,29 +100,24 @@ class Payload:
         if not isinstance(value, Mapping):
             stream = self._stream("composition", "composition.json")
             if stream is None:
-                raise _missing("composition", "the composition as /api/compose returns it")
+                raise _missing("composition", "request_composition")
             value, _ = read_mapping(stream, limits=self.limits, format="json")
         try:
             return Composition.model_validate(value)
         except ValidationError as e:
             raise InputError(
                 [
-                    Problem(
-                        "composition",
-                        None,
-                        ".".join(map(str, err["loc"])) or None,
-                        None,
-                        f"a composition as /api/compose returns it ({err['msg']})",
-                    )
+                    pydantic_problem("composition", err, ".".join(map(str, err["loc"])) or None,
+                                     "request_composition")
                     for err in e.errors()
                 ]
-            ) from None
+            ) from None  # fmt: skip
 
     # ------------------------------------------------------------------ options
     def language(self) -> str | None:
         lang = self.fields.get("lang") or None
         if lang not in (None, "da", "en"):
-            raise _bad("lang", lang, "da or en")
+            raise _bad("lang", lang, "argument_one_of", choices="da, en")
         return lang
 
     def seed(self) -> int:
@@ -139,29 +126,31 @@ class Payload:
     def method(self) -> str:
         method = self.fields.get("method") or "auto"
         if method not in METHODS:
-            raise _bad("method", method, " or ".join(METHODS))
+            raise _bad("method", method, "argument_one_of", choices=", ".join(METHODS))
         return str(method)
 
     def count(self, default: int = 3) -> int:
         n = self.fields.get("n", default)
         text = str(n).strip()
         if isinstance(n, bool) or not text.isdigit() or not 1 <= int(text) <= MAX_ALTERNATIVES:
-            raise _bad("n", n, f"a whole number from 1 to {MAX_ALTERNATIVES}")
+            raise _bad("n", n, "argument_whole", low=1, high=MAX_ALTERNATIVES)
         return int(text)
 
     def text(self, key: str) -> str:
         value = self.fields.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise _missing(key, f"a non-empty text for {key!r}")
+            raise _missing(key, "request_text", name=key)
         return value.strip()
 
 
-def _bad(key: str, value: object, expected: str) -> InputError:
-    return InputError([Problem(_REQUEST, None, key, value, expected, code="bad_option")])
+def _bad(key: str, value: object, message: str, **params: Any) -> InputError:
+    """A bad option of a request, told by the sentence ``problem.<message>``."""
+    return InputError([told(_REQUEST, None, key, value, message, code="bad_option", **params)])
 
 
-def _missing(key: str, expected: str) -> InputError:
-    return InputError([Problem(_REQUEST, None, key, None, expected, code="missing")])
+def _missing(field: str, message: str, **params: Any) -> InputError:
+    """A missing field of a request, told by the sentence ``problem.<message>``."""
+    return InputError([told(_REQUEST, None, field, None, message, code="missing", **params)])
 
 
 async def read_payload(request: Request, limits: Limits) -> Payload:
@@ -178,10 +167,11 @@ async def read_payload(request: Request, limits: Limits) -> Payload:
                         payload.files[key] = (value.filename, await value.read())
                 else:
                     payload.fields[key] = value
+        request.state.lang = payload.fields.get("lang")
         return payload
     body = await request.body()
     if not body.strip():
-        raise _missing("body", "a JSON object, or a multipart form with the files")
+        raise _missing("body", "request_body")
     stream = io.BytesIO(body)
     stream.name = "request.json"
     # the body holds the pool as well as the brief: its values are bounded by its size;
@@ -190,6 +180,7 @@ async def read_payload(request: Request, limits: Limits) -> Payload:
     # a large body takes a while to parse: off the event loop, as the work itself
     data, _ = await run_in_threadpool(read_mapping, stream, limits=body_limits, format="json")
     if not isinstance(data, Mapping):
-        raise _bad("body", type(data).__name__, "a JSON object with candidates and brief")
+        raise _bad("body", type(data).__name__, "request_object")
     payload.fields.update(data)
+    request.state.lang = data.get("lang")  # the errors' language (web.app._request_language)
     return payload

@@ -21,7 +21,7 @@ from jinja2 import Environment, PackageLoader
 from starlette.concurrency import run_in_threadpool
 
 from ..composition import Composition
-from ..errors import ComposerError, InputError, Problem
+from ..errors import ComposerError, InputError, told
 from ..files import error_json
 from ..messages import KIND_LABELS, label, person, say
 from ..models import NeedKind
@@ -90,7 +90,7 @@ def _parse(text: str, name: str) -> Any:
         return json.loads(text)
     except ValueError:
         raise InputError(
-            [Problem("<page>", None, name, None, "the JSON this page wrote", code="bad_json")]
+            [told("<page>", None, name, None, "request_page_json", code="bad_json")]
         ) from None
 
 
@@ -104,11 +104,17 @@ def _hidden(payload: Payload, pool: CandidatePool | None = None) -> dict[str, st
     }
 
 
-def _try(work: Callable[[], Any]) -> tuple[Any, dict[str, Any] | None]:
+def _try(work: Callable[[], Any], lang: str) -> tuple[Any, dict[str, Any] | None]:
+    """``work()``, or its error as the API's JSON error told in the page's language."""
     try:
         return work(), None
     except ComposerError as e:
-        return None, error_json(e)
+        return None, error_json(e, lang)
+
+
+def _lang(payload: Payload) -> str:
+    """The page's language, as :func:`_read` put it among the fields."""
+    return str(payload.fields.get("lang") or "da")
 
 
 def _page(
@@ -164,7 +170,7 @@ def _candidates_page(request: Request, payload: Payload, lang: str) -> HTMLRespo
 
     pool, problems = (None, None)
     if payload.has("candidates"):
-        pool, problems = _try(payload.candidates)
+        pool, problems = _try(payload.candidates, lang)
     state = _hidden(payload, pool)
     if problems:  # a failed upload leaves no pool: the problems say why
         state["pool"] = ""
@@ -216,7 +222,7 @@ async def brief_page(request: Request) -> Response:
     if payload.fields.get("action") == "load_brief" and "brief_file" in payload.files:
         payload.files["brief"] = payload.files.pop("brief_file")
         payload.fields.pop("brief", None)
-        brief, problems = _try(payload.brief)
+        brief, problems = _try(payload.brief, lang)
         if brief is not None:
             payload.fields["brief"] = brief.model_dump(mode="json", exclude_none=True)
     values = form_values(payload.fields.get("brief") or {})
@@ -242,9 +248,9 @@ async def brief_check(request: Request) -> Response:
 def _check(payload: Payload) -> dict[str, Any]:
     from ..validation import validate
 
-    brief, problems = _try(payload.brief)
+    brief, problems = _try(payload.brief, _lang(payload))
     if problems is None and payload.has("candidates"):
-        _, problems = _try(lambda: validate(payload.candidates(), brief))
+        _, problems = _try(lambda: validate(payload.candidates(), brief), _lang(payload))
     return {"ok": problems is None, "problems": problems}
 
 
@@ -275,7 +281,7 @@ async def composition_page(request: Request) -> Response:
 def _result(payload: Payload, make: Callable[[], Composition]) -> dict[str, Any]:
     """Everything the result part of the Sammensætning page shows of one composition."""
     started = time.perf_counter()
-    comp, problems = _try(make)
+    comp, problems = _try(make, _lang(payload))
     if comp is None:
         return {"problems": problems, "infeasible": problems and problems["code"] == "infeasible"}
     pool = payload.candidates()
@@ -330,7 +336,7 @@ async def replace_fragment(request: Request) -> Response:
 @router.post("/fragment/alternatives")
 async def alternatives_fragment(request: Request) -> Response:
     payload, lang = await _read(request)
-    comps, problems = await run_in_threadpool(_try, lambda: _alternatives(payload))
+    comps, problems = await run_in_threadpool(_try, lambda: _alternatives(payload), lang)
     return render("_alternatives.html", lang, comps=comps or [], problems=problems)
 
 
@@ -344,7 +350,7 @@ def _alternatives(payload: Payload) -> list[Composition]:
 async def whatif_fragment(request: Request) -> Response:
     """What if a weight, a size or a quota were different: recompose and compare."""
     payload, lang = await _read(request)
-    comp, problems = await run_in_threadpool(_try, lambda: _whatif(payload))
+    comp, problems = await run_in_threadpool(_try, lambda: _whatif(payload), lang)
     diff = difference(payload.composition(), comp) if comp is not None else None
     return render("_whatif.html", lang, diff=diff, problems=problems)
 
