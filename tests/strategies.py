@@ -133,14 +133,14 @@ def briefs(draw: Any, ids: list[str], free: list[str] | None = None) -> dict[str
         needs.append({"name": "borger", "kind": "actor_type", "weight": 2})
     lo = draw(st.sampled_from([0, 1, 1, 2]))
     quotas = []
-    for _ in range(draw(st.sampled_from([0, 0, 1, 1, 2, 3]))):
+    for _ in range(draw(st.sampled_from([0, 0, 0, 0, 1, 1, 2, 3]))):
         column, value = draw(
             st.sampled_from(
                 [("gender", "kvinde"), ("actor_type", "borger"), ("orientation", "inside"),
                  ("orientation", "outside"), ("gender", "mand"), ("can_present", "ja")]
             )
         )  # fmt: skip
-        qmin = draw(st.sampled_from([0, 0, 0, 0, 0, 0, 1, 1, 1, 2]))
+        qmin = draw(st.sampled_from([0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 2]))
         quotas.append(
             {
                 "column": column,

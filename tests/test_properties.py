@@ -156,9 +156,9 @@ def scenarios(draw: Any) -> tuple[list[dict[str, Any]], dict[str, Any], str]:
 
 
 Scenario = tuple[list[dict[str, Any]], dict[str, Any], str]
-#: the strategies are drawn so that most scenarios compose (about 80-85 % measured over
-#: 300 random examples; the rest are impossible briefs, said with their reasons); fewer
-#: than this share means the tests have drifted to checking messages only
+#: the strategies are drawn so that most scenarios compose (the default test's fixed
+#: examples: see its comment; the rest are impossible briefs, said with their reasons);
+#: fewer than this share means the tests have drifted to checking messages only
 MOST = 0.7
 
 
@@ -171,6 +171,7 @@ def outcomes() -> Iterator[list[bool]]:
     if len(seen) >= 30:
         share = sum(seen) / len(seen)
         assert share >= MOST, f"only {sum(seen)} of {len(seen)} scenarios composed"
+        print(f"\n{sum(seen)} of {len(seen)} scenarios composed")  # shown with -s
 
 
 def _compose_and_check(scenario: Scenario) -> bool:
@@ -191,7 +192,16 @@ def _compose_and_check(scenario: Scenario) -> bool:
     return True
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomised always: the share that composes is then the same on every run (random
+# runs of 120 spread from about 60 % to 90 %: hypothesis explores regions, not iid draws);
+# the slow test below keeps exploring at random
+@settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=True,
+    database=None,
+)
 @given(scenarios())
 def test_any_pool_and_brief_compose_by_the_rules_or_say_why(
     outcomes: list[bool], scenario: Scenario
