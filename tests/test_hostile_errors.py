@@ -140,10 +140,10 @@ class _Tty(io.StringIO):
 
 def test_terminal_output_drops_control_characters() -> None:
     tty = _Tty()
-    Guarded(tty, "standard output").write("a\x1b]0;title\x07b\tc\r\n")
+    Guarded(tty, "stdout").write("a\x1b]0;title\x07b\tc\r\n")
     assert tty.getvalue() == "a]0;titleb\tc\r\n"
     plain = io.StringIO()  # a file or a pipe keeps what it is given
-    Guarded(plain, "standard output").write("a\x1bb")
+    Guarded(plain, "stdout").write("a\x1bb")
     assert plain.getvalue() == "a\x1bb"
 
 
@@ -151,8 +151,10 @@ def test_an_output_that_cannot_be_written_is_a_composer_error() -> None:
     closed = io.StringIO()
     closed.close()
     with pytest.raises(ComposerError, match="cannot write to standard output") as info:
-        Guarded(closed, "standard output").write("x")
+        Guarded(closed, "stdout", "en").write("x")
     assert info.value.code == "unwritable_output"
+    with pytest.raises(ComposerError, match="kan ikke skrive til standardoutput"):
+        Guarded(closed, "stdout").write("x")  # Danish unless told otherwise
 
 
 def _cli(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
@@ -171,7 +173,7 @@ def test_the_cli_exits_2_when_stdout_is_full() -> None:
     with open("/dev/full", "w") as full:
         out = _cli("validate", str(REF / "candidates.csv"), stdout=full, stderr=subprocess.PIPE)
     assert out.returncode == 2, out.stderr
-    assert "cannot write to standard output" in out.stderr and "Traceback" not in out.stderr
+    assert "kan ikke skrive til standardoutput" in out.stderr and "Traceback" not in out.stderr
 
 
 def test_the_cli_writes_to_a_windows_1252_console() -> None:
@@ -186,7 +188,7 @@ def test_the_cli_writes_to_a_windows_1252_console() -> None:
 def test_the_cli_exits_2_when_stdout_is_closed() -> None:
     code = (
         "import os, sys; os.close(1); from composer.cli import main; "
-        f"sys.exit(main(['validate', {str(REF / 'candidates.csv')!r}]))"
+        f"sys.exit(main(['validate', {str(REF / 'candidates.csv')!r}, '--lang', 'en']))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False

@@ -33,9 +33,10 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 class Guarded:
     """A text stream that writes through ``raw`` as described in the module."""
 
-    def __init__(self, raw: TextIO, what: str) -> None:
+    def __init__(self, raw: TextIO, what: str, language: str = "da") -> None:
         self._raw = raw
-        self._what = what
+        self._what = what  # "stdout" or "stderr"
+        self._language = language
         self.active = True  # after the command: the raw stream's own behaviour
         try:
             self._tty = bool(raw.isatty())
@@ -73,11 +74,13 @@ class Guarded:
             raise self._unwritable(e) from None
 
     def _unwritable(self, e: Exception) -> ComposerError:
+        from .messages import say
+
         why = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        lang = self._language
+        stream = say(f"cli.{self._what}", lang)
         return ComposerError(
-            f"composer: cannot write to {self._what} ({why}); choose another output, "
-            "e.g. --output FILE",
-            code="unwritable_output",
+            say("cli.unwritable_stream", lang, what=stream, why=why), code="unwritable_output"
         )
 
     def __getattr__(self, name: str) -> Any:
@@ -85,10 +88,11 @@ class Guarded:
 
 
 @contextmanager
-def guarded_streams() -> Iterator[None]:
-    """``sys.stdout`` and ``sys.stderr`` guarded (see the module) inside the block."""
+def guarded_streams(language: str = "da") -> Iterator[None]:
+    """``sys.stdout`` and ``sys.stderr`` guarded (see the module) inside the block; an
+    output that cannot be written is told in ``language``."""
     old_out, old_err = sys.stdout, sys.stderr
-    guarded = Guarded(old_out, "standard output"), Guarded(old_err, "standard error")
+    guarded = Guarded(old_out, "stdout", language), Guarded(old_err, "stderr", language)
     sys.stdout, sys.stderr = guarded
     try:
         yield

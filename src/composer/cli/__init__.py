@@ -148,8 +148,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     from ..terminal import guarded_streams
 
-    with guarded_streams():
-        code = _run(argv)
+    args = list(sys.argv[1:] if argv is None else argv)
+    with guarded_streams("en" if _option(args, "--lang") == "en" else "da"):
+        code = _run(args)
     try:
         sys.stdout.flush()
     except (OSError, ValueError):  # /dev/full, a closed stream: reported already

@@ -320,6 +320,12 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "da": "{path}: kan ikke skrives ({why})",
         "en": "{path}: cannot write it ({why})",
     },
+    "cli.unwritable_stream": {
+        "da": "composer: kan ikke skrive til {what} ({why}); vælg et andet output, fx --output FIL",
+        "en": "composer: cannot write to {what} ({why}); choose another output, e.g. --output FILE",
+    },
+    "cli.stdout": {"da": "standardoutput", "en": "standard output"},
+    "cli.stderr": {"da": "standardfejl", "en": "standard error"},
     "cli.interrupted": {"da": "composer: afbrudt", "en": "composer: interrupted"},
     "cli.bug": {
         "da": "composer: uventet fejl ({error}); meld den venligst",
