@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..text import number
-from .advice import ADVICE_MESSAGES, person
+from .advice import ADVICE_MESSAGES, member_named, person
 from .cli import CLI_MESSAGES, CLI_WORDS
 from .export import EXPORT_MESSAGES, EXPORT_WORDS, HEADERS, SHEETS
 from .inputs import INPUT_MESSAGES
@@ -45,6 +45,7 @@ __all__ = [
     "count",
     "label",
     "listing",
+    "member_named",
     "person",
     "problem_text",
     "say",

@@ -6,12 +6,12 @@ Kept in one block of their own, merged into :data:`composer.messages.MESSAGES`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from ..text import number
 
-__all__ = ["ADVICE_MESSAGES", "gap_advice", "person"]
+__all__ = ["ADVICE_MESSAGES", "gap_advice", "member_named", "person"]
 
 ADVICE_MESSAGES: dict[str, dict[str, str]] = {
     # --- who is who: a name, the unit and the id, so two of one name are told apart
@@ -103,6 +103,24 @@ def person(cid: str, name: str | None, unit: str | None, language: str = "da") -
     if unit:
         return ADVICE_MESSAGES["person.unit"][lang].format(unit=unit, id=cid)
     return cid
+
+
+class _Named(Protocol):
+    """What :func:`member_named` reads of a :class:`composer.result.Member`."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def unit(self) -> str | None: ...
+
+
+def member_named(members: Iterable[_Named], cid: str, language: str = "da") -> str:
+    """:func:`person` for the member ``cid`` of ``members`` (the bare id when it is not
+    one of them): the report, the web page and the what-ifs name members this way."""
+    m = next((m for m in members if m.id == cid), None)
+    return person(cid, m.name if m else None, m.unit if m else None, language)
 
 
 class _Option(Protocol):

@@ -7,7 +7,7 @@ import numpy as np
 from .._coerce import BriefLike, PoolLike, as_brief, as_pool, check_arguments
 from ..composition import Composition
 from ..errors import InfeasibleError, InputError, Problem, told
-from ..messages import listing, person, say
+from ..messages import listing, member_named, say
 from ..models import NetworkBrief
 from ..optimise.joint import CORE, NETWORK
 from ..pool import CandidatePool
@@ -88,11 +88,8 @@ def alternatives(
 
 def _who(comp: Composition, ids: list[str]) -> str:
     """Members as a report names them: name, unit and id (issue 15: who is who)."""
-    known = {m.id: m for m in comp.members}
-    lang = str(comp.language)
-    return listing(
-        [person(i, known[i].name, known[i].unit, lang) if i in known else i for i in ids], lang
-    )
+    lang, members = str(comp.language), comp.members
+    return listing([member_named(members, i, lang) for i in ids], lang)
 
 
 def _differs(first: Composition, alt: Composition) -> str:

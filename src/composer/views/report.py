@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from ..messages import HEADERS, KIND_LABELS, ROLES, count, label, listing, person, say
+from ..messages import HEADERS, KIND_LABELS, ROLES, count, label, listing, member_named, person, say
 from ..messages.advice import gap_advice
 from ..models import ActorType, Orientation
 from ..text import number
@@ -23,8 +23,7 @@ __all__ = ["explain", "objective_text", "quota_label"]
 
 def _who(comp: CompositionData, cid: str) -> str:
     """A member as the report names them: name, unit and id (escaped)."""
-    m = next((m for m in comp.members if m.id == cid), None)
-    return md(person(cid, m.name if m else None, m.unit if m else None, comp.language))
+    return md(member_named(comp.members, cid, comp.language))
 
 
 def _member_row(m: Member, lang: str, hours: float | None = None) -> str:

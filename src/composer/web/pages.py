@@ -23,7 +23,7 @@ from starlette.concurrency import run_in_threadpool
 from ..composition import Composition
 from ..errors import ComposerError, InputError, told
 from ..files import error_json
-from ..messages import KIND_LABELS, label, person, say
+from ..messages import KIND_LABELS, label, member_named, say
 from ..models import NeedKind
 from ..pool import CandidatePool
 from ..text import number
@@ -51,8 +51,7 @@ def render(name: str, lang: str, status: int = 200, **context: Any) -> HTMLRespo
         return number(value, lang, digits)
 
     def who(comp: Any, cid: str) -> str:  # name, unit and id, as the report names people
-        m = next((m for m in comp.members if m.id == cid), None)
-        return person(cid, m.name if m else None, m.unit if m else None, lang)
+        return member_named(comp.members, cid, lang)
 
     html = _ENV.get_template(name).render(lang=lang, t=t, num=num, who=who, **context)
     return HTMLResponse(html, status_code=status)
