@@ -285,8 +285,9 @@ def explain(comp: CompositionData) -> str:
     out += _hours_table(comp, lang)
     out += [f"## {say('report.needs', lang)}", "", say("report.cols_need", lang), "|" + "---|" * 6]
     for ns in comp.needs:
-        per = ", ".join(f"{md(p)}: {number(v, lang, 2)}" for p, v in ns.covered.items())
-        by = ", ".join(f"{_who(comp, i)} ({number(v, lang, 2)})" for i, v in ns.covered_by.items())
+        # "; " between entries: a Danish decimal comma and a person's "(unit, id)" hold commas
+        per = "; ".join(f"{md(p)}: {number(v, lang, 2)}" for p, v in ns.covered.items())
+        by = "; ".join(f"{_who(comp, i)}: {number(v, lang, 2)}" for i, v in ns.covered_by.items())
         by = by or "–"
         out.append(
             f"| {md(ns.name)} | {label(KIND_LABELS, ns.kind, lang)} | {number(ns.weight, lang)} "
@@ -298,11 +299,11 @@ def explain(comp: CompositionData) -> str:
         out += [say("report.cols_quota", lang), "|" + "---|" * 6]
         for q in comp.quotas:
             scope = label(ROLES, q.scope, lang) if q.scope in ROLES else md(q.scope)
-            members = ", ".join(_who(comp, i) for i in q.members) or "–"
+            members = "; ".join(_who(comp, i) for i in q.members)
             met = say("report.yes" if q.met else "report.no", lang)
             out.append(
                 f"| {md(quota_label(q.column, q.value, lang))} | {scope} | {q.min} | "
-                f"{'' if q.max is None else q.max} | {q.count} ({members}) | {met} |"
+                f"{'' if q.max is None else q.max} | {q.count}{': ' + members if members else ''} | {met} |"
             )
     else:
         out.append(say("report.none", lang))
