@@ -167,6 +167,7 @@ def test_workbook_is_styled_for_people(comp: Composition, tmp_path: Path) -> Non
     assert wb.sheetnames[0] == "Resumé"
     summary = {r[0].value: r[1].value for r in wb["Resumé"].iter_rows(min_row=2)}
     assert summary["Tema"] == comp.theme and " af " in summary["Dækningsmål"]
+    assert summary["Metode"] == "eksakt model, bevist optimal" != comp.method  # words, not a code
     core = wb["Kernedeltagere"]
     header = {c.value: c for c in core[1]}
     assert all(c.font.bold for c in core[1]) and core.auto_filter.ref == core.dimensions

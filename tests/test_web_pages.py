@@ -66,6 +66,7 @@ def test_sample_then_brief_then_composition(client: TestClient) -> None:
     result = client.post("/fragment/compose", data=state).text
     comp = json.loads(_hidden(result, "composition"))
     assert 'class="decline"' in result and "data:image/png;base64," in result
+    assert "<dd>eksakt model, bevist optimal</dd>" in result  # how it was found, in words
     members = {
         m["id"]: m for ms in [comp["core"], *comp["phase_participants"].values()] for m in ms
     }

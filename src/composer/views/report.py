@@ -18,7 +18,7 @@ from .markdown import md
 if TYPE_CHECKING:
     from ..result import CompositionData, Dropout, Member, NetworkTies, Taker
 
-__all__ = ["explain", "objective_text", "quota_label"]
+__all__ = ["explain", "method_line", "objective_text", "quota_label"]
 
 
 def _who(comp: CompositionData, cid: str) -> str:
@@ -63,7 +63,10 @@ def quota_label(column: str, value: str, lang: str) -> str:
     return f"{HEADERS[lang].get(column, column)} = {shown}"
 
 
-def _method(comp: CompositionData, lang: str) -> str:
+def method_line(comp: CompositionData, lang: str) -> str:
+    """How the composition was found, in words, with its certificate when not proven
+    ("heuristik, mindst 99,6 % af det bedst mulige"): the report, the workbook's summary
+    and the web page say it alike."""
     if comp.method.startswith("exact") and comp.optimal:
         return say("method.exact", lang)
     base = say(
@@ -241,7 +244,7 @@ def explain(comp: CompositionData) -> str:
             gaps=count(len(comp.gaps), "gap", lang),
             objective=objective_text(comp, lang),
             hours=count(comp.person_hours, "person_hour", lang),
-            method=_method(comp, lang),
+            method=method_line(comp, lang),
         )
     )
     out.append("")

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..messages import HEADERS, count, say
 from ..text import number
-from .report import objective_text
+from .report import method_line, objective_text
 
 if TYPE_CHECKING:
     from ..result import CompositionData
@@ -45,7 +45,7 @@ def summary_rows(comp: CompositionData, language: str) -> pd.DataFrame:
         ("xlsx.resilience", number(comp.worst_dropout, lang, 2)),
         ("xlsx.hours", comp.person_hours),
         ("xlsx.meetings", say("xlsx.meeting_line", lang, meetings=meetings, hours=hours)),
-        ("xlsx.method", comp.method),
+        ("xlsx.method", method_line(comp, lang)),
     ]
     return pd.DataFrame(
         [(say(code, lang), value) for code, value in rows],

@@ -27,6 +27,7 @@ from ..messages import KIND_LABELS, label, member_named, say
 from ..models import NeedKind
 from ..pool import CandidatePool
 from ..text import number
+from ..views.report import method_line
 from . import downloads
 from .api import check_replace, log
 from .briefform import brief_from_form, form_values
@@ -42,7 +43,7 @@ _ENV = Environment(loader=PackageLoader("composer.web", "templates"), autoescape
 def render(name: str, lang: str, status: int = 200, **context: Any) -> HTMLResponse:
     """A template in ``lang``: ``t(code, **params)`` is :func:`composer.messages.say`,
     ``num(x)`` a number with the language's decimal mark, ``who(comp, id)`` a member's
-    name, unit and id."""
+    name, unit and id, ``method(comp)`` how it was found."""
 
     def t(code: str, **params: Any) -> str:
         return say(code, lang, **params)
@@ -53,7 +54,12 @@ def render(name: str, lang: str, status: int = 200, **context: Any) -> HTMLRespo
     def who(comp: Any, cid: str) -> str:  # name, unit and id, as the report names people
         return member_named(comp.members, cid, lang)
 
-    html = _ENV.get_template(name).render(lang=lang, t=t, num=num, who=who, **context)
+    def method(comp: Any) -> str:  # in words, with the certificate, as the report says it
+        return method_line(comp, lang)
+
+    html = _ENV.get_template(name).render(
+        lang=lang, t=t, num=num, who=who, method=method, **context
+    )
     return HTMLResponse(html, status_code=status)
 
 
