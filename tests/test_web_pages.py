@@ -67,6 +67,10 @@ def test_sample_then_brief_then_composition(client: TestClient) -> None:
     comp = json.loads(_hidden(result, "composition"))
     assert 'class="decline"' in result and "data:image/png;base64," in result
     assert "<dd>eksakt model, bevist optimal</dd>" in result  # how it was found, in words
+    assert re.search(r"<dd>\d+,\d\d af \d+(,\d+)? \(\d+ %\)</dd>", result)  # with its scale
+    for g in comp["gaps"]:  # the people who partly cover a gap, by name, unit and id
+        for o in g["options"]:
+            assert html.escape(person(o["id"], o["name"], o["unit"])) in result
     members = {
         m["id"]: m for ms in [comp["core"], *comp["phase_participants"].values()] for m in ms
     }

@@ -24,10 +24,11 @@ from ..composition import Composition
 from ..errors import ComposerError, InputError, told
 from ..files import error_json
 from ..messages import KIND_LABELS, label, member_named, say
+from ..messages.advice import gap_advice
 from ..models import NeedKind
 from ..pool import CandidatePool
 from ..text import number
-from ..views.report import method_line
+from ..views.report import method_line, objective_text
 from . import downloads
 from .api import check_replace, log
 from .briefform import brief_from_form, form_values
@@ -43,7 +44,8 @@ _ENV = Environment(loader=PackageLoader("composer.web", "templates"), autoescape
 def render(name: str, lang: str, status: int = 200, **context: Any) -> HTMLResponse:
     """A template in ``lang``: ``t(code, **params)`` is :func:`composer.messages.say`,
     ``num(x)`` a number with the language's decimal mark, ``who(comp, id)`` a member's
-    name, unit and id, ``method(comp)`` how it was found."""
+    name, unit and id, ``method(comp)`` how it was found, ``objective(comp)`` the coverage
+    objective with its scale, ``advice(gap)`` a gap's advice naming people."""
 
     def t(code: str, **params: Any) -> str:
         return say(code, lang, **params)
@@ -57,8 +59,21 @@ def render(name: str, lang: str, status: int = 200, **context: Any) -> HTMLRespo
     def method(comp: Any) -> str:  # in words, with the certificate, as the report says it
         return method_line(comp, lang)
 
+    def objective(comp: Any) -> str:  # with its scale: "27,75 af 28 (99 %)"
+        return objective_text(comp, lang)
+
+    def advice(gap: Any) -> str:  # who partly covers it, by name, as the report says it
+        return gap_advice(gap.options, lang) if gap.options else str(gap.advice)
+
     html = _ENV.get_template(name).render(
-        lang=lang, t=t, num=num, who=who, method=method, **context
+        lang=lang,
+        t=t,
+        num=num,
+        who=who,
+        method=method,
+        objective=objective,
+        advice=advice,
+        **context,
     )
     return HTMLResponse(html, status_code=status)
 
