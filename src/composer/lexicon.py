@@ -22,10 +22,10 @@ cutting letters off, so ``ledighed`` and ``ledelse`` never meet.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from .resources import simplemma_danish
 from .text import STOP_WORDS
 
 __all__ = [
@@ -145,26 +145,6 @@ _KNOWN_MIN = (4, 5, 3.0)
 
 
 @cache
-def _lemmatiser() -> Callable[[str], str]:
-    import simplemma
-
-    def lemmatise(word: str) -> str:
-        return str(simplemma.lemmatize(word, lang="da"))
-
-    return lemmatise
-
-
-@cache
-def _simplemma_known() -> Callable[[str], bool]:
-    import simplemma
-
-    def is_known(word: str) -> bool:
-        return bool(simplemma.is_known(word, lang="da"))
-
-    return is_known
-
-
-@cache
 def _frequencies() -> dict[str, float]:
     import math
 
@@ -189,7 +169,7 @@ def frequency(word: str) -> float:
 @lru_cache(maxsize=200_000)
 def known(word: str) -> bool:
     """Whether ``word`` is a Danish word (wordfreq's list or simplemma's dictionary)."""
-    return frequency(word) > 0 or _simplemma_known()(word)
+    return frequency(word) > 0 or simplemma_danish()[1](word)
 
 
 @lru_cache(maxsize=200_000)
@@ -204,7 +184,7 @@ def lemma(word: str) -> str:
     >>> lemma("etiske"), lemma("demente"), lemma("ledere"), lemma("ledige")
     ('etik', 'demens', 'ledelse', 'ledighed')
     """
-    base = LEMMA_FIXES.get(word) or _lemmatiser()(word)
+    base = LEMMA_FIXES.get(word) or simplemma_danish()[0](word)
     if word.endswith("er") and base == word[:-1]:
         base = word  # an agent noun (borger, leder, forsker), not a verb's present tense
     return DERIVATIONS.get(base, base)

@@ -1,0 +1,86 @@
+"""simplemma's Danish dictionary is decoded once per machine and read back whole."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from composer import resources
+from composer.resources import cache_dir, danish_table, simplemma_danish
+
+SMALL = {"huse": b"hus", "etiske": b"etisk"}
+
+
+@pytest.fixture
+def decoded(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A small stand-in for simplemma's decoding, counting its calls."""
+    calls: list[int] = []
+
+    def fake() -> dict[bytes, bytes]:
+        calls.append(1)
+        return {k.encode(): v for k, v in SMALL.items()}
+
+    monkeypatch.setattr(resources, "_decode", fake)
+    return calls
+
+
+def test_the_folder_is_the_users_choice(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("COMPOSER_CACHE_DIR", str(tmp_path))
+    assert cache_dir() == tmp_path
+    monkeypatch.setenv("COMPOSER_CACHE_DIR", "")
+    assert cache_dir() is None
+    monkeypatch.delenv("COMPOSER_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    if sys.platform not in ("win32", "darwin"):
+        assert cache_dir() == tmp_path / "composer"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    if sys.platform not in ("win32", "darwin"):
+        assert cache_dir() == Path.home() / ".cache" / "composer"
+
+
+def test_decoded_once_then_read(decoded: list[int], tmp_path: Path) -> None:
+    first = danish_table(tmp_path)
+    assert len(list(tmp_path.iterdir())) == 1 and decoded == [1]
+    again = danish_table(tmp_path)
+    assert again == first == {b"huse": b"hus", b"etiske": b"etisk"}
+    assert decoded == [1]  # the second came from the file
+    assert danish_table(None) == first and decoded == [1, 1]  # no folder: decoded, not kept
+    assert len(list(tmp_path.iterdir())) == 1
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00garbage", b"\xfb" * 50])
+def test_a_broken_cache_is_decoded_again_and_rewritten(
+    decoded: list[int], tmp_path: Path, content: bytes
+) -> None:
+    danish_table(tmp_path)
+    (path,) = tmp_path.iterdir()
+    path.write_bytes(content)
+    assert danish_table(tmp_path) == {b"huse": b"hus", b"etiske": b"etisk"}
+    assert decoded == [1, 1] and path.read_bytes() != content
+    assert danish_table(tmp_path) and decoded == [1, 1]
+
+
+def test_a_folder_that_cannot_be_written_costs_only_time(
+    decoded: list[int], tmp_path: Path
+) -> None:
+    blocked = tmp_path / "a file"
+    blocked.write_text("not a folder")
+    assert danish_table(blocked / "cache") == {b"huse": b"hus", b"etiske": b"etisk"}
+    assert danish_table(blocked / "cache") and decoded == [1, 1]
+    assert list(tmp_path.iterdir()) == [blocked]  # no stray temporary file
+
+
+def test_the_cached_table_answers_as_simplemma() -> None:
+    """The lemmatiser on the cached table gives simplemma's own answers."""
+    import simplemma
+
+    lemmatise, is_known = simplemma_danish()
+    table = danish_table(cache_dir())
+    forms = sorted(k.decode() for k in random.Random(7).sample(sorted(table), 2000))
+    words = [*forms, *(w.capitalize() for w in forms[:200]), *(w + "ene" for w in forms[:200])]
+    words += ["Ærø", "aeldre", "hus-og-have", "xqzvw", "Lungeforeningen", "demente"]
+    assert [lemmatise(w) for w in words] == [simplemma.lemmatize(w, lang="da") for w in words]
+    assert [is_known(w) for w in words] == [simplemma.is_known(w, lang="da") for w in words]
