@@ -11,13 +11,12 @@ import numpy.typing as npt
 
 from .._coerce import check_arguments
 from ..composition import Composition, Dropout
-from ..errors import InfeasibleError
 from ..models import NetworkBrief
 from ..optimise.joint.objective import phase_coverage
 from ..pool import CandidatePool
 from .advice import takers
 from .model import Method, Plan, build_plan
-from .solve import refill_seat, roles_in, roles_of
+from .solve import refill_or_none, roles_in, roles_of
 
 __all__ = ["RESTORE_SHARE", "dropouts", "dropouts_of", "with_dropouts"]
 
@@ -126,9 +125,8 @@ def _dropout(
     loss = np.maximum(0.0, before - without)
     replacement, rules_met, new_row = None, True, None
     after = without
-    try:
-        sol = refill_seat(plan, others, gone, method=method, seed=seed)
-    except InfeasibleError:
+    sol = refill_or_none(plan, others, gone, method=method, seed=seed)
+    if sol is None:
         rules_met = False
     else:
         new = sorted({*sol.core, *sol.phases} - set(others))
