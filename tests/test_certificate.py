@@ -26,13 +26,13 @@ def _check(seed: int, n: int) -> None:
     assert he.gap == pytest.approx((he.bound - he.objective) / he.bound)
 
 
-@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("seed", range(5))
 def test_bounds_hold_on_small_problems(seed: int) -> None:
     _check(seed, 30 + (7 * seed) % 51)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("seed", range(6, 30))
+@pytest.mark.parametrize("seed", range(5, 30))
 def test_bounds_hold_on_the_bank(seed: int) -> None:
     _check(seed, 30 + (7 * seed) % 51)
 

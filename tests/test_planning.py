@@ -118,13 +118,15 @@ def test_deliberate_structures_of_the_samples(reference_dir: Path) -> None:
         "rekruttering_omsorg": (("R10", "R11"), ("R15", "afdækning"), ("R06", "R32", "R35", "R14")),
     }
     for name, (twins, (sole, phase), low) in expected.items():
-        comp = compose(*load_sample(name))
+        comp = compose(*load_sample(name), dropouts=False)
         core = {m.id for m in comp.core}
         assert not set(twins) <= core, name
         assert sole in [m.id for m in comp.phase_participants.get(phase, [])], name
         assert not set(low) & core, name
     comp = compose(
-        load_candidates(reference_dir / "candidates.csv"), load_brief(reference_dir / "brief.yaml")
+        load_candidates(reference_dir / "candidates.csv"),
+        load_brief(reference_dir / "brief.yaml"),
+        dropouts=False,
     )
     assert not {"A03", "A04"} <= {m.id for m in comp.core}
     assert "A33" in [m.id for m in comp.phase_participants["idéudvikling"]]
@@ -139,7 +141,7 @@ def test_same_seed_and_shuffled_rows_same_composition(reference_dir: Path) -> No
     frame = pd.read_csv(reference_dir / "candidates.csv", dtype=str, keep_default_na=False)
     rows = frame.to_dict(orient="records")
     random.Random(3).shuffle(rows)
-    c = compose(load_candidates(rows), brief, seed=0)
+    c = compose(load_candidates(rows), brief, seed=0, dropouts=False)
     assert [m.id for m in c.core] == [m.id for m in a.core]
     assert {k: [m.id for m in v] for k, v in c.phase_participants.items()} == {
         k: [m.id for m in v] for k, v in a.phase_participants.items()
@@ -475,7 +477,7 @@ RULES_CASES = {
 }
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(**RULES_CASES)
 def test_rules_hold_and_row_order_is_irrelevant(
     seed: int, n: int, citizens: int, inside_max: int
