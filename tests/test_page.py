@@ -10,6 +10,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from composer import Composition, compose
 from composer.datasets import load_sample
@@ -99,3 +101,37 @@ def test_pdf_first_page_renders(comp: Composition, tmp_path: Path) -> None:
                     str(tmp_path / "page")], check=True, timeout=120)  # fmt: skip
     first = next(tmp_path.glob("page*.png"))
     assert first.stat().st_size > 10_000  # a page with text, not a blank one
+
+
+# ------------------------------------------------------------- printed column widths
+_TEXT = st.text(alphabet="abcæøå ABC1,.", max_size=400)
+
+
+@settings(max_examples=60, deadline=None)
+@example([["aktør", "grunde"], ["kommunal leder", "Dækker demens. " * 30]])
+@given(st.integers(1, 8).flatmap(lambda n: st.lists(st.lists(_TEXT, min_size=n, max_size=n),
+                                                  min_size=1, max_size=6)))  # fmt: skip
+def test_printed_widths_share_the_line(rows: list[list[str]]) -> None:
+    """Every column gets a share, the shares make the line, and a short cell (which
+    never wraps) is never narrower than itself when the table fits at all."""
+    from composer.views.page import _PAD, _PRINT_LINE, _SHORT, _widths
+
+    w = _widths(rows)
+    assert len(w) == len(rows[0]) and all(x > 0 for x in w)
+    assert abs(sum(w) - 100) <= 0.05 * len(w) + 1e-9
+    size = [max(len(r[j]) for r in rows) for j in range(len(w))]
+    least = [_PAD + (s if s <= _SHORT else _SHORT // 2) for s in size]
+    if sum(least) <= _PRINT_LINE:
+        for j, s in enumerate(size):
+            if s <= _SHORT:  # its share of the line holds it whole
+                assert w[j] / 100 * _PRINT_LINE >= _PAD + s - 0.05 * _PRINT_LINE / 100
+
+
+def test_print_lays_tables_out_by_the_widths() -> None:
+    page = markdown_html("| id | grunde |\n|---|---|\n| A01 | " + "Dækker demens. " * 30 + "|")
+    assert page.startswith('<table><colgroup><col style="--w:') and page.count("<col ") == 2
+    from composer.views.page import CSS
+
+    printed = CSS[CSS.index("@media print") :]
+    assert "table-layout:fixed" in printed and "col{width:var(--w)}" in printed
+    assert "table-layout:fixed" not in CSS[: CSS.index("@media print")]  # the screen: auto
