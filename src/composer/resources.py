@@ -52,12 +52,11 @@ def _file(folder: Path) -> Path:
     return folder / f"simplemma-{simplemma.__version__}-da-py{py}-v{_FORMAT}.marshal"
 
 
-def _decode() -> dict[bytes, bytes]:
+def _decode() -> Mapping[str, str]:
     """The dictionary as simplemma's own factory reads it (its public Mapping)."""
     from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
-    found = DefaultDictionaryFactory(cache_max_size=0).get_dictionary("da")
-    return {k.encode(): v.encode() for k, v in found.items()}
+    return DefaultDictionaryFactory(cache_max_size=0).get_dictionary("da")
 
 
 def _read(path: Path) -> dict[bytes, bytes] | None:
@@ -87,15 +86,19 @@ def _write(path: Path, table: dict[bytes, bytes]) -> None:
         return  # a read-only home or a full disk: decode again next time
 
 
-def danish_table(folder: Path | None) -> dict[bytes, bytes]:
-    """The decoded dictionary, from ``folder``'s cache when it holds a sound one."""
+def danish_table(folder: Path | None) -> Mapping[str, str]:
+    """The decoded dictionary (form → lemma), from ``folder``'s cache when it holds a
+    sound one; else decoded by simplemma and, with a folder, kept there."""
+    from simplemma.strategies.dictionaries.dictionary_factory import MappingStrToByteString
+
     path = None if folder is None else _file(folder)
     table = None if path is None else _read(path)
-    if table is None:
-        table = _decode()
-        if path is not None:
-            _write(path, table)
-    return table
+    if table is not None:
+        return MappingStrToByteString(table)
+    found = _decode()
+    if path is not None:
+        _write(path, {k.encode(): v.encode() for k, v in found.items()})
+    return found
 
 
 class _Danish:
@@ -105,14 +108,10 @@ class _Danish:
         self._found: Mapping[str, str] | None = None
 
     def get_dictionary(self, lang: str) -> Mapping[str, str]:
-        from simplemma.strategies.dictionaries.dictionary_factory import (
-            MappingStrToByteString,
-        )
-
         if lang != "da":
             raise ValueError(f"only Danish is cached, not {lang!r}")
         if self._found is None:
-            self._found = MappingStrToByteString(danish_table(cache_dir()))
+            self._found = danish_table(cache_dir())
         return self._found
 
 
