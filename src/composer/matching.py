@@ -64,12 +64,10 @@ __all__ = [
     "FREE_TEXT_CAP",
     "FREE_TEXT_LABEL_CAP",
     "KIND_VALUES",
-    "MEMO_MAX",
     "WORK_HEADS",
     "Match",
     "NeedMatcher",
     "Sentences",
-    "matcher",
 ]
 
 #: The value of each kind of match (the most it can give; see the module's table).
@@ -109,10 +107,6 @@ _WEAK = frozenset({"broader", "related"})
 _STRONG = frozenset({"synonym", "translation", "narrower"})
 _LITERAL = frozenset({"exact", "inflection", "spelling", "synonym", "translation", "narrower"})
 _WINDOW = 4
-#: Phrases and free texts a matcher remembers its judgement of, across calls (a server,
-#: a notebook, ``replace`` and the what-ifs score the same pool again and again); when
-#: full, the memo starts afresh, so a very large pool costs no more memory than this.
-MEMO_MAX = 20_000
 
 
 @dataclass(frozen=True, order=True)
@@ -199,7 +193,6 @@ class NeedMatcher:
         self.own = set().union(*(_marks(w) for w in self.words)) if self.words else set()
         self.outside = thesaurus.outside_words(self.concepts) - self.own
         self._phrases: dict[str, Match | None] = {}
-        self._texts: dict[str, Match | None] = {}
 
     def _parts(self) -> list[set[str]]:
         """The parts a reordered phrase must name: each word, or a compound's two halves."""
@@ -226,8 +219,6 @@ class NeedMatcher:
     def phrase(self, phrase: str) -> Match | None:
         """The best match of a listed phrase (a competence or a perspective), or None."""
         if phrase not in self._phrases:
-            if len(self._phrases) >= MEMO_MAX:
-                self._phrases.clear()
             self._phrases[phrase] = self._phrase(phrase)
         return self._phrases[phrase]
 
@@ -318,15 +309,6 @@ class NeedMatcher:
         sentences = Sentences()
         return self.sentence(sentences.cut(ws), sentences)
 
-    def free_text(self, text: str, sentences: Sentences) -> Match | None:
-        """:meth:`sentence` of a free text, cut by ``sentences`` when it is new to this
-        matcher (remembered, as phrases are, up to :data:`MEMO_MAX`)."""
-        if text not in self._texts:
-            if len(self._texts) >= MEMO_MAX:
-                self._texts.clear()
-            self._texts[text] = self.sentence(sentences.of(text), sentences)
-        return self._texts[text]
-
     def sentence(self, ids: tuple[int, ...], sentences: Sentences) -> Match | None:
         """:meth:`text` of a sentence cut by ``sentences`` (its pieces in reading order):
         each piece is judged once per need, however many sentences share it."""
@@ -359,20 +341,3 @@ class NeedMatcher:
         if m is not None or len(gram) > 1:
             return m
         return self._word(gram[0], quoted, False)
-
-
-def matcher(need: str, thesaurus: Thesaurus) -> NeedMatcher:
-    """The judge of ``need`` under ``thesaurus``: one per need and thesaurus, kept with
-    the thesaurus, so what it has judged is not judged again in the same process.
-
-    Examples
-    --------
-    >>> from composer.thesaurus import default_thesaurus
-    >>> matcher("etik", default_thesaurus()) is matcher("etik", default_thesaurus())
-    True
-    """
-    m = thesaurus.matchers.get(need)
-    if m is None:
-        m = thesaurus.matchers[need] = NeedMatcher(need, thesaurus)
-    assert isinstance(m, NeedMatcher)
-    return m

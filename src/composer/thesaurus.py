@@ -108,10 +108,6 @@ class Thesaurus:
     outside: dict[str, Outside] = field(default_factory=dict)
     _index: dict[str, list[Label]] = field(default_factory=dict, repr=False)
     _children: dict[str, set[str]] = field(default_factory=dict, repr=False)
-    #: the judges of needs built on this thesaurus (:func:`composer.matching.matcher`),
-    #: kept with it so a judgement is made once per process; a derived thesaurus
-    #: (``merged``, a brief's own) starts with none
-    matchers: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for c in self.concepts.values():
