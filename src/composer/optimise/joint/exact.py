@@ -444,6 +444,14 @@ class _Model:
         cons = self.rows.constraint(nv2)
         return _milp(c, cons, self.integrality(ne), lb, ub, time_limit)
 
+    def phases_settled(self, x2: np.ndarray) -> bool:
+        """Whether every participant of stage 2 has each phase fixed by a bound (a role
+        kept by ``fixed``: the dropouts and ``replace`` keep everyone but one newcomer):
+        stage 3 could then only return stage 2's answer, so it is not solved."""
+        taking = self.part_idx[np.round(np.asarray(x2)[self.ou : self.ou + self.nu]) == 1]
+        mine = self.oy + np.flatnonzero(np.isin(self.pair_i, taking))
+        return bool(np.all(self.lb[mine] == self.ub[mine]))
+
     def decode(self, x: np.ndarray) -> tuple[tuple[int, ...], dict[int, tuple[int, ...]]]:
         """The core and each participant's phases from a solution vector."""
         xr = np.round(np.asarray(x)[: self.nv]).astype(int)
@@ -491,7 +499,7 @@ def _solve(problem: JointProblem, time_limit: float, core_includes: int) -> Join
     res2 = model.stage2(model.first_tier(res1.x), time_limit)
     best = res2 if res2.x is not None else res1
     statuses = [res1.status, res2.status]
-    if res2.x is not None and model.nu:
+    if res2.x is not None and model.nu and not model.phases_settled(res2.x):
         res3 = model.stage3(res2.x, time_limit)
         best = res3 if res3.x is not None else res2
         statuses.append(res3.status)
