@@ -657,3 +657,43 @@ def test_exact_fewer_hours_beats_fit_when_phases_differ_by_less_than_half() -> N
     best = brute_optimum(pr)
     assert best is not None and best.h_best == 73.0
     assert check_against_brute_force(pr, solve_exact(pr)) == []
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000), drop=st.integers(0, 20), size=st.integers(12, 30))
+def test_a_skipped_third_stage_gives_what_it_would_have(seed: int, drop: int, size: int) -> None:
+    """With everyone but a newcomer kept in their role (the dropouts' and replace's
+    model), the third stage is skipped when every participant's phases are fixed; the
+    answer is the one the third stage gives when it is forced to run."""
+    from composer.optimise.joint import exact
+
+    pr = random_joint_problem(seed, n=size)
+    first = solve_exact(pr)
+    if first is None:
+        return
+    roles: dict[int, tuple[int, ...] | None] = {i: None for i in first.core}
+    roles |= {i: tuple(p) for i, p in first.phases.items()}
+    if not roles:
+        return
+    gone = sorted(roles)[drop % len(roles)]
+    kept = {i: r for i, r in roles.items() if i != gone}
+    blocked = pr.core_ok.copy(), pr.phase_ok.copy()
+    blocked[0][gone] = False
+    blocked[1][gone] = False
+    refill = replace(pr, fixed=kept, core_ok=blocked[0], phase_ok=blocked[1])
+    said: list[bool] = []
+    real = exact._Model.phases_settled
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(
+            exact._Model, "phases_settled", lambda m, x2: said.append(real(m, x2)) or said[-1]
+        )
+        skipped = solve_exact(refill)
+    if skipped is not None and said:  # settled exactly when no newcomer is a participant
+        assert said[-1] == (set(skipped.phases) <= set(kept))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(exact._Model, "phases_settled", lambda self, x2: False)
+        forced = solve_exact(refill)
+    assert (skipped is None) == (forced is None)
+    if skipped is not None and forced is not None:
+        assert (skipped.core, skipped.phases) == (forced.core, forced.phases)
+        assert (skipped.objective, skipped.hours) == (forced.objective, forced.hours)
