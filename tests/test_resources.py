@@ -51,6 +51,16 @@ def test_decoded_once_then_read(decoded: list[int], tmp_path: Path) -> None:
     assert len(list(tmp_path.iterdir())) == 1
 
 
+def test_no_home_folder_keeps_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def nowhere() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    for name in ("COMPOSER_CACHE_DIR", "XDG_CACHE_HOME", "LOCALAPPDATA"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(Path, "home", nowhere)
+    assert cache_dir() is None
+
+
 @pytest.mark.parametrize("content", [b"", b"\x00garbage", b"\xfb" * 50])
 def test_a_broken_cache_is_decoded_again_and_rewritten(
     decoded: list[int], tmp_path: Path, content: bytes

@@ -36,7 +36,10 @@ def cache_dir() -> Path | None:
     given = os.environ.get("COMPOSER_CACHE_DIR")
     if given is not None:
         return Path(given) if given.strip() else None
-    home = Path.home()
+    try:
+        home = Path.home()
+    except RuntimeError:  # no home folder (a service account): nothing is kept
+        return None
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
         return base / "composer" / "Cache"
