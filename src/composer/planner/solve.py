@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -14,6 +13,11 @@ from .model import Method, Plan, joint_problem, solve_plan
 from .rules import check, co_driver_seats, explain_failure
 
 __all__ = ["refill_or_none", "refill_seat", "roles_in", "roles_of", "solve_for"]
+
+#: Members as plan rows: None for the core, else their phases.
+_Roles = Mapping[int, tuple[int, ...] | None]
+#: An extra quota of ``joint_problem``'s ``avoid``: (members, max, scope).
+_Avoid = tuple[npt.NDArray[np.bool_], int, int]
 
 
 def solve_for(
@@ -38,10 +42,7 @@ def solve_for(
 
 
 def _problem(
-    plan: Plan,
-    forbid: Sequence[int],
-    fixed: Mapping[int, tuple[int, ...] | None] | None,
-    avoid: Sequence[tuple[npt.NDArray[np.bool_], int, int]],
+    plan: Plan, forbid: Sequence[int], fixed: _Roles | None, avoid: Sequence[_Avoid]
 ) -> JointProblem:
     seats = co_driver_seats(plan, forbid)
     return joint_problem(plan, forbid=forbid, fixed={**seats, **(fixed or {})}, avoid=avoid)
@@ -86,7 +87,8 @@ def refill_seat(
     """``gone`` leaves; everyone in ``others`` keeps their role; at most one newcomer
     takes the free seat (the model of :func:`composer.replace`); InfeasibleError says
     why when no one can."""
-    return solve_for(plan, method=method, seed=seed, **_seat(plan, others, gone))
+    forbid, fixed, avoid = _seat(plan, others, gone)
+    return solve_for(plan, method=method, seed=seed, forbid=forbid, fixed=fixed, avoid=avoid)
 
 
 def refill_or_none(
@@ -100,11 +102,12 @@ def refill_or_none(
     """:func:`refill_seat`'s network, or None when there is none (the dropouts need to
     know only that: the rules are not checked one by one first, nor the failure
     explained, which saves a quarter of the solves)."""
-    seat = _seat(plan, others, gone)
-    return _solve(_problem(plan, seat["forbid"], seat["fixed"], seat["avoid"]), method, seed)
+    return _solve(_problem(plan, *_seat(plan, others, gone)), method, seed)
 
 
-def _seat(plan: Plan, others: Mapping[int, tuple[int, ...] | None], gone: int) -> dict[str, Any]:
+def _seat(plan: Plan, others: _Roles, gone: int) -> tuple[list[int], _Roles, list[_Avoid]]:
+    """The refill as ``forbid``, ``fixed`` and ``avoid``: ``gone`` out, everyone else kept,
+    at most one newcomer."""
     newcomer = np.ones(len(plan.ids), dtype=bool)
     newcomer[[*others, gone]] = False
-    return {"forbid": [gone], "fixed": others, "avoid": [(newcomer, 1, NETWORK)]}
+    return [gone], others, [(newcomer, 1, NETWORK)]

@@ -74,9 +74,14 @@ def _cells(line: str) -> list[str]:
 _SHORT = 14
 
 
+def _size(text: str) -> int:
+    """The characters a cell shows (backslash escapes counted once)."""
+    return len(_ESCAPED.sub(r"\1", text))
+
+
 def _cell(tag: str, text: str) -> str:
     shown = _inline(text)
-    short = ' class="s"' if len(_ESCAPED.sub(r"\1", text)) <= _SHORT else ""
+    short = ' class="s"' if _size(text) <= _SHORT else ""
     return f"<{tag}{short}>{shown}</{tag}>"
 
 
@@ -115,7 +120,7 @@ def _widths(rows: list[list[str]]) -> list[float]:
     most = [_PAD] * n
     for row in rows:
         for j, cell in enumerate(row):
-            size = len(_ESCAPED.sub(r"\1", cell).replace("**", ""))
+            size = _size(cell)
             least[j] = max(least[j], _PAD + (size if size <= _SHORT else _SHORT // 2))
             most[j] = max(most[j], _PAD + size)
     if sum(most) <= _PRINT_LINE:
