@@ -122,10 +122,17 @@ class Match:
 class Sentences:
     """Free texts cut once into the pieces :meth:`NeedMatcher.sentence` reads, shared by
     every need: at each word the 3-, 2- and 1-word grams that start there, then the
-    window of :data:`_WINDOW` words."""
+    window of :data:`_WINDOW` words.
 
-    def __init__(self) -> None:
+    With the ``thesaurus`` the needs' matchers read, each piece also keeps its *marks*
+    (:func:`_piece_marks`): the strings and concepts a need must share with it for the
+    piece to match at all, so a need skips the pieces that cannot cover it.
+    """
+
+    def __init__(self, thesaurus: Thesaurus | None = None) -> None:
+        self.thesaurus = thesaurus
         self.pieces: list[tuple[bool, tuple[Word, ...], str]] = []
+        self.marks: list[frozenset[str]] = []
         self._index: dict[tuple[bool, tuple[Word, ...]], int] = {}
         #: each matcher's judgement of each piece (the matcher is kept alive with it)
         self.memo: dict[NeedMatcher, dict[int, Match | None]] = {}
@@ -153,7 +160,44 @@ class Sentences:
         if k is None:
             k = self._index[(window, gram)] = len(self.pieces)
             self.pieces.append((window, gram, " ".join(w.text for w in gram)))
+            if self.thesaurus is not None:
+                self.marks.append(_piece_marks(window, gram, self.thesaurus))
         return k
+
+
+#: Prefixes that keep a mark for a concept and for a typo's first letter apart from words.
+_CONCEPT, _FIRST = "\x00c", "\x00f"
+
+
+def _concept_marks(th: Thesaurus, *keys: str) -> set[str]:
+    return {_CONCEPT + x.concept for k in keys if k for x in th.find_key(k)}
+
+
+def _piece_marks(window: bool, gram: tuple[Word, ...], th: Thesaurus) -> frozenset[str]:
+    """Everything through which a piece of a sentence can match a need (see
+    :meth:`NeedMatcher._piece`): a need whose :attr:`NeedMatcher.marks` share none of it
+    gets no match from the piece. The words a window names (:meth:`NeedMatcher._bag`);
+    a gram's joined lemmas and their concepts (:meth:`NeedMatcher._gram`); a single
+    word's forms and, when the thesaurus does not know it, its compound parts and their
+    concepts and the first letter a typo keeps (:meth:`NeedMatcher._word`)."""
+    if window:
+        if len(gram) < 2:
+            return frozenset()
+        return frozenset(
+            x for w in gram for x in (w.text, w.base, w.first, w.modifier, w.head) if x
+        )
+    k = "".join(w.base for w in gram)
+    out = {k} | _concept_marks(th, k)
+    if len(gram) == 1:
+        w = gram[0]
+        out |= {w.base, w.text}
+        if not th.find_key(w.base):
+            if w.head:
+                out |= {w.head, w.modifier, w.first}
+                out |= _concept_marks(th, w.head, w.modifier, w.first)
+            if len(w.text) >= 6:
+                out.add(_FIRST + w.text[0])
+    return frozenset(out - {""})
 
 
 def _forms(w: Word) -> set[str]:
@@ -193,6 +237,13 @@ class NeedMatcher:
         self.own = set().union(*(_marks(w) for w in self.words)) if self.words else set()
         self.outside = thesaurus.outside_words(self.concepts) - self.own
         self._phrases: dict[str, Match | None] = {}
+        #: what a piece of a sentence must share with the need to match it (see
+        #: :func:`_piece_marks`)
+        self.marks = frozenset(
+            {self.key, self.squashed, *(_CONCEPT + c for c in self.cover)}
+            | set().union(*self.parts)
+            | ({_FIRST + self.squashed[0]} if self.squashed else set())
+        )
 
     def _parts(self) -> list[set[str]]:
         """The parts a reordered phrase must name: each word, or a compound's two halves."""
@@ -306,7 +357,7 @@ class NeedMatcher:
     def text(self, ws: tuple[Word, ...]) -> Match | None:
         """The best match of a sentence (its words, from :func:`composer.lexicon.words`),
         capped as free text; ``phrase`` quotes the words that matched."""
-        sentences = Sentences()
+        sentences = Sentences(self.thesaurus)
         return self.sentence(sentences.cut(ws), sentences)
 
     def sentence(self, ids: tuple[int, ...], sentences: Sentences) -> Match | None:
@@ -314,9 +365,14 @@ class NeedMatcher:
         each piece is judged once per need, however many sentences share it."""
         best: Match | None = None
         memo = sentences.memo.setdefault(self, {})
+        marks = sentences.marks if sentences.thesaurus is self.thesaurus else None
         for k in ids:
             if k not in memo:
-                memo[k] = self._piece(*sentences.pieces[k])
+                memo[k] = (
+                    None
+                    if marks is not None and self.marks.isdisjoint(marks[k])
+                    else self._piece(*sentences.pieces[k])
+                )
             m = memo[k]
             if m is not None and (best is None or m.value > best.value):
                 best = m

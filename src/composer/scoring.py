@@ -283,7 +283,7 @@ class CandidateScorer(BaseEstimator):
     def _cells(self, f: pd.DataFrame) -> list[list[_Cell]]:
         """Per need, every candidate's best match (free text tokenised once for all needs)."""
         self._check_fitted()
-        sentences = Sentences()
+        sentences = Sentences(self.thesaurus_)
         actor = f["actor_type"].to_numpy(dtype=object)
         lang = str(self.brief_.language)
         out = []
