@@ -62,8 +62,9 @@ def dropouts(
     most the objective's slack of F, :attr:`Objective.slack`); a member whose loss is more than that and whose
     seat cannot be restored is a *single point of failure*.
 
-    The pool is scored once and the joint model solved once per member, so this costs
-    about as much as one :func:`composer.replace` per member; :func:`composer.compose`
+    The pool is scored once and one seat refilled per member (by enumeration,
+    :mod:`composer.optimise.joint.refill`), so this costs about as much as one
+    :func:`composer.replace` per member; :func:`composer.compose`
     does it for pools up to ``DROPOUTS_AUTO_MAX`` candidates (see its ``dropouts``).
 
     Parameters

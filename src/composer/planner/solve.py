@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 from ..composition import Composition
 from ..optimise.joint import NETWORK, JointProblem, JointSolution
+from ..optimise.joint.refill import refillable, solve_refill
 from .model import Method, Plan, joint_problem, solve_plan
 from .rules import check, co_driver_seats, explain_failure
 
@@ -28,14 +29,16 @@ def solve_for(
     forbid: Sequence[int] = (),
     fixed: Mapping[int, tuple[int, ...] | None] | None = None,
     avoid: Sequence[tuple[npt.NDArray[np.bool_], int, int]] = (),
+    newcomers: npt.NDArray[np.bool_] | None = None,
 ) -> JointSolution:
     """Check the rules, solve the joint problem, or raise InfeasibleError saying why.
 
-    The brief's co-drivers (unless forbidden) are fixed in the core.
+    The brief's co-drivers (unless forbidden) are fixed in the core. ``newcomers``: the
+    problem is one seat's refill (see :func:`_solve`).
     """
     problem = _problem(plan, forbid, fixed, avoid)
     check(plan, problem)
-    sol = _solve(problem, method, seed)
+    sol = _solve(problem, method, seed, newcomers)
     if sol is None:
         raise explain_failure(plan, problem)
     return sol
@@ -48,7 +51,17 @@ def _problem(
     return joint_problem(plan, forbid=forbid, fixed={**seats, **(fixed or {})}, avoid=avoid)
 
 
-def _solve(problem: JointProblem, method: Method, seed: int) -> JointSolution | None:
+def _solve(
+    problem: JointProblem,
+    method: Method,
+    seed: int,
+    newcomers: npt.NDArray[np.bool_] | None = None,
+) -> JointSolution | None:
+    """The network by ``method``. A refill of one seat (everyone else fixed, at most one
+    of ``newcomers`` joins: :func:`_seat`) by enumeration
+    (:mod:`composer.optimise.joint.refill`), which is exact and cheaper."""
+    if newcomers is not None and refillable(problem, newcomers):
+        return solve_refill(problem)
     sol = solve_plan(problem, method, seed)
     if sol is None and method != "exact":
         # the heuristic found no network: the exact model settles whether one exists
@@ -88,7 +101,10 @@ def refill_seat(
     takes the free seat (the model of :func:`composer.replace`); InfeasibleError says
     why when no one can."""
     forbid, fixed, avoid = _seat(plan, others, gone)
-    return solve_for(plan, method=method, seed=seed, forbid=forbid, fixed=fixed, avoid=avoid)
+    return solve_for(
+        plan, method=method, seed=seed, forbid=forbid, fixed=fixed, avoid=avoid,
+        newcomers=avoid[0][0],
+    )  # fmt: skip
 
 
 def refill_or_none(
@@ -102,7 +118,8 @@ def refill_or_none(
     """:func:`refill_seat`'s network, or None when there is none (the dropouts need to
     know only that: the rules are not checked one by one first, nor the failure
     explained, which saves a quarter of the solves)."""
-    return _solve(_problem(plan, *_seat(plan, others, gone)), method, seed)
+    forbid, fixed, avoid = _seat(plan, others, gone)
+    return _solve(_problem(plan, forbid, fixed, avoid), method, seed, avoid[0][0])
 
 
 def _seat(plan: Plan, others: _Roles, gone: int) -> tuple[list[int], _Roles, list[_Avoid]]:

@@ -1,0 +1,152 @@
+"""One free seat refilled exactly by enumeration: everyone else keeps a fixed role and at
+most one newcomer joins (the model of ``composer.replace`` and of the dropouts).
+
+With every other member fixed there are only ``1 + n · (1 + 2^P - 2)`` networks: nobody
+new, or one candidate in the core or in a proper subset of the phases. F is a sum over
+phases, so each option's F is the fixed members' F plus the newcomer's gains
+(:meth:`Objective.gains`), and the options are taken in the order of the tiers, exactly
+as the MILP's stages rank them:
+
+1. the most F (the first option that keeps every rule sets ``F1``);
+2. among the options that keep F >= ``F1`` - :attr:`Objective.slack`: the fewest
+   person-hours, then the highest fit (:func:`fit_tier`), then the most F (the MILP's
+   third stage), then the lowest index (by id).
+
+The first option in that order that keeps every rule (:func:`rule_violations`) is the
+answer, proven optimal by the enumeration. Against the MILP this costs one dense gain
+matrix instead of a model and up to three solves (see ``tests/test_refill.py``, which
+compares the two on random problems).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import numpy.typing as npt
+
+from .objective import PARTICIPANT_SCORE_SHARE, twin_labels
+from .problem import (
+    JointProblem,
+    JointSolution,
+    coverage_by_phase,
+    evaluate,
+    rule_violations,
+)
+
+__all__ = ["refillable", "solve_refill"]
+
+
+def refillable(problem: JointProblem, newcomers: npt.NDArray[np.bool_]) -> bool:
+    """Whether :func:`solve_refill` answers ``problem``: no resilience tier, every include
+    kept in a fixed role, and everyone who is not fixed counted in ``newcomers`` (the
+    quota that lets at most one of them in)."""
+    if problem.resilient:
+        return False
+    fixed = np.zeros(problem.n, dtype=bool)
+    fixed[list(problem.fixed)] = True
+    can = problem.core_ok | problem.phase_ok.any(axis=1)
+    return bool(fixed[problem.include].all() and newcomers[can & ~fixed].all())
+
+
+def solve_refill(problem: JointProblem) -> JointSolution | None:
+    """The best network by the tiers (see the module docstring) when at most one
+    candidate outside ``problem.fixed`` may join; None when no option keeps the rules.
+    Call it only where :func:`refillable` holds."""
+    core0 = tuple(sorted(i for i, r in problem.fixed.items() if r is None))
+    phases0 = {i: tuple(r) for i, r in sorted(problem.fixed.items()) if r is not None}
+    obj = problem.objective
+    cov0 = coverage_by_phase(problem, core0, phases0)
+    F0, H0, fit0 = evaluate(problem, core0, phases0)
+    who, core, subset, gain, hours, fit = _options(problem, cov0, core0)
+    # rounded where the MILP's tolerances would call two options equal
+    F = np.asarray(np.round(np.r_[F0, F0 + gain], 9), dtype=np.float64)
+    H = np.asarray(np.round(np.r_[H0, H0 + hours], 6), dtype=np.float64)
+    T = np.asarray(np.round(np.r_[fit0, fit0 + fit], 9), dtype=np.float64)
+    idx = np.r_[-1, who]
+    subsets = _subsets(problem.n_phases)
+
+    def network(k: int) -> tuple[tuple[int, ...], dict[int, tuple[int, ...]]]:
+        if k == 0:
+            return core0, dict(phases0)
+        i = int(who[k - 1])
+        if core[k - 1]:
+            return tuple(sorted((*core0, i))), dict(phases0)
+        return core0, dict(sorted({**phases0, i: subsets[subset[k - 1]]}.items()))
+
+    def first_ok(order: npt.NDArray[np.intp]) -> int | None:
+        for k in order.tolist():
+            if not rule_violations(problem, *network(k)):
+                return int(k)
+        return None
+
+    best = first_ok(np.lexsort((idx, -F)))
+    if best is None:
+        return None
+    F1 = float(F[best])
+    good = np.flatnonzero(F1 - obj.slack <= F)
+    chosen = first_ok(good[np.lexsort((idx[good], -F[good], -T[good], H[good]))])
+    assert chosen is not None  # ``best`` itself qualifies
+    c, ph = network(chosen)
+    Fv, Hv, fitv = evaluate(problem, c, ph)
+    return JointSolution(c, ph, Fv, Hv, fitv, "exact", True, "", Fv)
+
+
+#: Proper, non-empty subsets of the phases, for each number of phases.
+_SUBSETS: dict[int, list[tuple[int, ...]]] = {}
+
+
+def _subsets(P: int) -> list[tuple[int, ...]]:
+    if P not in _SUBSETS:
+        _SUBSETS[P] = [s for k in range(1, P) for s in itertools.combinations(range(P), k)]
+    return _SUBSETS[P]
+
+
+def _options(
+    problem: JointProblem, cov0: npt.NDArray[np.float64], core0: tuple[int, ...]
+) -> tuple[np.ndarray, ...]:
+    """Every single newcomer's role: (candidate, core?, subset index, gain in F, hours,
+    change of the fit tier), one entry per option that the sizes of a role allow."""
+    P = problem.n_phases
+    subsets = _subsets(P)
+    fixed = np.zeros(problem.n, dtype=bool)
+    fixed[list(problem.fixed)] = True
+    cand = np.flatnonzero((problem.core_ok | problem.phase_ok.any(axis=1)) & ~fixed)
+    rows = problem.coverage[cand].toarray().reshape(len(cand), problem.m)
+    G = problem.objective.gains(rows, cov0)  # len(cand) × P
+    twin, caps = twin_labels(problem.n, problem.twins)
+    in_core = np.zeros(problem.n, dtype=bool)
+    in_core[list(core0)] = True
+    full = np.zeros(len(caps), dtype=bool)
+    if len(caps):
+        held = np.bincount(twin[in_core & (twin >= 0)], minlength=len(caps))
+        full = held >= caps
+    who: list[np.ndarray] = []
+    core: list[np.ndarray] = []
+    subset: list[np.ndarray] = []
+    gain: list[np.ndarray] = []
+    hours: list[np.ndarray] = []
+    fit: list[np.ndarray] = []
+    # the core
+    c = problem.core_ok[cand]
+    penalty = np.array([1.0 if t >= 0 and full[t] else 0.0 for t in twin[cand[c]]])
+    who.append(cand[c])
+    core.append(np.ones(int(c.sum()), dtype=bool))
+    subset.append(np.full(int(c.sum()), -1))
+    gain.append(G[c].sum(axis=1))
+    hours.append(np.full(int(c.sum()), problem.all_hours))
+    fit.append(problem.fit_or_zero[cand[c]] - penalty)
+    # a proper subset of the phases
+    avail = np.nan_to_num(problem.hours[cand], nan=np.inf)
+    share = PARTICIPANT_SCORE_SHARE * problem.score_or_zero[cand]
+    for s, phs in enumerate(subsets):
+        cost = problem.phase_cost(phs)
+        ok = problem.phase_ok[cand][:, list(phs)].all(axis=1) & (cost <= avail + 1e-9)
+        k = int(ok.sum())
+        who.append(cand[ok])
+        core.append(np.zeros(k, dtype=bool))
+        subset.append(np.full(k, s))
+        gain.append(G[ok][:, list(phs)].sum(axis=1))
+        hours.append(np.full(k, cost))
+        fit.append(share[ok])
+    return tuple(np.concatenate(x) for x in (who, core, subset, gain, hours, fit))
