@@ -17,9 +17,12 @@ def _check(seed: int, n: int) -> None:
     ex, he = solve_exact(pr), solve_heuristic(pr, seed=0)
     assert ex is not None and he is not None and ex.optimal
     assert ex.bound is not None and he.bound is not None
-    # proven: the bound is the answer's own first tier, up to HiGHS's relative gap
-    assert ex.objective - 1e-9 <= ex.bound <= ex.objective * (1 + 10 * MIP_REL_GAP) + 1e-9
-    assert ex.gap is not None and ex.gap <= 10 * MIP_REL_GAP
+    # proven: the bound is the best first tier, up to HiGHS's relative gap; the answer
+    # may be up to the objective's slack below it, where fewer person-hours won (seed 25:
+    # F 14.48 with 75 hours, bound 14.49)
+    slack = pr.objective.slack
+    assert ex.objective - 1e-9 <= ex.bound <= (ex.objective + slack) * (1 + 10 * MIP_REL_GAP)
+    assert ex.gap is not None and ex.gap <= 10 * MIP_REL_GAP + slack / ex.bound
     # the LP relaxation bounds every network that keeps the rules, the exact one too
     assert he.bound >= he.objective - 1e-9
     assert he.bound >= ex.objective - 1e-6

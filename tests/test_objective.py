@@ -115,3 +115,47 @@ def test_the_answer_does_not_depend_on_the_weights_scale(factor: float) -> None:
     }
     assert scaled.person_hours == base.person_hours
     assert scaled.objective == pytest.approx(base.objective * factor, rel=1e-6)
+
+
+@settings(max_examples=20, deadline=None)
+@given(seed=st.integers(0, 10_000), n=st.integers(5, 60))
+def test_gains_alone_is_the_gain_in_an_empty_network(seed: int, n: int) -> None:
+    """The whole pool's gains into an empty network (one sparse product per phase, for
+    the shortlist) equal the dense gains against no coverage."""
+    pr = random_joint_problem(seed, n=n)
+    empty = np.zeros((pr.m, pr.n_phases))
+    dense = pr.objective.gains(pr.coverage.toarray().reshape(pr.n, pr.m), empty)
+    assert np.allclose(pr.objective.gains_alone(pr.coverage), dense, atol=1e-12)
+
+
+def test_the_shortlist_keeps_a_generalist() -> None:
+    """Someone who covers every need fairly well and is the best for none (here behind
+    40 specialists a need, more than the per-need list keeps) adds most to an empty
+    phase, so the heuristic considers them (random_joint_problem(3, 6000) needed one)."""
+    import dataclasses
+
+    import scipy.sparse as sp
+
+    from composer.optimise.joint.shortlist import SHORTLIST_EXTRA, shortlist
+
+    base = random_joint_problem(0, n=10)
+    m, per = base.m, 40
+    assert per > base.core_max + base.per_phase_max + SHORTLIST_EXTRA
+    n = m * per + 1
+    rows = np.r_[np.arange(m * per), np.full(m, m * per)]
+    cols = np.r_[np.arange(m * per) // per, np.arange(m)]
+    vals = np.r_[np.ones(m * per), np.full(m, 0.6)]
+    pr = dataclasses.replace(
+        base,
+        coverage=sp.csr_array((vals, (rows, cols)), shape=(n, m)),
+        core_ok=np.ones(n, dtype=bool),
+        phase_ok=np.ones((n, base.n_phases), dtype=bool),
+        hours=np.full(n, np.nan),
+        fit=np.zeros(n),
+        score=np.zeros(n),
+        include=np.zeros(0, dtype=np.intp),
+        fixed={},
+        quotas=(),
+        twins=(),
+    )
+    assert m * per in shortlist(pr).tolist()

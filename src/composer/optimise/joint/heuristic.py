@@ -1,9 +1,10 @@
 """The joint heuristic for large pools: greedy over person × role by gain per hour, then
 moves between roles, swaps, and seeded perturbation.
 
-1. **Shortlist.** For every need and phase, the ``K`` candidates who cover it best among
-   those who may join that phase, the best members of every quota, the includes and the
-   best core fillers by fit. Every later step works on the shortlist only, so its cost
+1. **Shortlist** (:mod:`.shortlist`). For every need and phase, the ``K`` candidates who
+   cover it best among those who may join that phase; for every phase and the core, the
+   ``K`` who add most F to an empty network there; the best members of every quota, the
+   includes, the best core fillers by fit and everyone the LP relaxation gives weight. Every later step works on the shortlist only, so its cost
    does not grow with the pool (one pass over the sparse coverage makes the shortlist).
 2. **Greedy.** Options are "``i`` joins the core", "``i`` joins phase ``p``" and "the
    participant ``i`` moves up to the core"; each is ranked by its gain in F per hour

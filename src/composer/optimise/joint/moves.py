@@ -495,9 +495,11 @@ class Search(Rules):
             for S in self._smaller_roles(s, j):
                 trial = s.copy()
                 self.set_role(trial, j, False, S)
-                F = self.value(trial.cov)
                 saved = H0 - self.hours_of(trial)
-                if floor > F or saved <= 1e-9 or not self._quotas_hold(trial):
+                if saved <= 1e-9 or (best is not None and saved < best[0]):
+                    continue  # saves less than the best so far: F cannot make it better
+                F = self.value(trial.cov)
+                if floor > F or not self._quotas_hold(trial):
                     continue
                 if best is None or (saved, F) > (best[0], best[1]):
                     best = (saved, F, j, S)

@@ -29,6 +29,7 @@ from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
+import scipy.sparse as sp
 
 __all__ = [
     "F_SLACK",
@@ -158,6 +159,14 @@ class Objective:
         for p in range(cov.shape[1]):
             out[:, p] = np.minimum(rows, resid[:, p][None, :]) @ self.unit
         return out
+
+    def gains_alone(self, coverage: sp.sparray | sp.spmatrix) -> FloatArray:
+        """n × P: the gain in F of each candidate (a sparse n × m coverage) in each phase
+        of an empty network (:meth:`gains` with no coverage yet, for the whole pool in
+        one sparse product per phase)."""
+        c = sp.csr_array(coverage, copy=True)
+        c.data = np.minimum(c.data, self.demand[c.indices])
+        return np.asarray(c @ (self.unit[:, None] * self.mask), dtype=float)
 
     def without(self, cov: FloatArray, row: FloatArray, present: BoolArray) -> FloatArray:
         """The coverage when a person with coverage ``row`` (m) leaves the phases

@@ -1,7 +1,9 @@
 """The heuristic's shortlist: for every need and phase, the ``K`` candidates who cover it
-best among those who may join that phase, the best members of every quota, the includes
-and the best core fillers by fit. One pass over the sparse coverage, so the search after
-it costs the same whatever the size of the pool."""
+best among those who may join that phase; for every phase and the core, the ``K`` who
+would add most F to an empty network there (people who cover many needs fairly well and
+are the best for none); the best members of every quota, the includes and the best core
+fillers by fit. One pass over the sparse coverage, so the search after it costs the same
+whatever the size of the pool."""
 
 from __future__ import annotations
 
@@ -39,11 +41,19 @@ def shortlist(problem: JointProblem, also: IntArray | None = None) -> IntArray:
                 continue
             sel = ok[who, col]
             keep[_top(who[sel], c[sel], seats)] = True
+    alone = problem.objective.gains_alone(problem.coverage)  # n × P
+    fits = np.isnan(problem.hours)[:, None] | (
+        problem.hours[:, None] + 1e-9 >= problem.phase_hours[None, :]
+    )
+    for p in range(P):
+        able = np.flatnonzero(problem.phase_ok[:, p] & fits[:, p])
+        keep[_top(able, alone[able, p], problem.per_phase_max + SHORTLIST_EXTRA)] = True
+    core = np.flatnonzero(problem.core_ok)
+    keep[_top(core, alone[core].sum(axis=1), problem.core_max + SHORTLIST_EXTRA)] = True
     rank = problem.score_or_zero
     for q in problem.quotas:
         mem = np.flatnonzero(q.members & can)
         keep[_top(mem, rank[mem], q.min + problem.core_max + problem.total_max)] = True
-    core = np.flatnonzero(problem.core_ok)
     keep[_top(core, problem.fit_or_zero[core], problem.core_max + SHORTLIST_EXTRA)] = True
     return np.flatnonzero(keep & can)
 
