@@ -74,8 +74,10 @@ def _kick(search: Search, base: State, by_ratio: bool) -> State | None:
     return s if search.feasible(s) else None
 
 
-def _best_F(search: Search, rounds: int) -> tuple[State, list[State]] | None:
-    """Greedy (by gain per hour and by gain), local search, then perturbation on F."""
+def _best_F(search: Search, rounds: int, bound: float | None) -> tuple[State, list[State]] | None:
+    """Greedy (by gain per hour and by gain), local search, perturbation on F, then the
+    pair refills of :meth:`Search.intensify` unless F has reached ``bound`` (the LP
+    relaxation's: they take a move only when it raises F, which no move then can)."""
     found: list[State] = []
     for by_ratio in (True, False):
         s = search.greedy(search.start(), by_ratio)
@@ -93,7 +95,8 @@ def _best_F(search: Search, rounds: int) -> tuple[State, list[State]] | None:
         found.append(kicked)
         if search.key(kicked) > search.key(best):
             best = kicked
-    search.intensify(best)
+    if bound is None or search.key(best)[0] < bound - 1e-9:
+        search.intensify(best)
     found.append(best)
     return best, found
 
@@ -156,7 +159,7 @@ def solve_heuristic(
     if not len(rows):
         return None
     search = Search(problem, rows, seed)
-    first = _best_F(search, rounds)
+    first = _best_F(search, rounds, bound)
     if first is None:
         return None
     best, found = first
