@@ -10,11 +10,14 @@ runs with ``S`` seconds a stage and reports its F, hours, dual bound and whether
 proved the answer, and the heuristic's F ratio against the best F known. Results are
 printed as a Markdown table and, with ``--out FILE``, written as JSON lines (one problem
 a line, appended, so a long run can be stopped and resumed with ``--skip-done``).
+``--exact-from FILE`` takes the exact model's answers from earlier records instead of
+running it again (the long runs of ``benchmarks/large_bank.jsonl``, 60 s a stage, are
+the bank's best-known values; ``tests/test_large_bank.py`` reads them).
 
 Usage::
 
     python benchmarks/bench_large_bank.py [--only random|synthetic] [--exact 60]
-        [--out results.jsonl] [--skip-done]
+        [--out results.jsonl] [--skip-done] [--exact-from benchmarks/large_bank.jsonl]
 """
 
 from __future__ import annotations
@@ -46,8 +49,15 @@ def problem(family: str, n: int, seed: int) -> JointProblem:
     return joint_problem(build_plan(synthetic_pool(n, seed=seed), synthetic_brief(seed=seed)))
 
 
-def run(family: str, n: int, seed: int, exact: float | None) -> dict[str, object]:
-    """The heuristic's (and the exact model's) answer to one problem, as a record."""
+def run(
+    family: str,
+    n: int,
+    seed: int,
+    exact: float | None,
+    stored: dict[tuple[str, int, int], dict[str, object]],
+) -> dict[str, object]:
+    """The heuristic's (and the exact model's, run or ``stored``) answer to one problem,
+    as a record."""
     pr = problem(family, n, seed)
     out: dict[str, object] = {"family": family, "n": n, "seed": seed, "modelled": pr.n}
     t0 = time.perf_counter()
@@ -55,7 +65,10 @@ def run(family: str, n: int, seed: int, exact: float | None) -> dict[str, object
     out["heuristic_s"] = round(time.perf_counter() - t0, 2)
     if he is not None:
         out |= {"F": he.objective, "bound": he.bound, "gap": he.gap, "hours": he.hours}
-    if exact is not None:
+    old = stored.get((family, n, seed))
+    if old is not None:
+        out |= {k: v for k, v in old.items() if k.startswith(("exact", "proven"))}
+    elif exact is not None:
         t0 = time.perf_counter()
         ex = solve_exact(pr, time_limit=exact)
         out["exact_s"] = round(time.perf_counter() - t0, 2)
@@ -87,7 +100,15 @@ def main() -> None:
     ap.add_argument("--exact", type=float, help="seconds a stage for the exact model")
     ap.add_argument("--out", type=Path)
     ap.add_argument("--skip-done", action="store_true")
+    ap.add_argument(
+        "--exact-from", type=Path, help="records whose exact answers to reuse (the long runs)"
+    )
     args = ap.parse_args()
+    stored = {}
+    if args.exact_from:
+        for line in args.exact_from.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            stored[(r["family"], r["n"], r["seed"])] = r
     done = set()
     if args.skip_done and args.out and args.out.exists():
         for line in args.out.read_text(encoding="utf-8").splitlines():
@@ -101,7 +122,7 @@ def main() -> None:
     for family, n, seed in bank(args.only):
         if (family, n, seed) in done:
             continue
-        r = run(family, n, seed, args.exact)
+        r = run(family, n, seed, args.exact, stored)
         print(row(r), flush=True)
         if args.out:
             with args.out.open("a", encoding="utf-8") as fh:
