@@ -92,3 +92,30 @@ def test_refill_is_not_taken_where_it_does_not_answer() -> None:
     fewer = newcomers.copy()
     fewer[free] = False
     assert not refillable(pr, fewer)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(**CASES)
+def test_the_prefilter_rules_out_only_what_breaks_a_rule(seed: int, n: int, pick: int) -> None:
+    """Every option the sizes and quotas rule out before :func:`rule_violations` is asked
+    breaks a rule indeed (a prefilter one seat too strict on the phases fails here)."""
+    from composer.optimise.joint import refill
+
+    pr = _refill_problem(random_joint_problem(seed, n=n), pick)
+    if pr is None:
+        return
+    core0 = tuple(sorted(i for i, r in pr.fixed.items() if r is None))
+    phases0 = {i: tuple(r) for i, r in sorted(pr.fixed.items()) if r is not None}
+    cov0 = np.zeros((pr.m, pr.n_phases))
+    who, core, subset, *_ = refill._options(pr, cov0, core0)
+    may = refill._may_keep_the_rules(pr, core0, phases0, who, core, subset)
+    subsets = refill._subsets(pr.n_phases)
+    for k in range(len(may)):
+        if k == 0:
+            c, ph = core0, dict(phases0)
+        elif core[k - 1]:
+            c, ph = tuple(sorted((*core0, int(who[k - 1])))), dict(phases0)
+        else:
+            c, ph = core0, {**phases0, int(who[k - 1]): subsets[subset[k - 1]]}
+        if not may[k]:
+            assert rule_violations(pr, c, ph), (k, c, ph)

@@ -20,6 +20,7 @@ compares the two on random problems).
 
 from __future__ import annotations
 
+import functools
 import itertools
 
 import numpy as np
@@ -27,10 +28,13 @@ import numpy.typing as npt
 
 from .objective import PARTICIPANT_SCORE_SHARE, twin_labels
 from .problem import (
+    CORE,
+    NETWORK,
     JointProblem,
     JointSolution,
     coverage_by_phase,
     evaluate,
+    quota_count,
     rule_violations,
 )
 
@@ -65,6 +69,7 @@ def solve_refill(problem: JointProblem) -> JointSolution | None:
     T = np.asarray(np.round(np.r_[fit0, fit0 + fit], 9), dtype=np.float64)
     idx = np.r_[-1, who]
     subsets = _subsets(problem.n_phases)
+    may = _may_keep_the_rules(problem, core0, phases0, who, core, subset)
 
     def network(k: int) -> tuple[tuple[int, ...], dict[int, tuple[int, ...]]]:
         if k == 0:
@@ -75,7 +80,7 @@ def solve_refill(problem: JointProblem) -> JointSolution | None:
         return core0, dict(sorted({**phases0, i: subsets[subset[k - 1]]}.items()))
 
     def first_ok(order: npt.NDArray[np.intp]) -> int | None:
-        for k in order.tolist():
+        for k in order[may[order]].tolist():
             if not rule_violations(problem, *network(k)):
                 return int(k)
         return None
@@ -92,14 +97,53 @@ def solve_refill(problem: JointProblem) -> JointSolution | None:
     return JointSolution(c, ph, Fv, Hv, fitv, "exact", True, "", Fv)
 
 
-#: Proper, non-empty subsets of the phases, for each number of phases.
-_SUBSETS: dict[int, list[tuple[int, ...]]] = {}
-
-
+@functools.cache
 def _subsets(P: int) -> list[tuple[int, ...]]:
-    if P not in _SUBSETS:
-        _SUBSETS[P] = [s for k in range(1, P) for s in itertools.combinations(range(P), k)]
-    return _SUBSETS[P]
+    """The proper, non-empty subsets of ``P`` phases."""
+    return [s for k in range(1, P) for s in itertools.combinations(range(P), k)]
+
+
+def _may_keep_the_rules(
+    problem: JointProblem,
+    core0: tuple[int, ...],
+    phases0: dict[int, tuple[int, ...]],
+    who: np.ndarray,
+    core: np.ndarray,
+    subset: np.ndarray,
+) -> npt.NDArray[np.bool_]:
+    """Per option (nobody first): False where the sizes or a quota certainly rule it out,
+    so that :func:`rule_violations`, which decides, is asked only about the rest (a full
+    network would otherwise be checked option by option)."""
+    P = problem.n_phases
+    subsets = _subsets(P)
+    per_phase = np.zeros(P, dtype=int)
+    for phs in phases0.values():
+        per_phase[list(phs)] += 1
+    # in_phase[k, p]: option k's newcomer sits in phase p (as a participant)
+    member = np.zeros((len(subsets) + 1, P), dtype=bool)
+    for s, phs in enumerate(subsets):
+        member[s, list(phs)] = True
+    in_phase = member[np.where(core, len(subsets), subset)]
+    n_core = len(core0) + core
+    ok = (problem.core_min <= n_core) & (n_core <= problem.core_max)
+    part = ~core
+    ok &= ~part | (len(phases0) < problem.total_max)
+    ok &= ~(in_phase & (per_phase >= problem.per_phase_max)[None, :]).any(axis=1)
+    nobody = problem.core_min <= len(core0) <= problem.core_max
+    core_set = set(core0)
+    for q in problem.quotas:
+        k0 = quota_count(q, core_set, phases0)
+        mem = q.members[who]
+        if q.scope == CORE:
+            counts = mem & core
+        elif q.scope == NETWORK:
+            counts = mem
+        else:
+            counts = mem & (core | in_phase[:, q.scope])
+        k = k0 + counts
+        ok &= (q.min <= k) & (q.max is None or k <= q.max)
+        nobody = nobody and q.min <= k0 and (q.max is None or k0 <= q.max)
+    return np.r_[nobody, ok]
 
 
 def _options(
