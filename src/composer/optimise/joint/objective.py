@@ -134,6 +134,11 @@ class Objective:
         """F, reach columns included."""
         return float(self.satisfaction(cov).sum(axis=1) @ self.share)
 
+    def top(self) -> float:
+        """The most F any network can have: every need (and reach column) met in every
+        phase where it counts."""
+        return self.value(np.repeat(self.demand[:, None], self.mask.shape[1], axis=1))
+
     def needs_value(self, cov: FloatArray) -> float:
         """F of the brief's needs alone (what a composition reports as its coverage)."""
         return float(self.by_phase(cov).sum())
