@@ -4,8 +4,9 @@ moves between roles, swaps, and seeded perturbation.
 1. **Shortlist** (:mod:`.shortlist`). For every need and phase, the ``K`` candidates who
    cover it best among those who may join that phase; for every phase and the core, the
    ``K`` who add most F to an empty network there; the best members of every quota, the
-   includes, the best core fillers by fit and everyone the LP relaxation gives weight. Every later step works on the shortlist only, so its cost
-   does not grow with the pool (one pass over the sparse coverage makes the shortlist).
+   includes, the best core fillers by fit and everyone the LP relaxation gives weight.
+   Every later step works on the shortlist only, so its cost does not grow with the
+   pool (one pass over the sparse coverage makes the shortlist).
 2. **Greedy.** Options are "``i`` joins the core", "``i`` joins phase ``p``" and "the
    participant ``i`` moves up to the core"; each is ranked by its gain in F per hour
    (a core seat below ``core_min`` costs nothing: it must be filled anyway), a second
@@ -41,7 +42,7 @@ __all__ = ["LP_FIRST_MAX", "PERTURB_ROUNDS", "solve_heuristic"]
 PERTURB_ROUNDS = 30
 #: A candidate the LP relaxation gives more than this weight joins the shortlist.
 LP_SUPPORT = 1e-6
-#: From this many candidates on, the search first runs without the LP relaxation (whose
+#: Above this many candidates the search first runs without the LP relaxation (whose
 #: cost grows with the pool: 3.8 s at 50,000, 18 s at 200,000) and the LP is solved only
 #: when that search leaves a need unmet somewhere. Below it the LP's support always
 #: widens the shortlist: on ``random_joint_problem(1, n=3000)`` a network found without it
