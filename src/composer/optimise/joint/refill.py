@@ -13,7 +13,9 @@ as the MILP's stages rank them:
    third stage), then the lowest index (by id).
 
 The first option in that order that keeps every rule (:func:`rule_violations`) is the
-answer, proven optimal by the enumeration. Against the MILP this costs one dense gain
+answer, proven optimal by the enumeration; options that the sizes or a quota certainly
+rule out are skipped before it is asked. With ``resilient`` (the worst dropout as the
+first tier) the MILP answers instead (:func:`refillable`). Against the MILP this costs one dense gain
 matrix instead of a model and up to three solves (see ``tests/test_refill.py``, which
 compares the two on random problems).
 """
