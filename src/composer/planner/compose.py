@@ -12,7 +12,7 @@ from .solve import roles_in, solve_for
 
 __all__ = ["DROPOUTS_AUTO_MAX", "compose"]
 
-#: ``compose`` works out dropouts (one small re-plan per member) for pools up to this size.
+#: ``compose`` works out dropouts (one seat refilled per member) for pools up to this size.
 DROPOUTS_AUTO_MAX = 2_000
 
 
@@ -46,8 +46,9 @@ def compose(
     dropouts : bool, optional
         Fill :attr:`Composition.dropouts` (for every member: the loss per phase if they
         leave and the best replacement; the report lists the single points of failure).
-        It costs one small re-plan per member, so by default it is done for pools of up
-        to :data:`DROPOUTS_AUTO_MAX` candidates.
+        It refills one seat per member (by enumeration; with ``resilience`` a re-plan),
+        so by default it is done for pools of up to :data:`DROPOUTS_AUTO_MAX`
+        candidates.
 
     Returns
     -------
