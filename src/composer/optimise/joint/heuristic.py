@@ -33,7 +33,7 @@ import numpy as np
 from .exact import relaxation
 from .moves import Search
 from .problem import JointProblem, JointSolution, by_id, evaluate, rule_violations
-from .shortlist import shortlist
+from .shortlist import shortlist, widen
 from .state import State
 
 __all__ = ["LP_FIRST_MAX", "PERTURB_ROUNDS", "solve_heuristic"]
@@ -167,19 +167,19 @@ def solve_heuristic(
     support widens the shortlist, so the answer is the one a search on the widened
     shortlist gives.
     """
-    first, rows = None, None
+    rows = shortlist(problem)
+    first = None
     if problem.n > LP_FIRST_MAX and not problem.resilient:
         top = problem.objective.top()
-        rows = shortlist(problem)
         first = _solve_on(problem, rows, seed, rounds, top)
         if first is not None and first.objective >= top - 1e-9:
             return replace(first, bound=max(first.objective, top))
     bound, weight = relaxation(replace(problem, resilient=False))
     lp_support = np.flatnonzero(weight > LP_SUPPORT) if weight is not None else None
-    wider = shortlist(problem, also=lp_support)
+    wider = widen(problem, rows, lp_support)
     sol = (
         first
-        if first is not None and rows is not None and np.array_equal(wider, rows)
+        if first is not None and np.array_equal(wider, rows)
         else _solve_on(problem, wider, seed, rounds, bound)
     )
     if sol is None:

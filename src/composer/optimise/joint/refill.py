@@ -15,9 +15,9 @@ as the MILP's stages rank them:
 The first option in that order that keeps every rule (:func:`rule_violations`) is the
 answer, proven optimal by the enumeration; options that the sizes or a quota certainly
 rule out are skipped before it is asked. With ``resilient`` (the worst dropout as the
-first tier) the MILP answers instead (:func:`refillable`). Against the MILP this costs one dense gain
-matrix instead of a model and up to three solves (see ``tests/test_refill.py``, which
-compares the two on random problems).
+first tier) the MILP answers instead (:func:`refillable`). Against the MILP this costs
+one dense gain matrix instead of a model and up to three solves (see
+``tests/test_refill.py``, which compares the two on random problems).
 """
 
 from __future__ import annotations
@@ -49,10 +49,16 @@ def refillable(problem: JointProblem, newcomers: npt.NDArray[np.bool_]) -> bool:
     quota that lets at most one of them in)."""
     if problem.resilient:
         return False
-    fixed = np.zeros(problem.n, dtype=bool)
-    fixed[list(problem.fixed)] = True
+    fixed = _fixed(problem)
     can = problem.core_ok | problem.phase_ok.any(axis=1)
     return bool(fixed[problem.include].all() and newcomers[can & ~fixed].all())
+
+
+def _fixed(problem: JointProblem) -> npt.NDArray[np.bool_]:
+    """Who keeps a fixed role."""
+    out = np.zeros(problem.n, dtype=bool)
+    out[list(problem.fixed)] = True
+    return out
 
 
 def solve_refill(problem: JointProblem) -> JointSolution | None:
@@ -155,9 +161,7 @@ def _options(
     change of the fit tier), one entry per option that the sizes of a role allow."""
     P = problem.n_phases
     subsets = _subsets(P)
-    fixed = np.zeros(problem.n, dtype=bool)
-    fixed[list(problem.fixed)] = True
-    cand = np.flatnonzero((problem.core_ok | problem.phase_ok.any(axis=1)) & ~fixed)
+    cand = np.flatnonzero((problem.core_ok | problem.phase_ok.any(axis=1)) & ~_fixed(problem))
     rows = problem.coverage[cand].toarray().reshape(len(cand), problem.m)
     G = problem.objective.gains(rows, cov0)  # len(cand) × P
     twin, caps = twin_labels(problem.n, problem.twins)

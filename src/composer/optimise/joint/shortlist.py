@@ -12,7 +12,7 @@ import numpy.typing as npt
 
 from .problem import JointProblem
 
-__all__ = ["SHORTLIST_EXTRA", "shortlist"]
+__all__ = ["SHORTLIST_EXTRA", "shortlist", "widen"]
 
 #: Candidates kept per need and phase by the shortlist (beyond the seats there are).
 SHORTLIST_EXTRA = 10
@@ -20,16 +20,14 @@ SHORTLIST_EXTRA = 10
 IntArray = npt.NDArray[np.intp]
 
 
-def shortlist(problem: JointProblem, also: IntArray | None = None) -> IntArray:
+def shortlist(problem: JointProblem) -> IntArray:
     """Sorted indices of the candidates the heuristic considers (see the module
-    docstring), with ``also`` (e.g. the LP relaxation's support) added."""
+    docstring)."""
     n, P = problem.n, problem.n_phases
-    can = problem.core_ok | problem.phase_ok.any(axis=1)
+    can = _can(problem)
     seats = problem.core_max + problem.per_phase_max + SHORTLIST_EXTRA
     keep = np.zeros(n, dtype=bool)
     keep[problem.include] = True
-    if also is not None:
-        keep[also] = True
     keep[list(problem.fixed)] = True
     csc = problem.coverage.tocsc()
     ok = np.column_stack([problem.core_ok, problem.phase_ok])  # n × (P + 1)
@@ -56,6 +54,19 @@ def shortlist(problem: JointProblem, also: IntArray | None = None) -> IntArray:
         keep[_top(mem, rank[mem], q.min + problem.core_max + problem.total_max)] = True
     keep[_top(core, problem.fit_or_zero[core], problem.core_max + SHORTLIST_EXTRA)] = True
     return np.flatnonzero(keep & can)
+
+
+def widen(problem: JointProblem, rows: IntArray, also: IntArray | None) -> IntArray:
+    """The shortlist ``rows`` with ``also`` (the LP relaxation's support) added, where
+    they may take part, without a second pass over the pool."""
+    if also is None:
+        return rows
+    return np.union1d(rows, also[_can(problem)[also]])
+
+
+def _can(problem: JointProblem) -> npt.NDArray[np.bool_]:
+    """Who may take part at all (in the core or in some phase)."""
+    return np.asarray(problem.core_ok | problem.phase_ok.any(axis=1), dtype=bool)
 
 
 def _top(idx: IntArray, val: npt.NDArray[np.float64], k: int) -> IntArray:
