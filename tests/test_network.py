@@ -286,7 +286,7 @@ def test_the_sole_holder_without_replacement_is_a_single_point_of_failure() -> N
         "- A (Ældre), kernedeltager: uden personen mister netværket 3,00 af dækningsmålet"
         in section
     )
-    assert "Ingen i puljen dækker demens: rekruttér en afløser" in section
+    assert "Ingen uden for netværket dækker demens: rekruttér en afløser" in section
 
 
 def test_a_second_holder_restores_the_seat() -> None:

@@ -61,10 +61,10 @@ ADVICE_MESSAGES: dict[str, dict[str, str]] = {
     },
     "fragile.taker": {"da": "{who} – {needs}: {why}", "en": "{who} – {needs}: {why}"},
     "fragile.nobody": {
-        "da": "Ingen i puljen dækker {needs}: rekruttér en afløser, eller aftal, hvem i "
-        "netværket der tager over.",
-        "en": "No one in the pool covers {needs}: recruit a stand-in, or agree who in the "
-        "network takes over.",
+        "da": "Ingen uden for netværket dækker {needs}: rekruttér en afløser, eller aftal, "
+        "hvem i netværket der tager over.",
+        "en": "No one outside the network covers {needs}: recruit a stand-in, or agree who "
+        "in the network takes over.",
     },
     "gap.closest": {"da": "Nærmest i puljen: {people}.", "en": "Closest in the pool: {people}."},
     "gap.partly": {

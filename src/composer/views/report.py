@@ -182,7 +182,7 @@ def _fragile_loss(comp: CompositionData, d: Dropout, role: str, lang: str) -> st
 
 def _fragile_advice(d: Dropout, lang: str) -> list[str]:
     """The replacement's share (never "0 %"), who else could take over and what blocks
-    them, or that nobody in the pool covers what is lost."""
+    them, or that nobody outside the network covers what is lost."""
     out = []
     if d.replacement and round(100 * d.recovered) >= 1:
         share = say("report.percent", lang, n=number(round(100 * d.recovered), lang))
