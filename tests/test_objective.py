@@ -159,3 +159,13 @@ def test_the_shortlist_keeps_a_generalist() -> None:
         twins=(),
     )
     assert m * per in shortlist(pr).tolist()
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 10_000), k=st.integers(1, 6))
+def test_values_of_a_stack_are_each_value_to_the_last_bit(seed: int, k: int) -> None:
+    """The heuristic judges a stack of coverages at once (``values``); a tie between
+    moves must not depend on that, so each is exactly what ``value`` gives."""
+    pr = random_joint_problem(seed % 50, n=20)
+    covs = np.random.default_rng(seed).random((k, pr.m, pr.n_phases)) * 3
+    assert pr.objective.values(covs) == [pr.objective.value(c) for c in covs]

@@ -43,8 +43,11 @@ def test_resilience_seats_a_second_holder_of_a_need(method: Any) -> None:
     assert "Robusthed" in comp.explain()
 
 
-# seed 0's resilient MILP alone takes about 20 CPU-seconds: it runs with -m slow
-@pytest.mark.parametrize("seed", [pytest.param(0, marks=pytest.mark.slow), *range(1, 6)])
+# by default three seeds: two quick ones and 9, which no network can meet; the others
+# (seed 0's resilient MILP alone takes about 20 CPU-seconds) run with -m slow
+@pytest.mark.parametrize(
+    "seed", [4, 5, 9, *(pytest.param(s, marks=pytest.mark.slow) for s in (0, 1, 2, 3, 6, 7, 8))]
+)
 def test_resilient_exact_is_at_least_as_robust_as_the_heuristic(seed: int) -> None:
     problem = dataclasses.replace(random_joint_problem(seed, n=30), resilient=True)
     exact = solve_exact(problem)

@@ -459,14 +459,8 @@ class Search(Rules):
                 if S.any() and S.sum() < self.P and self.phase_ok[j, S].all():
                     variants.append(S)
             for S in variants:
-                trial = s.copy()
-                self.set_role(trial, j, False, np.zeros(self.P, bool))
-                if S.any():
-                    self.set_role(trial, j, False, S)
-                self.greedy(trial, True, banned=np.array([j]))
-                while self._drop_step(trial, floor):
-                    pass
-                if not self.feasible(trial) or self.value(trial.cov) < floor:
+                trial = self._swap_trial(s, j, S, floor)
+                if trial is None:
                     continue
                 saved = H0 - self.hours_of(trial)
                 if saved > 1e-9 and (best is None or saved > best[0] + 1e-9):
@@ -476,37 +470,62 @@ class Search(Rules):
         s.adopt(best[1])
         return True
 
+    def _swap_trial(self, s: State, j: int, S: np.ndarray, floor: float) -> State | None:
+        """``s`` with ``j`` out (or in the phases ``S`` alone), refilled by gain per hour,
+        then the simple drops; None when it breaks a rule or F falls below ``floor``."""
+        trial = s.copy()
+        self.set_role(trial, j, False, np.zeros(self.P, bool))
+        if S.any():
+            self.set_role(trial, j, False, S)
+        self.greedy(trial, True, banned=np.array([j]))
+        if self.value(trial.cov) < floor - 1e-9:
+            return None  # a drop never raises F: none would be taken, the trial fails
+        while self._drop_step(trial, floor):
+            pass
+        if not self.feasible(trial) or self.value(trial.cov) < floor:
+            return None
+        return trial
+
     def _useful_phases(self, s: State, j: int) -> np.ndarray:
-        """The phases where core member ``j``'s coverage counts."""
+        """The phases where core member ``j``'s coverage counts: F with ``j`` in that
+        phase alone (one coverage a phase, stacked) above F without ``j``."""
         cov_out = s.cov - self.C[j][:, None]
         base = self.value(cov_out)
-        S = np.zeros(self.P, bool)
-        for p in range(self.P):
-            alone = cov_out.copy()
-            alone[:, p] += self.C[j]
-            S[p] = self.value(alone) > base + 1e-9
-        return S
+        alone = np.repeat(cov_out[None, :, :], self.P, axis=0)
+        each = np.arange(self.P)
+        alone[each, :, each] += self.C[j][None, :]
+        return np.array([v > base + 1e-9 for v in self.obj.values(alone)], dtype=bool)
 
     def _drop_step(self, s: State, floor: float) -> bool:
-        """The simple move that saves most hours with F >= floor (drop, demote, drop a phase)."""
-        best: tuple[float, float, int, np.ndarray] | None = None
-        H0 = self.hours_of(s)
+        """The simple move that saves most hours with F >= floor (drop, demote, drop a phase).
+
+        The most hours saved wins, then the highest F, then the first member: so the
+        moves are judged from the largest saving down, and F and the quotas are asked
+        only until a saving has a move that keeps them.
+        """
+        options: list[tuple[float, int, np.ndarray]] = []
         for j in np.flatnonzero((s.core | s.part.any(axis=1)) & ~self.locked).tolist():
+            now = self.H if s.core[j] else float(self.ph[s.part[j]].sum())
             for S in self._smaller_roles(s, j):
+                saved = now - float(self.ph[S].sum())
+                if saved > 1e-9:
+                    options.append((saved, j, S))
+        for level in sorted({o[0] for o in options}, reverse=True):
+            best: tuple[float, int, np.ndarray] | None = None
+            for saved, j, S in options:
+                if saved != level:
+                    continue
                 trial = s.copy()
                 self.set_role(trial, j, False, S)
-                saved = H0 - self.hours_of(trial)
-                if saved <= 1e-9 or (best is not None and saved < best[0]):
-                    continue  # saves less than the best so far: F cannot make it better
                 F = self.value(trial.cov)
                 if floor > F or not self._quotas_hold(trial):
                     continue
-                if best is None or (saved, F) > (best[0], best[1]):
-                    best = (saved, F, j, S)
-        if best is None:
-            return False
-        self.set_role(s, best[2], False, best[3])
-        return True
+                if best is None or best[0] < F:
+                    best = (F, j, S)
+            if best is not None:
+                self.set_role(s, best[1], False, best[2])
+                return True
+        return False
 
     def _smaller_roles(self, s: State, j: int) -> list[np.ndarray]:
         """Roles for member ``j`` that cost fewer hours: out, or fewer phases."""

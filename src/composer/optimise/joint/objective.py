@@ -134,6 +134,11 @@ class Objective:
         """F, reach columns included."""
         return float(self.satisfaction(cov).sum(axis=1) @ self.share)
 
+    def values(self, covs: FloatArray) -> list[float]:
+        """:meth:`value` of each of a stack of coverages (k × m × P), in one pass."""
+        per_need = (np.minimum(1.0, covs / self.demand[None, :, None]) * self.mask).sum(axis=2)
+        return [float(row @ self.share) for row in per_need]
+
     def top(self) -> float:
         """The most F any network can have: every need (and reach column) met in every
         phase where it counts."""
