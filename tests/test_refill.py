@@ -66,7 +66,7 @@ def _same_or_better(seed: int, n: int, pick: int) -> None:
     assert len({*mine.core, *mine.phases} - set(pr.fixed)) <= 1
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(**CASES)
 def test_refill_is_as_good_as_the_milp(seed: int, n: int, pick: int) -> None:
     _same_or_better(seed, n, pick)
