@@ -430,12 +430,23 @@ def test_replace_names_the_decliner_and_the_newcomer() -> None:
     )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_advice_holds_on_any_pool(scenario: tuple) -> None:
     """Hypothesis pools: the advice never names a member as someone who could take over,
     every taker but the replacement says what blocks them, handovers name members, and the
     report renders."""
+    _advice_holds(scenario)
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios())
+def test_advice_holds_on_hundreds_of_pools(scenario: tuple) -> None:
+    _advice_holds(scenario)
+
+
+def _advice_holds(scenario: tuple) -> None:
     records, raw, method = scenario
     try:
         comp = compose(load_candidates(records), load_brief(raw), method=method, dropouts=True)

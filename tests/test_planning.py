@@ -477,9 +477,9 @@ RULES_CASES = {
 }
 
 
-# by default three small pools (the heuristic's search grows with the pool); -m slow runs
+# by default two small pools (the heuristic's search grows with the pool); -m slow runs
 # sixty of up to 80 candidates
-@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=2, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(**{**RULES_CASES, "n": st.integers(20, 40)})
 def test_rules_hold_and_row_order_is_irrelevant(
     seed: int, n: int, citizens: int, inside_max: int
