@@ -136,7 +136,7 @@ class Objective:
 
     def values(self, covs: FloatArray) -> list[float]:
         """:meth:`value` of each of a stack of coverages (k × m × P), in one pass."""
-        per_need = (np.minimum(1.0, covs / self.demand[None, :, None]) * self.mask).sum(axis=2)
+        per_need = self.satisfaction(covs).sum(axis=2)  # broadcast over the stack
         return [float(row @ self.share) for row in per_need]
 
     def top(self) -> float:
