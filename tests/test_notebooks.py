@@ -16,6 +16,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from jupyter_client.blocking.client import BlockingKernelClient
 from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
@@ -72,8 +73,12 @@ FRESH = (
 )
 
 
+#: the shared kernel and the client that talks to it
+Kernel = tuple[KernelManager, BlockingKernelClient]
+
+
 @pytest.fixture(scope="module")
-def kernel() -> Iterator[KernelManager]:
+def kernel() -> Iterator[Kernel]:
     """One ``python3`` kernel, started in the notebooks folder, and its client, for
     every notebook."""
     km = KernelManager(kernel_name="python3")
@@ -81,20 +86,20 @@ def kernel() -> Iterator[KernelManager]:
     kc = km.client()
     kc.start_channels()
     kc.wait_for_ready(timeout=60)
-    km.composer_client = kc  # type: ignore[attr-defined]
-    yield km
+    yield km, kc
     kc.stop_channels()
     km.shutdown_kernel(now=True)
     km.context.term()
 
 
-def _client(nb: nbformat.NotebookNode, km: KernelManager) -> NotebookClient:
+def _client(nb: nbformat.NotebookNode, kernel: Kernel) -> NotebookClient:
+    km, kc = kernel
     client = NotebookClient(nb, km=km, timeout=120)
-    client.kc = km.composer_client  # type: ignore[attr-defined]
+    client.kc = kc  # the kernel's own client: nbclient then starts neither
     return client
 
 
-def test_a_notebook_starts_with_an_empty_namespace(kernel: KernelManager) -> None:
+def test_a_notebook_starts_with_an_empty_namespace(kernel: Kernel) -> None:
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell(c) for c in ("leftover = 1", FRESH, "leftover")]
     with pytest.raises(CellExecutionError, match="NameError"):
@@ -102,7 +107,7 @@ def test_a_notebook_starts_with_an_empty_namespace(kernel: KernelManager) -> Non
 
 
 @pytest.mark.parametrize("path", PATHS, ids=[p.name for p in PATHS])
-def test_notebook_runs(path: Path, kernel: KernelManager) -> None:
+def test_notebook_runs(path: Path, kernel: Kernel) -> None:
     # No warning filter is needed: with the installed stack (jupyter_core 5.9, pyzmq 27,
     # nbclient 0.11) starting the kernel emits no Python warning, so none is silenced.
     nb = nbformat.read(path, as_version=4)
