@@ -169,3 +169,23 @@ def test_values_of_a_stack_are_each_value_to_the_last_bit(seed: int, k: int) -> 
     pr = random_joint_problem(seed % 50, n=20)
     covs = np.random.default_rng(seed).random((k, pr.m, pr.n_phases)) * 3
     assert pr.objective.values(covs) == [pr.objective.value(c) for c in covs]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 10_000), st.integers(0, 10_000))
+def test_phase_coverage_adds_rows_in_id_order_to_the_last_bit(problem_seed: int, seed: int) -> None:
+    """The members' rows are read off the sparse arrays; the sums must be those of adding
+    the dense rows one by one, core in id order first, so no tie moves by a last bit."""
+    from composer.optimise.joint.objective import phase_coverage
+
+    pr = random_joint_problem(problem_seed % 50, n=40)
+    core, phases = _random_network(pr, np.random.default_rng(seed))
+    dense = pr.coverage.toarray()
+    want = np.zeros((pr.m, pr.n_phases))
+    for i in sorted(core):
+        want += dense[i][:, None]
+    for i, ps in phases.items():
+        for p in ps:
+            want[:, p] += dense[i]
+    got = phase_coverage(pr.coverage, pr.n_phases, core, phases)
+    np.testing.assert_array_equal(got, want)

@@ -332,3 +332,29 @@ def test_sentences_shared_by_needs_read_as_each_alone() -> None:
         m = NeedMatcher(need, th)
         for t in sorted(texts, key=lambda t: (len(t), t), reverse=True):
             assert m.sentence(shared.of(t), shared) == m.text(words(t)), (need, t)
+
+
+def test_matchers_kept_per_process_judge_as_fresh_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The matchers live on the thesaurus with what they judged (a second score of the same
+    texts is a lookup); the answers are those of a thesaurus scoring them for the first
+    time, whether the memo holds everything or, past its cap, nothing."""
+    import composer.matching as matching
+    from composer.thesaurus import Thesaurus, default_thesaurus
+
+    pool, brief = load_sample("klimatilpasning")
+    coverage(pool, brief)  # fills the default thesaurus's matchers
+    kept = CandidateScorer().fit(pool, brief).explained(pool)
+    th = default_thesaurus()
+    kept_matchers = th.memo["matchers"]
+    assert all(kept_matchers[n.name]._texts for n in brief.needs if n.kind.value != "actor_type")
+
+    def fresh() -> Thesaurus:
+        return Thesaurus(th.concepts, th.sources, th.outside)
+
+    first = CandidateScorer(thesaurus=fresh()).fit(pool, brief).explained(pool)
+    pd.testing.assert_frame_equal(kept, first)
+    monkeypatch.setattr(matching, "MEMO_MAX", 0)
+    capped = fresh()
+    none_kept = CandidateScorer(thesaurus=capped).fit(pool, brief).explained(pool)
+    pd.testing.assert_frame_equal(kept, none_kept)
+    assert not any(m._texts or m._phrases for m in capped.memo["matchers"].values())

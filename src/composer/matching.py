@@ -214,6 +214,29 @@ def _marks(w: Word) -> set[str]:
     return _firsts(w) | {w.text, w.base, w.head} if w.head else {w.text, w.base}
 
 
+#: At most this many phrases and free texts are kept judged per need (:func:`matcher`);
+#: past it a new one is judged each time, so a pool of 200,000 does not fill the memory.
+MEMO_MAX = 50_000
+
+
+def matcher(need: str, thesaurus: Thesaurus) -> NeedMatcher:
+    """The :class:`NeedMatcher` of ``need`` under ``thesaurus``, made once per process.
+
+    Kept on the thesaurus with what it has judged, so scoring the same texts again (a
+    what-if in the web page, a notebook, the next compose of the same pool) looks them
+    up; a thesaurus made for one brief takes its matchers with it when it goes.
+
+    >>> from composer.thesaurus import default_thesaurus
+    >>> matcher("etik", default_thesaurus()) is matcher("etik", default_thesaurus())
+    True
+    """
+    own: dict[str, NeedMatcher] = thesaurus.memo.setdefault("matchers", {})
+    m = own.get(need)
+    if m is None:
+        m = own[need] = NeedMatcher(need, thesaurus)
+    return m
+
+
 class NeedMatcher:
     """Judges phrases and sentences against one need.
 
@@ -237,6 +260,7 @@ class NeedMatcher:
         self.own = set().union(*(_marks(w) for w in self.words)) if self.words else set()
         self.outside = thesaurus.outside_words(self.concepts) - self.own
         self._phrases: dict[str, Match | None] = {}
+        self._texts: dict[str, Match | None] = {}
         #: what a piece of a sentence must share with the need to match it (see
         #: :func:`_piece_marks`)
         self.marks = frozenset(
@@ -269,9 +293,12 @@ class NeedMatcher:
     # ------------------------------------------------------------------ phrases
     def phrase(self, phrase: str) -> Match | None:
         """The best match of a listed phrase (a competence or a perspective), or None."""
-        if phrase not in self._phrases:
-            self._phrases[phrase] = self._phrase(phrase)
-        return self._phrases[phrase]
+        if phrase in self._phrases:
+            return self._phrases[phrase]
+        m = self._phrase(phrase)
+        if len(self._phrases) < MEMO_MAX:
+            self._phrases[phrase] = m
+        return m
 
     def _phrase(self, phrase: str) -> Match | None:
         if squash(phrase) == self.squashed:
@@ -359,6 +386,16 @@ class NeedMatcher:
         capped as free text; ``phrase`` quotes the words that matched."""
         sentences = Sentences(self.thesaurus)
         return self.sentence(sentences.cut(ws), sentences)
+
+    def free_text(self, text: str, sentences: Sentences) -> Match | None:
+        """:meth:`sentence` of a free text, cut by ``sentences`` only when this need has
+        not judged the text before."""
+        if text in self._texts:
+            return self._texts[text]
+        m = self.sentence(sentences.of(text), sentences)
+        if len(self._texts) < MEMO_MAX:
+            self._texts[text] = m
+        return m
 
     def sentence(self, ids: tuple[int, ...], sentences: Sentences) -> Match | None:
         """:meth:`text` of a sentence cut by ``sentences`` (its pieces in reading order):

@@ -35,7 +35,7 @@ from .components import (
 )
 from .encoding import Encoding, encode
 from .errors import InputError, told
-from .matching import Match, NeedMatcher, Sentences
+from .matching import Match, Sentences, matcher
 from .models import ActorType, NeedKind, NetworkBrief
 from .pool import CandidatePool
 from .progress import track
@@ -191,7 +191,7 @@ class CandidateScorer(BaseEstimator):
         self.needs_ = [n.name for n in brief.needs]
         self.need_actor_types_ = self._actor_needs(brief)
         self.matchers_ = {
-            n.name: NeedMatcher(n.name, self.thesaurus_)
+            n.name: matcher(n.name, self.thesaurus_)
             for n in brief.needs
             if n.kind is not NeedKind.actor_type
         }
@@ -255,7 +255,7 @@ class CandidateScorer(BaseEstimator):
     def phrase_similarity(self, phrases: list[str], need: str) -> np.ndarray:
         """Coverage in [0, 1] of ``need`` by each listed phrase (0 where nothing matches)."""
         self._check_fitted()
-        m = self.matchers_.get(need) or NeedMatcher(need, self.thesaurus_)
+        m = self.matchers_.get(need) or matcher(need, self.thesaurus_)
         return np.array([_value(m.phrase(p)) for p in phrases], dtype=float)
 
     def _matches(self, f: pd.DataFrame, sentences: Sentences, need: Any) -> list[_Cell]:
@@ -271,13 +271,10 @@ class CandidateScorer(BaseEstimator):
             for i, lst in enumerate(f[col].to_numpy(dtype=object)):
                 for p in lst:
                     best[i] = _better(best[i], m.phrase(p), col)
-        seen: dict[str, Match | None] = {}
         for col in _TEXT_COLUMNS:
             for i, t in enumerate(f[col].to_numpy(dtype=object)):
-                if t and t not in seen:
-                    seen[t] = m.sentence(sentences.of(t), sentences)
                 if t:
-                    best[i] = _better(best[i], seen[t], col)
+                    best[i] = _better(best[i], m.free_text(t, sentences), col)
         return best
 
     def _cells(self, f: pd.DataFrame) -> list[list[_Cell]]:

@@ -108,6 +108,9 @@ class Thesaurus:
     outside: dict[str, Outside] = field(default_factory=dict)
     _index: dict[str, list[Label]] = field(default_factory=dict, repr=False)
     _children: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    #: what is derived from this thesaurus once per process (the need matchers of
+    #: :func:`composer.matching.matcher`, with what they have judged)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for c in self.concepts.values():

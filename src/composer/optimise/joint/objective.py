@@ -218,15 +218,19 @@ def phase_coverage(
     a scipy sparse array)."""
     import scipy.sparse as sp
 
-    mat = sp.csr_array(coverage)
+    mat = coverage if isinstance(coverage, sp.csr_array) else sp.csr_array(coverage)
     out = np.zeros((mat.shape[1], n_phases))
+    # rows read off the arrays (indexing a sparse row is slow), added in id order
+    ptr, idx, data = mat.indptr, mat.indices, mat.data
     if len(core):
-        rows = mat[np.asarray(sorted(int(i) for i in core), dtype=np.intp)]
-        out += np.asarray(rows.sum(axis=0)).ravel()[:, None]
+        at = [np.arange(ptr[i], ptr[i + 1]) for i in sorted(int(i) for i in core)]
+        total = np.zeros(mat.shape[1])
+        np.add.at(total, idx[np.concatenate(at)], data[np.concatenate(at)])
+        out += total[:, None]
     for i, phs in phases.items():
-        row = mat[[int(i)]]
+        a, b = ptr[int(i)], ptr[int(i) + 1]
         for p in phs:
-            out[row.indices, p] += row.data
+            out[idx[a:b], p] += data[a:b]
     return out
 
 
