@@ -498,7 +498,8 @@ def test_broken_pipe_is_quiet(
 def test_broken_pipe_under_head(tmp_path: Path) -> None:
     from composer.datasets import synthetic_brief, synthetic_frame
 
-    synthetic_frame(1000, seed=1).to_csv(tmp_path / "pool.csv", index=False)
+    # 300 rows write about 120 KB, twice what a pipe holds: the writer meets the closed end
+    synthetic_frame(300, seed=1).to_csv(tmp_path / "pool.csv", index=False)
     (tmp_path / "brief.yaml").write_text(
         yaml.safe_dump(synthetic_brief().model_dump(mode="json"), allow_unicode=True),
         encoding="utf-8",

@@ -717,8 +717,13 @@ def test_ten_thousand_columns(tmp_path: Path) -> None:
     huge = tmp_path / "huge.csv"
     huge.write_text("id;actor_type;" + ";".join(["x"] * 100_000) + "\nA;borger\n", encoding="utf-8")
     _raises_input_error(load_candidates, huge, match=r"at most 1,000 columns \(found 100,002\)")
-    pool = load_candidates(p, limits=Limits(max_columns=20_000))
-    assert len(pool.extra_columns) == n and pool.to_frame().loc["A", "c9999"] == "9999"
+    allowed = tmp_path / "allowed.csv"  # a raised limit lets a wide file in (2,500 extras)
+    header, row = (line.split(";")[:2502] for line in p.read_text("utf-8").splitlines())
+    allowed.write_text(";".join(header) + "\n" + ";".join(row) + "\n", encoding="utf-8")
+    pool = load_candidates(allowed, limits=Limits(max_columns=5_000))
+    assert len(pool.extra_columns) == 2_500 and pool.to_frame().loc["A", "c2499"] == "2499"
+    with pytest.raises(InputError, match=r"at most 2,000 columns \(found 2,502\)"):
+        load_candidates(allowed, limits=Limits(max_columns=2_000))
 
 
 @pytest.mark.parametrize(

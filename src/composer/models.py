@@ -11,6 +11,7 @@ data itself is held column-wise by :class:`composer.pool.CandidatePool`;
 from __future__ import annotations
 
 import math
+from collections import Counter
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -369,7 +370,7 @@ class NetworkBrief(BaseModel):
 
     def _phase_problems(self) -> list[_Rule]:
         lower = [p.name.lower() for p in self.phases]
-        twice = sorted({n for n in lower if lower.count(n) > 1})
+        twice = sorted(n for n, k in Counter(lower).items() if k > 1)
         problems: list[_Rule] = [("brief_phase_twice", "phases", {"name": n}) for n in twice]
         count = self.meetings.count
         seen: dict[int, str] = {}
@@ -393,7 +394,7 @@ class NetworkBrief(BaseModel):
         names = [p.name for p in self.phases]
         lower = [n.lower() for n in names]
         need_names = [n.name.strip().lower() for n in self.needs]
-        twice = sorted({n for n in need_names if need_names.count(n) > 1})
+        twice = sorted(n for n, k in Counter(need_names).items() if k > 1)
         problems: list[_Rule] = [("brief_need_twice", "needs", {"name": n}) for n in twice]
         problems += [
             ("brief_need_phase", f"needs[{i}]",
