@@ -713,3 +713,22 @@ def test_a_skipped_third_stage_gives_what_it_would_have(seed: int, drop: int, si
     if skipped is not None and forced is not None:
         assert (skipped.core, skipped.phases) == (forced.core, forced.phases)
         assert (skipped.objective, skipped.hours) == (forced.objective, forced.hours)
+
+
+@pytest.mark.parametrize(("n", "seed", "resilient"), [(60, 3, False), (80, 0, False), (100, 0, False), (50, 0, True), (56, 3, True), (60, 2, True)])  # fmt: skip
+def test_auto_is_exact_up_to_a_size_and_heuristic_above(
+    n: int, seed: int, resilient: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``auto`` goes by the modelled candidates alone (no clock, no trial run): exact up
+    to AUTO_EXACT_MAX (with resilience AUTO_EXACT_MAX_RESILIENT), the heuristic above."""
+    import composer.planner.model as model
+
+    called: list[str] = []
+    monkeypatch.setattr(model, "solve_exact", lambda p: called.append("exact"))
+    monkeypatch.setattr(model, "solve_heuristic", lambda p, seed: called.append("heuristic"))
+    pr = replace(random_joint_problem(seed, n=n), resilient=resilient)
+    limit = model.AUTO_EXACT_MAX_RESILIENT if resilient else model.AUTO_EXACT_MAX
+    model.solve_plan(pr, "auto", seed=0)
+    assert called == ["exact" if model.modelled(pr) <= limit else "heuristic"]
+    # the cases straddle the limits: one below and one above each
+    assert (model.modelled(pr) <= limit) == ((n, seed) in {(60, 3), (50, 0)})

@@ -231,10 +231,10 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.method": {
         "da": "hvordan netværket vælges: exact (MILP, bevist optimal), heuristic (store "
-        "puljer; 'greedy' er dens gamle navn) eller auto (standard: exact op til 1.000 "
+        "puljer; 'greedy' er dens gamle navn) eller auto (standard: exact op til 60 "
         "modellerede kandidater)",
         "en": "how the network is chosen: exact (MILP, proven optimal), heuristic (large "
-        "pools; 'greedy' is its older name), or auto (default: exact up to 1,000 modelled "
+        "pools; 'greedy' is its older name), or auto (default: exact up to 60 modelled "
         "candidates)",
     },
     "help.json": {"da": "det samme som --format json", "en": "the same as --format json"},
