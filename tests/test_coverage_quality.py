@@ -3,9 +3,11 @@
 The judged set's first batch (``build``, written before the matcher) meets every
 threshold of the issue, false cover 2 % included; each figure is pinned a little above
 its value measured on 2026-12-07 (the issue's threshold in the comment), so that it can
-only get better. The ``held-out`` batch (false friends
-in another sense, added before the sense rules and not tuned on) is pinned at its
-measured levels so that it can only get better (see docs/scoring.md).
+only get better. The ``held-out`` batches (false friends
+in another sense and pairs that cover: ``held-out`` added before the sense rules,
+``held-out-2`` after them, ``held-out-3`` before the classes were broadened on
+2026-12-08) are pinned at their measured levels so that they can only get better (see
+docs/scoring.md).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def batches() -> dict[str, dict[str, float]]:
     rows = load_judged()
     value = scored(rows, composer.coverage)
     out = {}
-    for batch in ("build", "held-out", "held-out-2"):
+    for batch in ("build", "held-out", "held-out-2", "held-out-3"):
         sel = (rows["batch"] == batch).to_numpy()
         out[batch] = figures(rows["judgement"].to_numpy()[sel], value[sel])
     return out
@@ -77,10 +79,22 @@ def test_held_out_false_friends_do_not_grow(batches: dict[str, dict[str, float]]
     held = batches["held-out"]
     assert held["false_cover"] <= 0.16 and held["missed"] <= 0.10
     # the 38 pairs written after the rules were frozen: false cover 60 % (15 of 25;
-    # svømmeskole, yoghurtkultur, økonomisk sundhed, ...): the outside classes do not
-    # reach senses they do not list
+    # svømmeskole, yoghurtkultur, økonomisk sundhed, ...) on 2026-12-07, 28 % (7 of 25)
+    # with the classes broadened on 2026-12-08 (left: words left out on purpose, such as
+    # mailtrafik, økonomisk sundhed, and abstract senses, misbrug af tillid)
     late = batches["held-out-2"]
-    assert late["false_cover"] <= 0.60 and late["missed"] <= 0.16
+    assert late["false_cover"] <= 0.28 and late["missed"] <= 0.16
+    assert late["mae"] <= 0.25 and late["spearman"] >= 0.43
+
+
+def test_held_out_3(batches: dict[str, dict[str, float]]) -> None:
+    # 241 pairs written 2026-12-08 before the classes were broadened (120 false friends
+    # in another sense, 121 that cover), measured once before and once after: false
+    # cover 51.7 % -> 30.8 % (37 of 120), missed 6.7 % -> 6.7 % (8 of 119), MAE 0.310 ->
+    # 0.209, Spearman 0.36 -> 0.57; which pairs fail was not looked at
+    held = batches["held-out-3"]
+    assert held["false_cover"] <= 0.31 and held["missed"] <= 0.07
+    assert held["mae"] <= 0.21 and held["spearman"] >= 0.56
 
 
 def test_thesaurus_audit_finds_few_kinds_among_synonyms() -> None:
