@@ -3,9 +3,11 @@
 The judged set's first batch (``build``, written before the matcher) meets every
 threshold of the issue, false cover 2 % included; each figure is pinned a little above
 its value measured on 2026-12-07 (the issue's threshold in the comment), so that it can
-only get better. The ``held-out`` batch (false friends
-in another sense, added before the sense rules and not tuned on) is pinned at its
-measured levels so that it can only get better (see docs/scoring.md).
+only get better. The ``held-out`` batches (false friends
+in another sense and pairs that cover: ``held-out`` added before the sense rules,
+``held-out-2`` after them, ``held-out-3`` before the classes were broadened on
+2026-12-08) are pinned at their measured levels so that they can only get better (see
+docs/scoring.md).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def batches() -> dict[str, dict[str, float]]:
     rows = load_judged()
     value = scored(rows, composer.coverage)
     out = {}
-    for batch in ("build", "held-out", "held-out-2"):
+    for batch in ("build", "held-out", "held-out-2", "held-out-3"):
         sel = (rows["batch"] == batch).to_numpy()
         out[batch] = figures(rows["judgement"].to_numpy()[sel], value[sel])
     return out
@@ -77,10 +79,22 @@ def test_held_out_false_friends_do_not_grow(batches: dict[str, dict[str, float]]
     held = batches["held-out"]
     assert held["false_cover"] <= 0.16 and held["missed"] <= 0.10
     # the 38 pairs written after the rules were frozen: false cover 60 % (15 of 25;
-    # svømmeskole, yoghurtkultur, økonomisk sundhed, ...): the outside classes do not
-    # reach senses they do not list
+    # svømmeskole, yoghurtkultur, økonomisk sundhed, ...) on 2026-12-07, 28 % (7 of 25)
+    # with the classes broadened on 2026-12-08 (left: words left out on purpose, such as
+    # mailtrafik, økonomisk sundhed, and abstract senses, misbrug af tillid)
     late = batches["held-out-2"]
-    assert late["false_cover"] <= 0.60 and late["missed"] <= 0.16
+    assert late["false_cover"] <= 0.28 and late["missed"] <= 0.16
+    assert late["mae"] <= 0.25 and late["spearman"] >= 0.43
+
+
+def test_held_out_3(batches: dict[str, dict[str, float]]) -> None:
+    # 241 pairs written 2026-12-08 before the classes were broadened (120 false friends
+    # in another sense, 121 that cover), measured once before and once after: false
+    # cover 51.7 % -> 30.8 % (37 of 120), missed 6.7 % -> 6.7 % (8 of 119), MAE 0.310 ->
+    # 0.209, Spearman 0.36 -> 0.57; which pairs fail was not looked at
+    held = batches["held-out-3"]
+    assert held["false_cover"] <= 0.31 and held["missed"] <= 0.07
+    assert held["mae"] <= 0.21 and held["spearman"] >= 0.56
 
 
 def test_thesaurus_audit_finds_few_kinds_among_synonyms() -> None:
@@ -178,6 +192,71 @@ def test_a_class_outside_counts_only_where_the_need_is_not_inside_it() -> None:
     assert NeedMatcher("pleje", Thesaurus({})).phrase("bilpleje") is not None
     assert NeedMatcher("hundetræning", th).phrase("træning af hunde") is not None
     assert NeedMatcher("golf", th).phrase("golf for seniorer") is not None
+
+
+def test_outside_classes_are_broad_and_leave_municipal_words_out() -> None:
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load(
+        resources.files("composer").joinpath("data/thesaurus.yaml").read_text(encoding="utf-8")
+    )
+    sizes = {name: len(spec["words"]) for name, spec in data["outside"].items()}
+    # broadened 2026-12-08 from 10 classes (123 words, 5-19 each) to 17 classes (1,843)
+    assert len(sizes) >= 17 and sum(sizes.values()) >= 1_800
+    for big in ("dyr", "planter og haver", "køretøjer og kørsel", "it, net og tele"):
+        assert sizes[big] >= 120
+    th = default_thesaurus()
+    words_ = th.outside_words({"pleje"})
+    assert {"facader", "bilen", "hestene", "biler", "kvæg", "server"} <= words_
+    municipal = """mand kvinde hjerte alkohol barn børn familie skole borger patient medarbejder
+        penge data netværk grøn får spænding sko hud hår bolig hus virksomhed robot sensor
+        mail telefon cykel mad kost frugt øl vin værktøj""".split()
+    assert not set(municipal) & words_
+    # noun forms that are other, commoner words are not read as forms of a class word
+    assert not {"kone", "føle", "føler", "tage", "tager", "bøger", "løgn", "eget"} & words_
+
+
+@pytest.mark.parametrize(
+    ("need", "phrase", "covers"),
+    [
+        ("ældre", "dans for ældre", True),  # the need is whom the dance is for
+        ("skole", "golf i skolen", True),
+        ("karriereskifte", "karriereskifte fra detailhandlen", True),  # where she came from
+        ("rekruttering", "rekruttering af buschauffører", True),  # drivers are people
+        ("unge", "unge hundeejere", True),
+        ("kommunikation", "kommunikation med kunder", True),  # a method in any setting
+        ("ledelse", "ledelse af butik", True),
+        ("unge", "unge og hash", True),  # drugs are social work
+        ("misbrug", "narkotikamisbrug", True),
+        ("klimatilpasning", "klimatilpasning af bygninger", True),
+        ("ældre", "ældre traktorer", False),
+        ("pleje", "pleje af heste", False),
+        ("angst", "angst hos katte", False),
+        ("pleje", "sportshestepleje", False),  # the modifier's last part: a horse
+        ("skole", "kampsportsskole", False),
+        ("trafik", "trafik på serveren", False),
+    ],
+)
+def test_another_sense_is_read_from_the_phrase(need: str, phrase: str, covers: bool) -> None:
+    assert (NeedMatcher(need, default_thesaurus()).phrase(phrase) is not None) is covers
+
+
+def test_a_preposition_leads_to_the_need_or_away_from_it() -> None:
+    own = Thesaurus.from_mapping(
+        {
+            "concepts": {"ældre": {}, "pleje": {}},
+            "outside": {"sport": {"words": ["dans", "hest"]}, "handel": {"words": ["butik"]}},
+        }
+    )
+    ældre, pleje = NeedMatcher("ældre", own), NeedMatcher("pleje", own)
+    assert ældre.phrase("dans for ældre") is not None
+    assert ældre.phrase("ældre heste") is None and ældre.phrase("heste og ældre") is None
+    assert pleje.phrase("pleje af heste") is None and pleje.phrase("pleje hos hesten") is None
+    assert pleje.phrase("erfaring med pleje fra butikken") is not None
+    assert pleje.phrase("pleje af hesteejere") is not None  # an owner is a person
+    assert pleje.phrase("pleje af hestestalde") is None  # a stable is a thing
 
 
 def test_outside_classes_merge_and_are_checked() -> None:

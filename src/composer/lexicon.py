@@ -36,6 +36,7 @@ __all__ = [
     "Word",
     "analyse",
     "damerau1",
+    "firsts",
     "frequency",
     "key",
     "known",
@@ -292,6 +293,25 @@ def analyse(token: str) -> Word:
     head, modifier = lemma(parts[-1]), "".join(parts[:-1])
     base = lem if known(text) else modifier + head
     return Word(text, base, head, modifier, parts[0], text != token)
+
+
+def firsts(w: Word) -> set[str]:
+    """A compound's first parts, as written and as lemmas, and the last part of a
+    modifier of several parts, which names what the modifier is (``kampsport`` in
+    ``kampsportsskole`` is a sport, ``sporthest`` in ``sportshestepleje`` a horse).
+
+    Examples
+    --------
+    >>> sorted(firsts(analyse("sportshestepleje")))
+    ['hest', 'sport', 'sporthest', 'sportheste']
+    """
+    if not w.head:
+        return set()
+    out = {w.first, w.modifier, lemma(w.first), lemma(w.modifier)}
+    inner = split(w.modifier) if w.modifier != w.first else ()
+    if len(inner) > 1:
+        out.add(lemma(inner[-1]))
+    return out - {""}
 
 
 def words(text: str, stop: bool = True) -> tuple[Word, ...]:

@@ -49,21 +49,32 @@ phrase: ``bilpleje``, ``pleje af bilen``, ``bakteriekultur``, ``køreskole``,
 ``ældre bygninger``. A compound modifier whose last part is such a word covers nothing
 either (``naturgas``). Classes the need's concept is inside of do not count
 (``biltrafik`` is traffic), nor do the need's own words (a need ``hundetræning`` is
-covered by ``træning af hunde``).
+covered by ``træning af hunde``). The first part of a compound is read with the last
+part of a modifier of several parts (``kampsportsskole``: a sport; ``sportshestepleje``:
+a horse). In a phrase, the other word must bear on the need's words: it counts when it
+qualifies them or is what they act on or are found in (``ældre biler``, ``hestes
+trivsel``, ``pleje af bilen``, ``angst hos katte``), not when a preposition leads from
+it to the need's words (``dans for ældre``, ``golf i skolen``: the need is whom or where
+the thing is for) nor after ``fra`` (``karriereskifte fra detailhandlen``: where a person
+comes from); a compound that names a person (``buschauffør``, ``hundeejer``) counts only
+by its last part (``rekruttering af buschauffører`` is recruitment).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import Word, damerau1, known, lemma, words
+from .lexicon import Word, damerau1, firsts, known, lemma, words
 from .text import squash
 from .thesaurus import BROADER, NARROWER, RELATED, Thesaurus
 
 __all__ = [
+    "AGENT_ENDINGS",
     "FREE_TEXT_CAP",
     "FREE_TEXT_LABEL_CAP",
     "KIND_VALUES",
+    "PREPOSITIONS",
+    "SOURCES",
     "WORK_HEADS",
     "Match",
     "NeedMatcher",
@@ -103,6 +114,20 @@ WORK_HEADS: frozenset[str] = frozenset(
     model løsning teknologi fag faglighed afdeling enhed sektor felt kursus forløb
     """.split()
 )
+#: Prepositions. An ``outside`` word before one that leads to the need's words names
+#: something the need is for, at or about (``dans for ældre``, ``golf i skolen``): the
+#: need keeps its own sense. One after :data:`SOURCES` names where a person comes from
+#: (``karriereskifte fra detailhandlen``).
+PREPOSITIONS: frozenset[str] = frozenset(
+    """
+    af for fra i med mod om på til ved hos blandt efter under over uden gennem omkring
+    mellem inden foran langs
+    """.split()
+)
+#: Prepositions whose phrase says where a person comes from, not what the need acts on.
+SOURCES: frozenset[str] = frozenset({"fra"})
+#: Endings of Danish agent nouns (``chauffør``, ``ejer``, ``spiller``, ``bilist``).
+AGENT_ENDINGS = ("er", "ør", "ist")
 _WEAK = frozenset({"broader", "related"})
 _STRONG = frozenset({"synonym", "translation", "narrower"})
 _LITERAL = frozenset({"exact", "inflection", "spelling", "synonym", "translation", "narrower"})
@@ -204,14 +229,9 @@ def _forms(w: Word) -> set[str]:
     return {w.text, w.base}
 
 
-def _firsts(w: Word) -> set[str]:
-    """A compound's first parts, as written and as lemmas."""
-    return {w.first, w.modifier, lemma(w.first), lemma(w.modifier)} - {""}
-
-
 def _marks(w: Word) -> set[str]:
     """Every form of a word a class of the thesaurus's ``outside`` can name."""
-    return _firsts(w) | {w.text, w.base, w.head} if w.head else {w.text, w.base}
+    return firsts(w) | {w.text, w.base, w.head} if w.head else {w.text, w.base}
 
 
 #: At most this many phrases and free texts are kept judged per need (:func:`matcher`);
@@ -309,9 +329,36 @@ class NeedMatcher:
         if "".join(w.base for w in ws) == self.key:
             return Match(1.0, "spelling" if any(w.restored for w in ws) else "inflection", phrase)
         found = [self._concept("".join(w.base for w in ws), phrase)]
-        if len(ws) == 1 or not any(self._elsewhere(w) for w in ws):
+        if len(ws) == 1 or not (any(self._elsewhere(w) for w in ws) and self._astray(phrase)):
             found += [self._bag(ws, phrase), *(self._word(w, phrase, len(ws) > 1) for w in ws)]
         return max((m for m in found if m is not None), default=None)
+
+    def _astray(self, phrase: str) -> bool:
+        """Whether a word of ``phrase`` that :meth:`_elsewhere` names puts the need's words
+        in another sense: it qualifies them (``ældre biler``, ``hestes trivsel``) or is
+        what they act on or are found in (``pleje af bilen``, ``angst hos katte``,
+        ``trafik på serveren``), but not when a preposition leads from it to the need's
+        words (``dans for ældre``) or from the need's words to it by :data:`SOURCES`
+        (``karriereskifte fra detailhandlen``)."""
+        ws = words(phrase, stop=False)
+        names = [self._names(w, phrase) for w in ws]
+        for i, w in enumerate(ws):
+            if not self._elsewhere(w):
+                continue
+            before = [k for k in range(i) if names[k]]
+            after = [k for k in range(i + 1, len(ws)) if names[k]]
+            if not before and after and any(x.text in PREPOSITIONS for x in ws[i : after[0]]):
+                continue  # dans for ældre
+            last = before[-1] if before else i
+            preps = [x.text for x in ws[last + 1 : i] if x.text in PREPOSITIONS]
+            if preps and preps[-1] in SOURCES:
+                continue  # karriereskifte fra detailhandlen
+            return True
+        return False
+
+    def _names(self, w: Word, phrase: str) -> bool:
+        """Whether a word of a phrase names the need or a part of it."""
+        return any(p & _forms(w) for p in self.parts) or self._word(w, phrase, True) is not None
 
     def _concept(self, k: str, phrase: str) -> Match | None:
         best = None
@@ -352,22 +399,26 @@ class NeedMatcher:
 
     def _elsewhere(self, w: Word) -> bool:
         """Whether a word of a phrase puts the phrase outside municipal work (never a
-        word that names the need itself: ``hunde`` for the need ``hundetræning``)."""
+        word that names the need itself: ``hunde`` for the need ``hundetræning``). A
+        compound that names a person (:data:`AGENT_ENDINGS`: ``buschauffør``,
+        ``hundeejer``) is read by its whole and its last part only: it names people."""
         marks = _marks(w)
+        if w.head and w.base.endswith(AGENT_ENDINGS):
+            marks = {w.text, w.base, w.head}
         return bool(marks & self.outside) and not marks & self.own
 
     def _compound(self, w: Word, phrase: str) -> Match | None:
         if not w.head or w.head in self.outside:
             return None
-        if _firsts(w) & self.outside:
+        if firsts(w) & self.outside:
             return None  # the head in another sense: bilpleje, bakteriekultur, køreskole
         if w.head == self.key or any(
             x.concept in self.concepts for x in self.thesaurus.find_key(w.head)
         ):
             return Match(KIND_VALUES["compound head"], "compound head", phrase)
-        firsts = {w.modifier, w.first}
-        if not (firsts & {self.key, self.squashed}) and not any(
-            x.concept in self.concepts for f in firsts for x in self.thesaurus.find_key(f)
+        parts = {w.modifier, w.first}
+        if not (parts & {self.key, self.squashed}) and not any(
+            x.concept in self.concepts for f in parts for x in self.thesaurus.find_key(f)
         ):
             return None
         if w.head in WORK_HEADS:

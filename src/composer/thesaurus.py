@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError, Problem, told
-from .lexicon import key, lemma, words
+from .lexicon import firsts, frequency, key, known, lemma, words
 from .messages import count, say
 from .text import squash
 
@@ -265,14 +265,34 @@ def _wrong(source: str, column: str | None, value: object, message: str, **param
 
 
 #: Danish noun endings (indefinite and definite, singular and plural): an ``outside`` word
-#: is found in every form even where the lemmatiser does not know it (``facader``).
-_NOUN_ENDINGS = ("", "e", "r", "er", "n", "en", "et", "ne", "ene", "rne", "erne")
+#: is found in every form even where the lemmatiser does not know it (``facader``). A
+#: noun in ``-e`` takes the first (``facader``, ``facaden``, ``facaderne``), any other
+#: noun the second (``biler``, ``bilen``, ``hunde``, ``træet``, ``bilerne``).
+_NOUN_ENDINGS = (("r", "n", "ne", "rne"), ("e", "er", "en", "et", "ene", "erne"))
+#: A form this much more frequent (Zipf) than its word is another word, not a form of it.
+_HOMOGRAPH_ZIPF = 0.5
 
 
 def _noun_forms(word: str) -> set[str]:
-    """``word`` as its lemma key and in every noun form (``facade``: ``facader``, ...)."""
-    w = squash(word)
-    return {key(word), *(w + e for e in _NOUN_ENDINGS)}
+    """``word`` as its lemma key and in every noun form (``facade``: ``facader``, ...).
+
+    A form that is a commoner word of its own, which the lemmatiser does not read back
+    to ``word``, is left out: ``føl`` is not read in ``føle``/``føler``, ``tag`` not in
+    ``tage``/``tager``, ``løg`` not in ``løgn``, ``bøg`` not in ``bøger`` (books).
+
+    >>> sorted(_noun_forms("føl"))
+    ['føl', 'følen', 'følene', 'følerne', 'følet']
+    >>> {"facader", "facaden"} <= _noun_forms("facade"), "kone" in _noun_forms("ko")
+    (True, False)
+    """
+    w, k = squash(word), key(word)
+    out = {k, w}
+    for e in _NOUN_ENDINGS[0] if w.endswith("e") else _NOUN_ENDINGS[1]:
+        f = w + e
+        if known(f) and frequency(f) >= frequency(w) + _HOMOGRAPH_ZIPF and lemma(f) not in {w, k}:
+            continue
+        out.add(f)
+    return out
 
 
 def _read_outside(
@@ -336,7 +356,7 @@ def _outside_lines(word: str, thesaurus: Thesaurus, language: str) -> list[str]:
     that class does not apply."""
     out = []
     for w in words(word):
-        forms = {w.first, w.modifier, lemma(w.first), lemma(w.modifier)} if w.head else {w.base}
+        forms = firsts(w) if w.head else {w.base}
         forms.add(w.text)
         for o in sorted(thesaurus.outside.values(), key=lambda o: o.name):
             part = min(forms & o.words, default="")
