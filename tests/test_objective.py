@@ -189,3 +189,22 @@ def test_phase_coverage_adds_rows_in_id_order_to_the_last_bit(problem_seed: int,
             want[:, p] += dense[i]
     got = phase_coverage(pr.coverage, pr.n_phases, core, phases)
     np.testing.assert_array_equal(got, want)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 10_000), st.integers(0, 10_000))
+def test_member_rows_are_the_sparse_rows(problem_seed: int, seed: int) -> None:
+    """Rows read off the sparse arrays equal ``toarray`` of the rows, duplicates added."""
+    import scipy.sparse as sp
+
+    from composer.optimise.joint.objective import member_rows
+
+    pr = random_joint_problem(problem_seed % 50, n=40)
+    rng = np.random.default_rng(seed)
+    members = [int(i) for i in rng.choice(pr.n, size=int(rng.integers(0, 12)), replace=False)]
+    want = pr.coverage[np.asarray(members, dtype=np.intp)].toarray().reshape(len(members), pr.m)
+    np.testing.assert_array_equal(member_rows(pr.coverage, members), want)
+    indptr = np.array([0, 0, 2, 2])  # row 1 holds column 2 twice
+    twice = sp.csr_array((np.array([0.25, 0.5]), np.array([2, 2]), indptr), shape=(3, 4))
+    assert twice.nnz == 2 and twice.toarray()[1, 2] == 0.75
+    np.testing.assert_array_equal(member_rows(twice, [1, 0]), twice.toarray()[[1, 0]])

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from ..messages import listing, say
-from ..optimise.joint.objective import phase_coverage, presence
+from ..optimise.joint.objective import member_rows, phase_coverage, presence
 from ..result import Handover, Taker
 from ..text import number
 from .model import COVERS, Plan
@@ -45,8 +45,7 @@ class Net:
 
     def rows(self, plan: Plan) -> np.ndarray:
         """The members' rows of every column (k × columns)."""
-        cov = plan.columns[0]
-        return np.asarray(cov[self.members].toarray()).reshape(len(self.members), cov.shape[1])
+        return member_rows(plan.columns[0], self.members)
 
 
 def who(plan: Plan, i: int) -> tuple[str, str | None, str | None]:

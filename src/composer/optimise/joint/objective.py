@@ -234,6 +234,21 @@ def phase_coverage(
     return out
 
 
+def member_rows(coverage: object, members: Sequence[int]) -> FloatArray:
+    """k × m: the rows ``members`` of ``coverage`` (n × m, dense or a scipy sparse array)
+    as a dense array, read off the sparse arrays (indexing a sparse row is slow); entries
+    stored twice add up, as ``toarray`` adds them."""
+    import scipy.sparse as sp
+
+    mat = coverage if isinstance(coverage, sp.csr_array) else sp.csr_array(coverage)
+    out = np.zeros((len(members), mat.shape[1]))
+    ptr, idx, data = mat.indptr, mat.indices, mat.data
+    for r, i in enumerate(members):
+        a, b = ptr[int(i)], ptr[int(i) + 1]
+        np.add.at(out[r], idx[a:b], data[a:b])
+    return out
+
+
 def presence(
     n_phases: int, core: Sequence[int], phases: Mapping[int, Sequence[int]]
 ) -> tuple[list[int], BoolArray]:

@@ -43,6 +43,7 @@ from .objective import (
     PARTICIPANT_SCORE_SHARE,
     Objective,
     fit_tier,
+    member_rows,
     person_hours,
     phase_coverage,
     presence,
@@ -240,8 +241,8 @@ def _network(
 ) -> tuple[FloatArray, FloatArray, BoolArray]:
     """The coverage (m × P), the members' coverage rows (k × m) and phases (k × P)."""
     members, present = presence(problem.n_phases, core, phases)
-    rows = problem.coverage[np.asarray(members, dtype=np.intp)].toarray()
-    return coverage_by_phase(problem, core, phases), rows.reshape(len(members), problem.m), present
+    rows = member_rows(problem.coverage, members)
+    return coverage_by_phase(problem, core, phases), rows, present
 
 
 def worst_dropout(
