@@ -342,15 +342,14 @@ def _hidden_matches(pairs: list[tuple[str, str]]) -> list[tuple[str, str, Any]]:
     """(need, piece, match) where a piece of a sentence matches the need although the
     marks say it cannot: a need would wrongly skip it."""
     from composer.lexicon import words
-    from composer.matching import Sentences
+    from composer.matching import Sentences, matcher
     from composer.thesaurus import default_thesaurus
 
     th = default_thesaurus()
     sentences = Sentences(th)
-    matchers: dict[str, NeedMatcher] = {}
     hidden = []
     for need, text in pairs:
-        m = matchers.setdefault(need, NeedMatcher(need, th))
+        m = matcher(need, th)  # one per need (a matcher reads its need once)
         for k in sentences.cut(words(text)):
             found = m._piece(*sentences.pieces[k])
             if found is not None and m.marks.isdisjoint(sentences.marks[k]):
