@@ -244,7 +244,9 @@ def matcher(need: str, thesaurus: Thesaurus) -> NeedMatcher:
 
     Kept on the thesaurus with what it has judged, so scoring the same texts again (a
     what-if in the web page, a notebook, the next compose of the same pool) looks them
-    up; a thesaurus made for one brief takes its matchers with it when it goes.
+    up; a thesaurus made for one brief takes its matchers with it when it goes. What
+    they judged stays in this process's memory only (``thesaurus.memo.clear()``
+    forgets it).
 
     >>> from composer.thesaurus import default_thesaurus
     >>> matcher("etik", default_thesaurus()) is matcher("etik", default_thesaurus())
