@@ -62,6 +62,7 @@ by its last part (``rekruttering af buschauffører`` is recruitment).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .lexicon import Word, damerau1, firsts, known, lemma, words
@@ -239,6 +240,18 @@ def _marks(w: Word) -> set[str]:
 MEMO_MAX = 50_000
 
 
+def _kept(
+    memo: dict[str, Match | None], key: str, judge: Callable[[str], Match | None]
+) -> Match | None:
+    """``judge(key)``, remembered in ``memo`` while it holds fewer than :data:`MEMO_MAX`."""
+    if key in memo:
+        return memo[key]
+    found = judge(key)
+    if len(memo) < MEMO_MAX:
+        memo[key] = found
+    return found
+
+
 def matcher(need: str, thesaurus: Thesaurus) -> NeedMatcher:
     """The :class:`NeedMatcher` of ``need`` under ``thesaurus``, made once per process.
 
@@ -315,12 +328,7 @@ class NeedMatcher:
     # ------------------------------------------------------------------ phrases
     def phrase(self, phrase: str) -> Match | None:
         """The best match of a listed phrase (a competence or a perspective), or None."""
-        if phrase in self._phrases:
-            return self._phrases[phrase]
-        m = self._phrase(phrase)
-        if len(self._phrases) < MEMO_MAX:
-            self._phrases[phrase] = m
-        return m
+        return _kept(self._phrases, phrase, self._phrase)
 
     def _phrase(self, phrase: str) -> Match | None:
         if squash(phrase) == self.squashed:
@@ -443,12 +451,7 @@ class NeedMatcher:
     def free_text(self, text: str, sentences: Sentences) -> Match | None:
         """:meth:`sentence` of a free text, cut by ``sentences`` only when this need has
         not judged the text before."""
-        if text in self._texts:
-            return self._texts[text]
-        m = self.sentence(sentences.of(text), sentences)
-        if len(self._texts) < MEMO_MAX:
-            self._texts[text] = m
-        return m
+        return _kept(self._texts, text, lambda t: self.sentence(sentences.of(t), sentences))
 
     def sentence(self, ids: tuple[int, ...], sentences: Sentences) -> Match | None:
         """:meth:`text` of a sentence cut by ``sentences`` (its pieces in reading order):

@@ -216,31 +216,26 @@ def phase_coverage(
 ) -> FloatArray:
     """need × phase: the coverage the people present bring (``coverage``: n × m, dense or
     a scipy sparse array)."""
-    import scipy.sparse as sp
-
-    mat = coverage if isinstance(coverage, sp.csr_array) else sp.csr_array(coverage)
+    mat = _csr(coverage)
     out = np.zeros((mat.shape[1], n_phases))
-    # rows read off the arrays (indexing a sparse row is slow), added in id order
-    ptr, idx, data = mat.indptr, mat.indices, mat.data
-    if len(core):
-        at = [np.arange(ptr[i], ptr[i + 1]) for i in sorted(int(i) for i in core)]
-        total = np.zeros(mat.shape[1])
-        np.add.at(total, idx[np.concatenate(at)], data[np.concatenate(at)])
-        out += total[:, None]
-    for i, phs in phases.items():
-        a, b = ptr[int(i)], ptr[int(i) + 1]
+    if len(core):  # the core's rows added one by one in id order, then to every phase
+        out += member_rows(mat, sorted(int(i) for i in core)).sum(axis=0)[:, None]
+    for row, phs in zip(member_rows(mat, list(phases)), phases.values(), strict=True):
         for p in phs:
-            out[idx[a:b], p] += data[a:b]
+            out[:, p] += row
     return out
+
+
+def _csr(coverage: object) -> sp.csr_array:
+    """``coverage`` as a CSR array (itself when it is one)."""
+    return coverage if isinstance(coverage, sp.csr_array) else sp.csr_array(coverage)
 
 
 def member_rows(coverage: object, members: Sequence[int]) -> FloatArray:
     """k × m: the rows ``members`` of ``coverage`` (n × m, dense or a scipy sparse array)
     as a dense array, read off the sparse arrays (indexing a sparse row is slow); entries
     stored twice add up, as ``toarray`` adds them."""
-    import scipy.sparse as sp
-
-    mat = coverage if isinstance(coverage, sp.csr_array) else sp.csr_array(coverage)
+    mat = _csr(coverage)
     out = np.zeros((len(members), mat.shape[1]))
     ptr, idx, data = mat.indptr, mat.indices, mat.data
     for r, i in enumerate(members):
