@@ -112,13 +112,31 @@ class Search(Rules):
             open_ &= np.asarray(is_part, dtype=bool)[:, None]
         if quota_need is None:  # only a gain can be picked: nothing to look at without one
             open_ &= G > EPS
-        for p in np.flatnonzero((per < pr.per_phase_max) & open_.any(axis=0)).tolist():
-            cand = np.flatnonzero(open_[:, p])
-            best = self._pick(best, s, cand, G[cand, p], np.full(len(cand), self.ph[p]), False,
-                              p, by_ratio, counts, quota_need)  # fmt: skip
-        return best
+        open_ &= (per < pr.per_phase_max)[None, :] & ~(self.banned | self.locked)[:, None]
+        ii, pp = np.nonzero(open_)
+        if not len(ii):
+            return best
+        gain = G[ii, pp]
+        D = self._phase_deltas(s, ii, pp)
+        tie = self.tie_score[ii]
+        return self._best_of(best, ii, pp, gain, self.ph[pp], tie, D, by_ratio, counts, quota_need)
+
+    def _phase_deltas(self, s: State, ii: IntArray, pp: IntArray) -> np.ndarray:
+        """:meth:`deltas` of each ``ii[k]`` (not in the core, not yet in ``pp[k]``) joining
+        phase ``pp[k]``, for all pairs at once."""
+        out = np.zeros((len(ii), len(self.qmin)))
+        for k, scope in enumerate(self.qscope):
+            if scope == NETWORK:
+                d = ~s.part[ii].any(axis=1)
+            elif scope >= 0:
+                d = pp == scope
+            else:  # the core's count: a phase seat does not change it
+                continue
+            out[:, k] = d & self.mem[ii, k]
+        return out
 
     def _pick(self, best, s, cand, gain, cost, to_core, p, by_ratio, counts, quota_need):  # type: ignore[no-untyped-def]
+        """The best of ``cand`` joining the core (``to_core``) or phase ``p``, or ``best``."""
         keep0 = ~self.banned[cand] & ~self.locked[cand]
         if quota_need is None:
             keep0 &= gain > EPS
@@ -126,19 +144,26 @@ class Search(Rules):
         if not len(cand):
             return best
         D = self.deltas(s, cand, to_core, p)
+        tie = self.fit[cand] if to_core else self.tie_score[cand]
+        pp = np.full(len(cand), -1 if to_core else p)
+        return self._best_of(best, cand, pp, gain, cost, tie, D, by_ratio, counts, quota_need)
+
+    def _best_of(self, best, ii, pp, gain, cost, tie, D, by_ratio, counts, quota_need):  # type: ignore[no-untyped-def]
+        """The best addition of ``ii[k]`` to phase ``pp[k]`` (-1: the core) that the quotas
+        allow (with ``quota_need``: one that counts for a quota short of its minimum),
+        ranked by gain per hour (``by_ratio``) or gain, then gain, tie score, id and the
+        first phase; ``best`` when it is not strictly better."""
         keep = (D[:, quota_need] > 0).any(axis=1) if quota_need is not None else gain > EPS
         if len(self.qmax):
             keep &= (counts[None, :] + D <= self.qmax[None, :]).all(axis=1)
-        cand, gain, cost = cand[keep], gain[keep], cost[keep]
-        if not len(cand):
+        if not keep.any():
             return best
+        ii, pp, gain, cost, tie = ii[keep], pp[keep], gain[keep], cost[keep], tie[keep]
         rank = gain / cost if by_ratio else gain
-        tie = self.fit[cand] if to_core else self.tie_score[cand]
-        order = np.lexsort((cand, -tie, -gain, -rank))
-        j = int(order[0])
-        k = (float(rank[j]), float(gain[j]), float(tie[j]), -int(cand[j]))
+        j = int(np.lexsort((pp, ii, -tie, -gain, -rank))[0])
+        k = (float(rank[j]), float(gain[j]), float(tie[j]), -int(ii[j]))
         if best is None or k > best[0]:
-            return (k, int(cand[j]), to_core, p)
+            return (k, int(ii[j]), bool(pp[j] < 0), int(pp[j]))
         return best
 
     def add(self, s: State, pick: Pick) -> None:
@@ -345,8 +370,16 @@ class Search(Rules):
         return ((c >= self.qmin[None, :]) & (c <= self.qmax[None, :])).all(axis=1)
 
     def improve(self, s: State) -> None:
-        """Raise F: additions, swaps and one-out-refill moves until none helps."""
+        """Raise F: additions, swaps and one-out-refill moves until none helps.
+
+        At the objective's top (every need met in every phase) nothing raises F: only the
+        core swaps that raise the fit at equal F are tried.
+        """
         for _ in range(200):
+            if self.value(s.cov) >= self.top - EPS:
+                if self._swap_core(s, None):
+                    continue
+                break
             pick = self._options(s, False, None)
             if pick is not None:
                 self.add(s, pick)

@@ -46,6 +46,8 @@ class Rules:
         self.ph = problem.phase_hours
         self.H = problem.all_hours
         self.obj = problem.objective
+        #: the most F any network has (:meth:`Objective.top`)
+        self.top = self.obj.top()
         self.act = self.obj.mask  # m × P
         self.core_ok = problem.core_ok[rows]
         self.phase_ok = problem.phase_ok[rows] if self.P > 1 else np.zeros((self.r, self.P), bool)
