@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from composer.datasets import random_joint_problem, synthetic_brief, synthetic_pool
 from composer.optimise.joint import JointProblem
-from composer.optimise.joint.moves import Pick, Search
+from composer.optimise.joint.moves import Pick, Search, _first_best
 from composer.optimise.joint.shortlist import shortlist
 from composer.optimise.joint.state import EPS, State
 from composer.planner.model import build_plan, joint_problem
@@ -151,3 +151,20 @@ def test_the_synthetic_problems_reach_the_top() -> None:
             s = search.greedy(search.start(), False)
             search.improve(s)
             assert (search.value(s.cov) >= search.top - EPS) is top
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([0.0, -0.0, 0.5, 1.0, 2.0]), st.integers(0, 2), st.integers(-3, 3)
+        ),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_first_best_is_what_lexsort_puts_first(rows: list[tuple[float, int, int]]) -> None:
+    a = np.array([r[0] for r in rows])
+    b = np.array([r[1] for r in rows], dtype=float)
+    c = np.array([r[2] for r in rows])
+    assert _first_best(a, b, c) == int(np.lexsort((-c, -b, -a))[0])

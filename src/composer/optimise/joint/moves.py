@@ -20,6 +20,18 @@ IntArray = npt.NDArray[np.intp]
 Pick = tuple[tuple[float, float, float, int], int, bool, int]
 
 
+def _first_best(*keys: np.ndarray) -> int:
+    """The index of the largest entry by ``keys`` in turn (the first key first): what
+    ``np.lexsort`` of the negated keys puts first, without sorting."""
+    at = np.arange(len(keys[0]))
+    for k in keys:
+        if len(at) == 1:
+            break
+        v = k[at]
+        at = at[v == v.max()]
+    return int(at[0])
+
+
 class Search(Rules):
     """Every move of the search (see the module docstring)."""
 
@@ -125,9 +137,10 @@ class Search(Rules):
         """:meth:`deltas` of each ``ii[k]`` (not in the core, not yet in ``pp[k]``) joining
         phase ``pp[k]``, for all pairs at once."""
         out = np.zeros((len(ii), len(self.qmin)))
+        outside = ~np.asarray(s.part.any(axis=1), dtype=bool)
         for k, scope in enumerate(self.qscope):
             if scope == NETWORK:
-                d = ~s.part[ii].any(axis=1)
+                d = outside[ii]
             elif scope >= 0:
                 d = pp == scope
             else:  # the core's count: a phase seat does not change it
@@ -160,7 +173,7 @@ class Search(Rules):
             return best
         ii, pp, gain, cost, tie = ii[keep], pp[keep], gain[keep], cost[keep], tie[keep]
         rank = gain / cost if by_ratio else gain
-        j = int(np.lexsort((pp, ii, -tie, -gain, -rank))[0])
+        j = _first_best(rank, gain, tie, -ii, -pp)
         k = (float(rank[j]), float(gain[j]), float(tie[j]), -int(ii[j]))
         if best is None or k > best[0]:
             return (k, int(ii[j]), bool(pp[j] < 0), int(pp[j]))
