@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -93,3 +94,63 @@ def test_the_cached_table_answers_as_simplemma() -> None:
     words += ["Ærø", "aeldre", "hus-og-have", "xqzvw", "Lungeforeningen", "demente"]
     assert [lemmatise(w) for w in words] == [simplemma.lemmatize(w, lang="da") for w in words]
     assert [is_known(w) for w in words] == [simplemma.is_known(w, lang="da") for w in words]
+
+
+def _fresh_thesaurus() -> Any:
+    from importlib import resources as files
+
+    from composer import thesaurus
+
+    raw = files.files("composer").joinpath("data/thesaurus.yaml").read_bytes()
+    return thesaurus._parse(raw)
+
+
+def test_the_thesaurus_analysed_once_then_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from composer import thesaurus
+
+    monkeypatch.setenv("COMPOSER_CACHE_DIR", str(tmp_path))
+    fresh = _fresh_thesaurus()
+    calls: list[int] = []
+    parse = thesaurus._parse
+
+    def counted(raw: bytes) -> Any:
+        calls.append(1)
+        return parse(raw)
+
+    monkeypatch.setattr(thesaurus, "_parse", counted)
+    first = thesaurus._read_default()
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert calls == [1] and len(files) == 1 and files[0].startswith("thesaurus-")
+    again = thesaurus._read_default()
+    assert calls == [1]  # read from the file, nothing analysed
+    for t in (first, again):
+        assert t.concepts == fresh.concepts and t.outside == fresh.outside
+        assert t.sources == fresh.sources and t._children == fresh._children
+        assert list(t._index.items()) == list(fresh._index.items())  # order too
+    # a damaged file is analysed again and rewritten
+    (tmp_path / files[0]).write_bytes(b"\x00not marshal")
+    assert thesaurus._read_default().concepts == fresh.concepts and calls == [1, 1]
+    assert thesaurus._read_default()._index == fresh._index and calls == [1, 1]
+    # no folder: analysed each time, nothing kept
+    monkeypatch.setenv("COMPOSER_CACHE_DIR", "")
+    assert thesaurus._read_default().outside == fresh.outside and calls == [1, 1, 1]
+
+
+def test_the_thesaurus_cache_follows_its_file_and_code() -> None:
+    from composer import thesaurus
+
+    raw = b"concepts: {etik: {}}\n"
+    assert thesaurus._digest(raw) == thesaurus._digest(raw)
+    assert thesaurus._digest(raw) != thesaurus._digest(raw + b"\n")
+    assert set(thesaurus._ANALYSIS_CODE) >= {"lexicon.py", "thesaurus.py"}
+
+
+def test_parts_round_trip() -> None:
+    from composer.thesaurus import Thesaurus
+
+    fresh = _fresh_thesaurus()
+    back = Thesaurus.from_parts(fresh.parts())
+    assert back.parts() == fresh.parts()
+    assert [x.concept for x in back.find("seniorer")] == [x.concept for x in fresh.find("seniorer")]

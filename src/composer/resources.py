@@ -1,4 +1,5 @@
-"""simplemma's Danish dictionary, decoded once per machine.
+"""What composer derives from its language resources, kept once per machine:
+simplemma's Danish dictionary decoded, and the built-in thesaurus analysed (:func:`kept`).
 
 simplemma ships its dictionaries front-coded and lzma-compressed; decoding the Danish one
 (788,000 forms) takes about a second of pure Python in every new process: each CLI
@@ -24,8 +25,12 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from itertools import islice
 from pathlib import Path
+from typing import Any, TypeVar
 
-__all__ = ["cache_dir", "danish_table", "simplemma_danish"]
+__all__ = ["cache_dir", "danish_table", "kept", "simplemma_danish"]
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 #: The cache file's own format; raise it when what is stored changes.
 _FORMAT = 1
@@ -62,11 +67,16 @@ def _decode() -> Mapping[str, str]:
     return DefaultDictionaryFactory(cache_max_size=0).get_dictionary("da")
 
 
-def _read(path: Path) -> dict[bytes, bytes] | None:
+def _load(path: Path) -> Any:
+    """What a cache file holds, or None when it cannot be read."""
     try:
-        data = marshal.loads(path.read_bytes())
+        return marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return None
+
+
+def _read(path: Path) -> dict[bytes, bytes] | None:
+    data = _load(path)
     if not isinstance(data, dict) or not all(
         type(k) is bytes and type(v) is bytes for k, v in islice(data.items(), 100)
     ):
@@ -74,13 +84,13 @@ def _read(path: Path) -> dict[bytes, bytes] | None:
     return data
 
 
-def _write(path: Path, table: dict[bytes, bytes]) -> None:
+def _write(path: Path, data: Any) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(marshal.dumps(table))
+                out.write(marshal.dumps(data))
             os.replace(tmp, path)  # whole or not at all, also with two processes at once
         finally:
             if os.path.exists(tmp):
@@ -102,6 +112,25 @@ def danish_table(folder: Path | None) -> Mapping[str, str]:
     if path is not None:
         _write(path, {k.encode(): v.encode() for k, v in found.items()})
     return found
+
+
+def kept(name: str, build: Callable[[], T], read: Callable[[Any], R]) -> R:
+    """``read(build())``, with what ``build`` gives (plain data: dicts, lists, strings)
+    kept in :func:`cache_dir` as ``name.marshal``, so a later process reads it back
+    instead of building it again. ``name`` must change whenever what ``build`` gives
+    would (a digest of its inputs). A file ``read`` refuses (it raises ``ValueError``,
+    ``TypeError``, ``KeyError`` or ``AttributeError``) is built again and rewritten."""
+    folder = cache_dir()
+    path = None if folder is None else folder / f"{name}.marshal"
+    if path is not None and path.exists():
+        try:
+            return read(_load(path))
+        except (ValueError, TypeError, KeyError, AttributeError):
+            pass
+    data = build()
+    if path is not None:
+        _write(path, data)
+    return read(data)
 
 
 class _Danish:

@@ -272,9 +272,12 @@ class CandidateScorer(BaseEstimator):
                 for p in lst:
                     best[i] = _better(best[i], m.phrase(p), col)
         for col in _TEXT_COLUMNS:
-            for i, t in enumerate(f[col].to_numpy(dtype=object)):
-                if t:
-                    best[i] = _better(best[i], m.free_text(t, sentences), col)
+            # each distinct text judged once (many candidates leave the same words)
+            codes, texts = pd.factorize(f[col].to_numpy(dtype=object))
+            judged = [m.free_text(t, sentences) if t else None for t in texts]
+            for i, k in enumerate(codes.tolist()):
+                if k >= 0 and judged[k] is not None:
+                    best[i] = _better(best[i], judged[k], col)
         return best
 
     def _cells(self, f: pd.DataFrame) -> list[list[_Cell]]:

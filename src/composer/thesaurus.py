@@ -17,10 +17,13 @@ Each class names the concepts it is *inside* of (vehicles are inside ``trafik``,
 
 from __future__ import annotations
 
+import hashlib
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +32,7 @@ import yaml
 from .errors import InputError, Problem, told
 from .lexicon import firsts, frequency, key, known, lemma, words
 from .messages import count, say
+from .resources import kept
 from .text import squash
 
 __all__ = [
@@ -113,6 +117,8 @@ class Thesaurus:
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if self._index:  # given whole (:meth:`from_parts`)
+            return
         for c in self.concepts.values():
             for label, lang in c.labels:
                 k = key(label)
@@ -149,6 +155,38 @@ class Thesaurus:
         if problems:
             raise InputError(problems)
         return cls(concepts, tuple(str(s) for s in data.get("sources", []) or []), outside)
+
+    def parts(self) -> dict[str, Any]:
+        """Everything this thesaurus holds, its label index included, as plain data
+        (dicts, lists, strings) that :meth:`from_parts` reads back without analysing a
+        word again."""
+        return {
+            "concepts": {
+                c.id: [list(c.alt), list(c.en), list(c.broader), list(c.related)]
+                for c in self.concepts.values()
+            },
+            "sources": list(self.sources),
+            "outside": {o.name: [sorted(o.words), list(o.inside)] for o in self.outside.values()},
+            "index": {
+                k: [[x.concept, x.label, x.language] for x in v] for k, v in self._index.items()
+            },
+            "children": {k: sorted(v) for k, v in self._children.items()},
+        }
+
+    @classmethod
+    def from_parts(cls, parts: Mapping[str, Any]) -> Thesaurus:
+        """The thesaurus :meth:`parts` describes."""
+        concepts = {
+            str(cid): Concept(str(cid), *(tuple(str(x) for x in f) for f in fields))
+            for cid, fields in parts["concepts"].items()
+        }
+        outside = {
+            str(n): Outside(str(n), frozenset(words), tuple(inside))
+            for n, (words, inside) in parts["outside"].items()
+        }
+        index = {str(k): [Label(*x) for x in v] for k, v in parts["index"].items()}
+        children = {str(k): set(v) for k, v in parts["children"].items()}
+        return cls(concepts, tuple(parts["sources"]), outside, index, children)
 
     @classmethod
     def load(cls, path: str | Path) -> Thesaurus:
@@ -320,10 +358,35 @@ def _read_outside(
     return out
 
 
-def _read_default() -> Thesaurus:
-    text = resources.files("composer").joinpath("data/thesaurus.yaml").read_text(encoding="utf-8")
+def _parse(raw: bytes) -> Thesaurus:
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return Thesaurus.from_mapping(yaml.load(text, Loader=loader), "composer/data/thesaurus.yaml")
+    data = yaml.load(raw.decode("utf-8"), Loader=loader)
+    return Thesaurus.from_mapping(data, "composer/data/thesaurus.yaml")
+
+
+#: The modules whose code decides how a label is analysed (lemmas, compounds, forms).
+_ANALYSIS_CODE = ("lexicon.py", "text.py", "thesaurus.py")
+
+
+def _digest(raw: bytes) -> str:
+    """A name for the analysis of ``raw`` (the built-in thesaurus file): it changes with
+    the file, the code that analyses it and the language resources' versions."""
+    h = hashlib.sha256(raw)
+    here = Path(__file__).parent
+    for name in _ANALYSIS_CODE:
+        h.update((here / name).read_bytes())
+    for dist in ("simplemma", "wordfreq"):
+        h.update(version(dist).encode())
+    h.update(f"{sys.version_info[0]}.{sys.version_info[1]}".encode())
+    return h.hexdigest()[:20]
+
+
+def _read_default() -> Thesaurus:
+    """The built-in thesaurus; its analysis (every label's key, every ``outside`` word's
+    forms: about a quarter of a second) is kept in the cache folder
+    (:func:`composer.resources.kept`) and read back by later processes."""
+    raw = resources.files("composer").joinpath("data/thesaurus.yaml").read_bytes()
+    return kept(f"thesaurus-{_digest(raw)}", lambda: _parse(raw).parts(), Thesaurus.from_parts)
 
 
 @cache
