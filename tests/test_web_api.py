@@ -24,6 +24,7 @@ from composer.web.app import CSP
 from composer.web.inputs import MAX_NEEDS
 
 from .conftest import FIXTURES, REFERENCE, ROOT
+from .test_web_pages import _hidden
 
 SRC = ROOT / "src" / "composer"
 
@@ -69,6 +70,32 @@ def test_compose_equals_the_library_on_the_reference_uploaded_as_files(
     pool = composer.load_candidates(REFERENCE / "candidates.csv")
     brief = composer.load_brief(REFERENCE / "brief.yaml")
     assert r.json() == _library(composer.compose(pool, brief, seed=3))
+
+
+def _judged_kept() -> int:
+    from composer.thesaurus import default_thesaurus
+
+    kept = default_thesaurus().memo.get("matchers", {}).values()
+    return sum(len(m._phrases) + len(m._texts) for m in kept)
+
+
+def test_the_server_keeps_no_candidates_words_between_requests(client: TestClient) -> None:
+    from composer.thesaurus import default_thesaurus
+
+    default_thesaurus().memo.clear()
+    for route, body in (
+        ("/api/compose", _body("klimatilpasning")),
+        ("/api/score", _body("klimatilpasning")),
+    ):
+        assert client.post(route, json=body).status_code == 200
+    assert default_thesaurus().memo.get("matchers")  # the needs' matchers are kept ...
+    assert _judged_kept() == 0  # ... but not what they judged
+    page = client.post("/kandidater", data={"action": "sample", "sample": "klimatilpasning"})
+    state = {k: _hidden(page.text, k) for k in ("pool", "brief")}
+    assert 'name="composition"' in client.post("/fragment/compose", data=state).text
+    assert _judged_kept() == 0
+    composer.compose(*load_sample("klimatilpasning"))  # the library keeps them
+    assert _judged_kept() > 0
 
 
 def test_lang_overrides_the_brief_language(client: TestClient) -> None:

@@ -63,6 +63,7 @@ by its last part (``rekruttering af buschauffører`` is recruitment).
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from .lexicon import Word, damerau1, firsts, known, lemma, words
@@ -73,6 +74,7 @@ __all__ = [
     "AGENT_ENDINGS",
     "FREE_TEXT_CAP",
     "FREE_TEXT_LABEL_CAP",
+    "KEEP_JUDGED",
     "KIND_VALUES",
     "PREPOSITIONS",
     "SOURCES",
@@ -238,16 +240,21 @@ def _marks(w: Word) -> set[str]:
 #: At most this many phrases and free texts are kept judged per need (:func:`matcher`);
 #: past it a new one is judged each time, so a pool of 200,000 does not fill the memory.
 MEMO_MAX = 50_000
+#: Whether the matchers keep what they judge for later scorings (:func:`matcher`). The
+#: web server sets it to False for each request (``composer.web.app.KeepNothing``): it
+#: holds no candidate's phrases or sentences between requests.
+KEEP_JUDGED: ContextVar[bool] = ContextVar("composer_keep_judged", default=True)
 
 
 def _kept(
     memo: dict[str, Match | None], key: str, judge: Callable[[str], Match | None]
 ) -> Match | None:
-    """``judge(key)``, remembered in ``memo`` while it holds fewer than :data:`MEMO_MAX`."""
+    """``judge(key)``, remembered in ``memo`` while it holds fewer than :data:`MEMO_MAX`
+    (and :data:`KEEP_JUDGED` allows)."""
     if key in memo:
         return memo[key]
     found = judge(key)
-    if len(memo) < MEMO_MAX:
+    if len(memo) < MEMO_MAX and KEEP_JUDGED.get():
         memo[key] = found
     return found
 
@@ -259,7 +266,8 @@ def matcher(need: str, thesaurus: Thesaurus) -> NeedMatcher:
     what-if in the web page, a notebook, the next compose of the same pool) looks them
     up; a thesaurus made for one brief takes its matchers with it when it goes. What
     they judged stays in this process's memory only (``thesaurus.memo.clear()``
-    forgets it).
+    forgets it), and not at all where :data:`KEEP_JUDGED` is False (the web server's
+    requests).
 
     >>> from composer.thesaurus import default_thesaurus
     >>> matcher("etik", default_thesaurus()) is matcher("etik", default_thesaurus())

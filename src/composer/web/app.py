@@ -29,6 +29,7 @@ from .. import __version__
 from ..errors import ComposerError, InfeasibleError, InputError, told
 from ..files import error_json
 from ..loaders import pydantic_problem
+from ..matching import KEEP_JUDGED
 from ..messages import say
 from ..reading import Limits
 
@@ -174,6 +175,22 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+class KeepNothing:
+    """Every request runs with :data:`composer.matching.KEEP_JUDGED` off: the need
+    matchers judge its candidates' phrases and sentences without keeping them for later
+    requests (the server holds no state between requests)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        token = KEEP_JUDGED.set(False)
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            KEEP_JUDGED.reset(token)
+
+
 class TokenGuard:
     """With a token, every request but the static files must carry it: the header
     ``Authorization: Bearer TOKEN`` (tools), or the cookie that ``?token=TOKEN`` sets
@@ -306,6 +323,7 @@ def create_app(token: str | None = None, *, max_upload_bytes: int = MAX_UPLOAD_B
     app.add_middleware(BodyLimit, limit=max_upload_bytes)
     app.add_middleware(TokenGuard, token=settings.token)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(KeepNothing)
     return app
 
 
