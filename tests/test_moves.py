@@ -168,3 +168,18 @@ def test_first_best_is_what_lexsort_puts_first(rows: list[tuple[float, int, int]
     b = np.array([r[1] for r in rows], dtype=float)
     c = np.array([r[2] for r in rows])
     assert _first_best(a, b, c) == int(np.lexsort((-c, -b, -a))[0])
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 3), drop=st.integers(0, 100), by_ratio=st.booleans())
+def test_the_pick_at_and_near_the_top(seed: int, drop: int, by_ratio: bool) -> None:
+    # at the top nothing can be added; one member short of it, the pick is the plain one
+    pr = _synthetic(300, seed)
+    search = Search(pr, shortlist(pr), seed)
+    s = search.greedy(search.start(), by_ratio)
+    search.improve(s)
+    assert search.value(s.cov) >= search.top - EPS
+    assert search._options(s, by_ratio, None) is None
+    members = np.flatnonzero(s.core | s.part.any(axis=1))
+    search.set_role(s, int(members[drop % len(members)]), False, np.zeros(search.P, bool))
+    assert search._options(s, by_ratio, None) == _picked_phase_by_phase(search, s, by_ratio, None)

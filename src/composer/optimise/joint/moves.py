@@ -98,7 +98,10 @@ class Search(Rules):
             self.set_role(s, best[1], False, best[2])
 
     def _options(self, s: State, by_ratio: bool, quota_need: np.ndarray | None) -> Pick | None:
-        """The best single addition: (i, to_core, phase or -1) or None."""
+        """The best single addition: (i, to_core, phase or -1) or None (also at the
+        objective's top, where no addition has a gain)."""
+        if quota_need is None and self.value(s.cov) >= self.top - EPS:
+            return None
         pr = self.pr
         G = self.gains(s.cov)
         n_core = int(s.core.sum())
