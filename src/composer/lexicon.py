@@ -250,7 +250,9 @@ def split(word: str) -> tuple[str, ...]:
     cands = [
         p
         for p in _parts(word, min_part, min_zipf, 3)
-        if len(p[-1]) >= min_head and (len(p) == 2 or min(map(len, p[:-1])) >= 4)
+        if len(p[-1]) >= min_head
+        and p[-1] not in STOP_WORDS
+        and (len(p) == 2 or min(map(len, p[:-1])) >= 4)
     ]
     if not cands:
         return ()
