@@ -236,12 +236,15 @@ def split(word: str) -> tuple[str, ...]:
     two parts), the one with the highest mean Zipf frequency (the geometric mean of the
     frequencies) wins, less one per part beyond two (whose first parts need 4+ letters,
     so that ``dem`` and ``ens`` are not read into ``demens``). A word in the list itself is split
-    only into parts of 4+ letters, a head of 5+, both common (Zipf 3+).
+    only into parts of 4+ letters, a head of 5+, both common (Zipf 3+). The last part is
+    never a stop word (``ungevejleder`` is not ``unge`` + ``vejle`` + ``der``).
 
     Examples
     --------
     >>> split("teknologietik"), split("demenskoordinator"), split("genetik")
     (('teknologi', 'etik'), ('demens', 'koordinator'), ())
+    >>> split("ungevejleder")
+    ('unge', 'vejleder')
     """
     if frequency(word) > 0:
         min_part, min_head, min_zipf = _KNOWN_MIN

@@ -19,7 +19,12 @@ spelling           1.0    ``ae``/``oe``/``aa`` for æ/ø/å; 0.9 for a one-lette
 synonym            1.0    a Danish label of the need's concept in the thesaurus
 translation        1.0    an English label of the need's concept
 narrower           0.9    a concept below the need's (a kind of it)
-compound head      0.9    a compound whose last part is the need (``teknologietik``)
+compound head      0.9    a compound whose last part is the need (``teknologietik``);
+                          also a word nobody writes that ends in a need of 5+ letters
+                          after a first part of 4+ letters, too rare to be split
+                          (``stomipleje``, ``gerontopsykiatri``), and a compound the
+                          thesaurus knows but places under no concept and links to
+                          none of the need's (``mundpleje``)
 compound modifier  0.75   a compound whose first part is the need and whose last part
                           names work on it, a role, a field or a means
                           (:data:`WORK_HEADS`: ``demenskoordinator``, ``ældreområdet``);
@@ -58,6 +63,29 @@ it to the need's words (``dans for ældre``, ``golf i skolen``: the need is whom
 the thing is for) nor after ``fra`` (``karriereskifte fra detailhandlen``: where a person
 comes from); a compound that names a person (``buschauffør``, ``hundeejer``) counts only
 by its last part (``rekruttering af buschauffører`` is recruitment).
+
+**Another sense, read from what the other words are.** The classes reach only the words
+they list, so two rules ask instead for positive evidence that the words after the
+need's word belong to its world (:meth:`NeedMatcher._other_sense`):
+
+- an adjective that names people when used as a noun (:data:`PEOPLE_ADJECTIVES`:
+  ``ældre``, ``unge``, ``frivillige``, ``ledige``) before a noun phrase in which no word
+  names people (:data:`PERSONS`, an agent noun, a participle in ``-ende``/``-ede``, an
+  adjective of the same list) or work (:data:`WORK_HEADS`) is a mere adjective:
+  ``ældre huse``, ``unge skud``, ``ledig kapacitet``, ``frivillig opsparing`` cover
+  nothing; ``ældre medicinske patienter``, ``unge ledige``, ``frivillige besøgsvenner``
+  do;
+- the need followed by a preposition of :data:`OBJECTS` and a noun phrase in which no
+  word is of the need's world covers nothing (``rehabilitering af broer``, ``misbrug af
+  data``): its world is people, work, the need's own words, the words of the labels of
+  its field in the thesaurus (every concept at or below the concepts above the need,
+  short of an umbrella concept, :data:`UMBRELLA`; for ``i``/``på``, :data:`PLACES`,
+  the whole thesaurus) and the words of the ``outside`` classes the need is inside of
+  (``ledelse af butik``). Not when the need's word names a person itself (``lederen af
+  kantinen``).
+
+A compound's last part is never a stop word (``ungevejleder`` is ``unge`` +
+``vejleder``, not ``ungevejle`` + ``der``; :func:`composer.lexicon.split`).
 """
 
 from __future__ import annotations
