@@ -319,9 +319,9 @@ def _person(w: Word, head: bool = True) -> bool:
     ``kræftpatienter``), :data:`PEOPLE_ADJECTIVES`, an agent noun (:data:`AGENT_ENDINGS`
     on its singular: ``borgere``, ``beboer``, ``pensionister``) or, when it ends a noun
     phrase (``head``), a participle in ``-ende`` or ``-ede`` (``studerende``,
-    ``døende``, ``nyuddannede``; not ``dominerende stilling``). A word in ``-er`` whose singular would be the word less
-    its ``r`` (``kirker``, ``bakterier``, ``borger``) is a plural or an agent; only
-    :data:`PERSONS` decides it."""
+    ``døende``, ``nyuddannede``; not ``dominerende stilling``). A word in ``-er`` whose
+    singular would be the word less its ``r`` (``kirker``, ``bakterier``, ``borger``)
+    is a plural or an agent; only :data:`PERSONS` decides it."""
     one = simplemma_danish()[0](w.text)
     forms = {w.text, w.base, w.head, one}
     if w.text.endswith("er") and one == w.text[:-1]:
@@ -554,9 +554,10 @@ class NeedMatcher:
 
     def _world(self, w: Word, phrase: str, head: bool, place: bool = False) -> bool:
         """Whether a word is of the need's world: it names people (:func:`_person`),
-        work (:data:`WORK_HEADS`), the need itself, a word of the thesaurus's labels
-        (:func:`_vocabulary`) or a word of an ``outside`` class the need is inside of
-        (``ledelse af butik``: a method is the same in a shop)."""
+        work (:data:`WORK_HEADS`), the need itself, a word of the labels of the need's
+        field (:meth:`_domain`; after a ``place`` preposition, :data:`PLACES`, of the
+        whole thesaurus, :func:`_vocabulary`) or a word of an ``outside`` class the
+        need is inside of (``ledelse af butik``: a method is the same in a shop)."""
         return (
             _person(w, head)
             or _work(w)
@@ -641,10 +642,10 @@ class NeedMatcher:
         k = self.key
         if w.head or len(k) < 5 or known(w.text):
             return None
-        for t in {w.text, w.base}:
+        for t in dict.fromkeys((w.text, w.base)):
             first = t[: -len(k)]
             if t.endswith(k) and len(first) >= 4 and first not in PREFIXES:
-                if {first, lemma(first), first.rstrip("s")} & self.outside:
+                if {first, lemma(first), first.removesuffix("s")} & self.outside:
                     return None
                 return Match(KIND_VALUES["compound head"], "compound head", phrase)
         return None
