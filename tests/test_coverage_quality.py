@@ -6,7 +6,8 @@ its value measured on 2026-12-07 (the issue's threshold in the comment), so that
 only get better. The ``held-out`` batches (false friends
 in another sense and pairs that cover: ``held-out`` added before the sense rules,
 ``held-out-2`` after them, ``held-out-3`` before the classes were broadened on
-2026-12-08) are pinned at their measured levels so that they can only get better (see
+2026-12-08, ``held-out-4`` before the rules of positive evidence of the same day) are
+pinned at their measured levels so that they can only get better (see
 docs/scoring.md).
 """
 
@@ -32,7 +33,7 @@ def batches() -> dict[str, dict[str, float]]:
     rows = load_judged()
     value = scored(rows, composer.coverage)
     out = {}
-    for batch in ("build", "held-out", "held-out-2", "held-out-3"):
+    for batch in ("build", "held-out", "held-out-2", "held-out-3", "held-out-4"):
         sel = (rows["batch"] == batch).to_numpy()
         out[batch] = figures(rows["judgement"].to_numpy()[sel], value[sel])
     return out
@@ -73,28 +74,78 @@ def test_false_cover(judged: dict[str, float]) -> None:
 
 
 def test_held_out_false_friends_do_not_grow(batches: dict[str, dict[str, float]]) -> None:
-    # measured 2026-12-07 on the 73 held-out pairs: false cover 15.1 % (8 of 53: data-,
-    # netværks-, magt-, tillidsmisbrug, skolede stemmer, ...), missed 10 % (2 of 20),
-    # see docs/scoring.md
+    # measured on the 73 held-out pairs: false cover 15.1 % (8 of 53: data-, netværks-,
+    # magt-, tillidsmisbrug, skolede stemmer, ...), missed 10 % (2 of 20) on 2026-12-07;
+    # on 2026-12-08 with the rules of positive evidence missed 0 % (mundpleje is read as
+    # a compound head, ungdomsskole too), false cover 15.1 %, MAE 0.141, Spearman 0.715
     held = batches["held-out"]
-    assert held["false_cover"] <= 0.16 and held["missed"] <= 0.10
+    assert held["false_cover"] <= 0.16 and held["missed"] <= 0.01
+    assert held["mae"] <= 0.145 and held["spearman"] >= 0.71
     # the 38 pairs written after the rules were frozen: false cover 60 % (15 of 25;
     # svømmeskole, yoghurtkultur, økonomisk sundhed, ...) on 2026-12-07, 28 % (7 of 25)
-    # with the classes broadened on 2026-12-08 (left: words left out on purpose, such as
-    # mailtrafik, økonomisk sundhed, and abstract senses, misbrug af tillid)
+    # with the classes broadened, 20 % (5 of 25) with the rules of positive evidence on
+    # 2026-12-08 (left: words left out on purpose, such as mailtrafik, and senses no
+    # rule reads, økonomisk sundhed); MAE 0.197, Spearman 0.562
     late = batches["held-out-2"]
-    assert late["false_cover"] <= 0.28 and late["missed"] <= 0.16
-    assert late["mae"] <= 0.25 and late["spearman"] >= 0.43
+    assert late["false_cover"] <= 0.20 and late["missed"] <= 0.16
+    assert late["mae"] <= 0.20 and late["spearman"] >= 0.56
 
 
 def test_held_out_3(batches: dict[str, dict[str, float]]) -> None:
     # 241 pairs written 2026-12-08 before the classes were broadened (120 false friends
-    # in another sense, 121 that cover), measured once before and once after: false
-    # cover 51.7 % -> 30.8 % (37 of 120), missed 6.7 % -> 6.7 % (8 of 119), MAE 0.310 ->
-    # 0.209, Spearman 0.36 -> 0.57; which pairs fail was not looked at
+    # in another sense, 121 that cover): false cover 51.7 % -> 30.8 % (broadened
+    # classes) -> 15.0 % (18 of 120; the rules of positive evidence, for which this
+    # batch was development material), missed 6.7 % -> 6.7 % -> 4.2 % (5 of 119), MAE
+    # 0.310 -> 0.209 -> 0.118, Spearman 0.36 -> 0.57 -> 0.787
     held = batches["held-out-3"]
-    assert held["false_cover"] <= 0.31 and held["missed"] <= 0.07
-    assert held["mae"] <= 0.21 and held["spearman"] >= 0.56
+    assert held["false_cover"] <= 0.15 and held["missed"] <= 0.043
+    assert held["mae"] <= 0.12 and held["spearman"] >= 0.78
+
+
+def test_held_out_4(batches: dict[str, dict[str, float]]) -> None:
+    # 320 pairs written 2026-12-08 before the rules of positive evidence, in words of no
+    # outside class (150 false friends in another sense, 170 that cover), measured once
+    # before and once after them: false cover 87.3 % -> 41.3 % (62 of 150), crumbs 91.3 %
+    # -> 45.3 %, missed 7.1 % -> 10.6 % (18 of 170), MAE 0.445 -> 0.249, Spearman 0.140
+    # -> 0.584 (see docs/scoring.md: the misses the rules added)
+    held = batches["held-out-4"]
+    assert held["false_cover"] <= 0.42 and held["missed"] <= 0.11
+    assert held["mae"] <= 0.25 and held["spearman"] >= 0.58
+
+
+@pytest.mark.parametrize(
+    ("need", "phrase", "covers"),
+    [
+        ("ældre", "ældre tapeter", False),  # an adjective before a thing
+        ("ældre", "ældre medicinske patienter", True),  # before people
+        ("unge", "unge sygeplejersker", True),
+        ("unge", "unge ledige", True),
+        ("frivillige", "frivillige besøgsvenner", True),
+        ("ledighed", "ledig kapacitet", False),
+        ("pleje", "pleje af pianoer", False),  # the need acts on a thing of no field
+        ("misbrug", "misbrug af data", False),  # a word of another field
+        ("forebyggelse", "forebyggelse af ensomhed", True),  # a word of the need's field
+        ("kommunikation", "kommunikation med pårørende", True),
+        ("ledelse", "ledelse af butik", True),  # a class the need is inside of
+        ("ledelse", "lederen af kantinen", True),  # a person leads anything
+        ("fastholdelse", "fastholdelse af nyuddannede", True),
+        ("skole", "skoler i andre lande", True),  # a place: any municipal word
+    ],
+)
+def test_another_sense_needs_no_list(need: str, phrase: str, covers: bool) -> None:
+    assert (NeedMatcher(need, default_thesaurus()).phrase(phrase) is not None) is covers
+
+
+def test_rare_and_known_compounds_of_the_need() -> None:
+    th = default_thesaurus()
+    for need, phrase in (("pleje", "stomipleje"), ("psykiatri", "gerontopsykiatri")):
+        m = NeedMatcher(need, th).phrase(phrase)
+        assert m is not None and m.kind == "compound head"  # a first part nobody writes
+    assert NeedMatcher("etik", th).phrase("magnetik") is None  # a short need: by chance
+    mund = NeedMatcher("pleje", th).phrase("mundpleje")  # known, placed under nothing
+    assert mund is not None and mund.kind == "compound head"
+    assert NeedMatcher("pleje", th).phrase("naturpleje") is None  # known and placed
+    assert analyse("ungevejleder").head == "vejledning"  # a last part is no stop word
 
 
 def test_thesaurus_audit_finds_few_kinds_among_synonyms() -> None:

@@ -36,6 +36,7 @@ __all__ = [
     "Word",
     "analyse",
     "damerau1",
+    "dictionary_lemma",
     "firsts",
     "frequency",
     "key",
@@ -174,6 +175,17 @@ def known(word: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
+def dictionary_lemma(word: str) -> str:
+    """simplemma's own lemma of a lower-case word (without :data:`LEMMA_FIXES`,
+    :data:`DERIVATIONS` or :func:`lemma`'s agent-noun rule).
+
+    >>> dictionary_lemma("kirker"), dictionary_lemma("borgere")
+    ('kirke', 'borger')
+    """
+    return simplemma_danish()[0](word)
+
+
+@lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The lemma of a lower-case word, through :data:`LEMMA_FIXES` and :data:`DERIVATIONS`.
 
@@ -185,7 +197,7 @@ def lemma(word: str) -> str:
     >>> lemma("etiske"), lemma("demente"), lemma("ledere"), lemma("ledige")
     ('etik', 'demens', 'ledelse', 'ledighed')
     """
-    base = LEMMA_FIXES.get(word) or simplemma_danish()[0](word)
+    base = LEMMA_FIXES.get(word) or dictionary_lemma(word)
     if word.endswith("er") and base == word[:-1]:
         base = word  # an agent noun (borger, leder, forsker), not a verb's present tense
     return DERIVATIONS.get(base, base)
@@ -236,12 +248,15 @@ def split(word: str) -> tuple[str, ...]:
     two parts), the one with the highest mean Zipf frequency (the geometric mean of the
     frequencies) wins, less one per part beyond two (whose first parts need 4+ letters,
     so that ``dem`` and ``ens`` are not read into ``demens``). A word in the list itself is split
-    only into parts of 4+ letters, a head of 5+, both common (Zipf 3+).
+    only into parts of 4+ letters, a head of 5+, both common (Zipf 3+). The last part is
+    never a stop word (``ungevejleder`` is not ``unge`` + ``vejle`` + ``der``).
 
     Examples
     --------
     >>> split("teknologietik"), split("demenskoordinator"), split("genetik")
     (('teknologi', 'etik'), ('demens', 'koordinator'), ())
+    >>> split("ungevejleder")
+    ('unge', 'vejleder')
     """
     if frequency(word) > 0:
         min_part, min_head, min_zipf = _KNOWN_MIN
@@ -250,7 +265,9 @@ def split(word: str) -> tuple[str, ...]:
     cands = [
         p
         for p in _parts(word, min_part, min_zipf, 3)
-        if len(p[-1]) >= min_head and (len(p) == 2 or min(map(len, p[:-1])) >= 4)
+        if len(p[-1]) >= min_head
+        and p[-1] not in STOP_WORDS
+        and (len(p) == 2 or min(map(len, p[:-1])) >= 4)
     ]
     if not cands:
         return ()

@@ -19,7 +19,12 @@ spelling           1.0    ``ae``/``oe``/``aa`` for æ/ø/å; 0.9 for a one-lette
 synonym            1.0    a Danish label of the need's concept in the thesaurus
 translation        1.0    an English label of the need's concept
 narrower           0.9    a concept below the need's (a kind of it)
-compound head      0.9    a compound whose last part is the need (``teknologietik``)
+compound head      0.9    a compound whose last part is the need (``teknologietik``);
+                          also a word nobody writes that ends in a need of 5+ letters
+                          after a first part of 4+ letters, too rare to be split
+                          (``stomipleje``, ``gerontopsykiatri``), and a compound the
+                          thesaurus knows but places under no concept and links to
+                          none of the need's (``mundpleje``)
 compound modifier  0.75   a compound whose first part is the need and whose last part
                           names work on it, a role, a field or a means
                           (:data:`WORK_HEADS`: ``demenskoordinator``, ``ældreområdet``);
@@ -58,17 +63,41 @@ it to the need's words (``dans for ældre``, ``golf i skolen``: the need is whom
 the thing is for) nor after ``fra`` (``karriereskifte fra detailhandlen``: where a person
 comes from); a compound that names a person (``buschauffør``, ``hundeejer``) counts only
 by its last part (``rekruttering af buschauffører`` is recruitment).
+
+**Another sense, read from what the other words are.** The classes reach only the words
+they list, so two rules ask instead for positive evidence that the words after the
+need's word belong to its world (:meth:`NeedMatcher._other_sense`):
+
+- an adjective that names people when used as a noun (:data:`PEOPLE_ADJECTIVES`:
+  ``ældre``, ``unge``, ``frivillige``, ``ledige``) before a noun phrase in which no word
+  names people (:data:`PERSONS`, an agent noun, a participle in ``-ende``/``-ede``, an
+  adjective of the same list) or work (:data:`WORK_HEADS`) is a mere adjective:
+  ``ældre huse``, ``unge skud``, ``ledig kapacitet``, ``frivillig opsparing`` cover
+  nothing; ``ældre medicinske patienter``, ``unge ledige``, ``frivillige besøgsvenner``
+  do;
+- the need followed by a preposition of :data:`OBJECTS` and a noun phrase in which no
+  word is of the need's world covers nothing (``rehabilitering af broer``, ``misbrug af
+  data``): its world is people, work, the need's own words, the words of the labels of
+  its field in the thesaurus (every concept at or below the concepts above the need,
+  short of an umbrella concept, :data:`UMBRELLA`; for ``i``/``på``, :data:`PLACES`,
+  the whole thesaurus) and the words of the ``outside`` classes the need is inside of
+  (``ledelse af butik``). Not when the need's word names a person itself (``lederen af
+  kantinen``).
+
+A compound's last part is never a stop word (``ungevejleder`` is ``unge`` +
+``vejleder``, not ``ungevejle`` + ``der``; :func:`composer.lexicon.split`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from .lexicon import Word, damerau1, firsts, known, lemma, words
-from .text import squash
-from .thesaurus import BROADER, NARROWER, RELATED, Thesaurus
+from .lexicon import PREFIXES, Word, damerau1, dictionary_lemma, firsts, known, lemma, words
+from .text import STOP_WORDS, squash
+from .thesaurus import BROADER, NARROWER, RELATED, Label, Thesaurus
 
 __all__ = [
     "AGENT_ENDINGS",
@@ -76,8 +105,13 @@ __all__ = [
     "FREE_TEXT_LABEL_CAP",
     "KEEP_JUDGED",
     "KIND_VALUES",
+    "OBJECTS",
+    "PEOPLE_ADJECTIVES",
+    "PERSONS",
+    "PLACES",
     "PREPOSITIONS",
     "SOURCES",
+    "UMBRELLA",
     "WORK_HEADS",
     "Match",
     "NeedMatcher",
@@ -131,6 +165,49 @@ PREPOSITIONS: frozenset[str] = frozenset(
 SOURCES: frozenset[str] = frozenset({"fra"})
 #: Endings of Danish agent nouns (``chauffør``, ``ejer``, ``spiller``, ``bilist``).
 AGENT_ENDINGS = ("er", "ør", "ist")
+#: Prepositions after which a need's word is followed by what it acts on, whom it is
+#: for or where it happens (``rehabilitering af broer``, ``trivsel for bier``,
+#: ``dagtilbud i butikken``): that must be of the need's world (:meth:`NeedMatcher._world`).
+#: Not ``efter`` (``genoptræning efter hofteoperation``: when), ``over``/``under`` (ages)
+#: nor :data:`SOURCES`.
+OBJECTS: frozenset[str] = frozenset("af for hos blandt mellem på i til med ved om omkring".split())
+#: Of :data:`OBJECTS`, those that say where the need happens (``inklusion i
+#: folkeskolen``, ``skoler i andre lande``): any word of municipal work places it there
+#: (the whole thesaurus), not only a word of the need's field.
+PLACES: frozenset[str] = frozenset({"i", "på"})
+#: A concept above this share of the thesaurus's concepts (``kommunalt arbejde``) is an
+#: umbrella: it does not mark out the field of a need under it (:meth:`NeedMatcher._domain`).
+UMBRELLA = 0.4
+#: Danish adjectives that, used as nouns, name people (``de ældre``, ``unge``,
+#: ``frivillige``, ``ledige``), in the forms they take before a noun. Before a noun
+#: that does not name people they are mere adjectives (``ældre huse``, ``unge skud``,
+#: ``ledige lejligheder``, ``frivillig opsparing``): another sense of the need.
+PEOPLE_ADJECTIVES: frozenset[str] = frozenset(
+    """
+    ældre yngre ung unge gammel gamle voksen voksne frivillig frivillige ledig ledige
+    ensom ensomme dement demente handicappet handicappede syg syge hjemløs hjemløse
+    udsat udsatte sårbar sårbare enlig enlige fattig fattige gravid gravide døv døve
+    blind blinde svækket svækkede sygemeldt sygemeldte ansat ansatte indsat indsatte
+    nyuddannet nyuddannede arbejdsløs arbejdsløse pensioneret pensionerede
+    """.split()
+)
+#: Danish nouns that name people (lemmas, and plurals the lemmatiser keeps): with the
+#: agent nouns (:data:`AGENT_ENDINGS`), the participles in ``-ende`` (``studerende``,
+#: ``pårørende``) and :data:`PEOPLE_ADJECTIVES` they show that a word names people.
+PERSONS: frozenset[str] = frozenset(
+    """
+    menneske mennesker person personer individ folk befolkning borger patient klient
+    bruger beboer elev kursist student barn børn baby spædbarn småbarn teenager dreng
+    pige piger mand mænd kvinde kvinder mor mødre far fædre forælder forældre søn
+    datter døtre søster bror brødre søskende bedsteforælder bedsteforældre familie
+    familier ægtepar ægtefælle hustru kone koner enke enker kæreste nabo ven veninde
+    kollega medarbejder ansat chef leder pensionist senior junior veteran soldat
+    flygtning indvandrer efterkommer udlænding nydansker migrant asylansøger lærling
+    praktikant dimittend akademiker deltager gæst offer ofre fange indsat mentor
+    træner hjælper frivillig sygeplejerske jordemoder læge psykolog terapeut pædagog
+    lærer assistent kunde målgruppe
+    """.split()
+)
 _WEAK = frozenset({"broader", "related"})
 _STRONG = frozenset({"synonym", "translation", "narrower"})
 _LITERAL = frozenset({"exact", "inflection", "spelling", "synonym", "translation", "narrower"})
@@ -219,13 +296,92 @@ def _piece_marks(window: bool, gram: tuple[Word, ...], th: Thesaurus) -> frozens
     if len(gram) == 1:
         w = gram[0]
         out |= {w.base, w.text}
-        if not th.find_key(w.base):
+        if _unplaced(th, th.find_key(w.base)):
             if w.head:
                 out |= {w.head, w.modifier, w.first}
                 out |= _concept_marks(th, w.head, w.modifier, w.first)
             if len(w.text) >= 6:
                 out.add(_FIRST + w.text[0])
+            if not w.head and not known(w.text):  # NeedMatcher._rare_head
+                out |= {t[i:] for t in (w.text, w.base) for i in range(4, len(t) - 4)}
     return frozenset(out - {""})
+
+
+def _run(ws: tuple[Word, ...], k: int) -> tuple[Word, ...]:
+    """The words from ``ws[k]`` up to the next stop word (a noun phrase, roughly)."""
+    end = k
+    while end < len(ws) and ws[end].text not in STOP_WORDS:
+        end += 1
+    return ws[k:end]
+
+
+def _person(w: Word, head: bool = True) -> bool:
+    """Whether a word names people: :data:`PERSONS` (a compound by its last part:
+    ``kræftpatienter``), :data:`PEOPLE_ADJECTIVES`, an agent noun (:data:`AGENT_ENDINGS`
+    on its singular: ``borgere``, ``beboer``, ``pensionister``) or, when it ends a noun
+    phrase (``head``), a participle in ``-ende`` or ``-ede`` (``studerende``,
+    ``døende``, ``nyuddannede``; not ``dominerende stilling``). A word in ``-er`` whose
+    singular would be the word less its ``r`` (``kirker``, ``bakterier``, ``borger``)
+    is a plural or an agent; only :data:`PERSONS` decides it."""
+    one = dictionary_lemma(w.text)
+    forms = {w.text, w.base, w.head, one}
+    if w.text.endswith("er") and one == w.text[:-1]:
+        one = ""  # kirker (a plural) or borger (an agent): ambiguous
+    return (
+        bool(forms & PERSONS)
+        or w.text in PEOPLE_ADJECTIVES
+        or (head and w.text.endswith(("ende", "ede")))
+        or one.endswith(AGENT_ENDINGS)
+    )
+
+
+def _work(w: Word) -> bool:
+    """Whether a word names work on something (:data:`WORK_HEADS`: ``indsats``,
+    ``arbejde``, ``projekt``)."""
+    return w.base in WORK_HEADS
+
+
+def _umbrellas(th: Thesaurus) -> frozenset[str]:
+    """The concepts above at least :data:`UMBRELLA` of the thesaurus's concepts (made
+    once, kept in its memo): they name no field of their own."""
+    if "umbrellas" not in th.memo:
+        above = Counter(b for c in th.concepts for b in th.broader(c, 4))
+        th.memo["umbrellas"] = frozenset(
+            c for c, n in above.items() if n >= UMBRELLA * len(th.concepts)
+        )
+    found: frozenset[str] = th.memo["umbrellas"]
+    return found
+
+
+def _vocabulary(th: Thesaurus, concepts: Iterable[str] | None = None) -> frozenset[str]:
+    """The words of the Danish labels of ``concepts`` (all of the thesaurus's when
+    None), as lemmas, and the last parts of their compounds (``hjem`` of
+    ``plejehjem``): the words of municipal work, or of one field of it. The whole
+    thesaurus's is made once (kept in its memo)."""
+    if concepts is None and "vocabulary" in th.memo:
+        kept: frozenset[str] = th.memo["vocabulary"]
+        return kept
+    found = frozenset(
+        x
+        for c in (th.concepts.values() if concepts is None else map(th.concepts.get, concepts))
+        if c is not None
+        for label in (c.id, *c.alt)
+        for w in words(label)
+        for x in (w.base, w.head)
+        if x
+    )
+    if concepts is None:
+        th.memo["vocabulary"] = found
+    return found
+
+
+def _unplaced(
+    th: Thesaurus, labels: list[Label], cover: Mapping[str, object] | None = None
+) -> bool:
+    """Whether the concepts of ``labels`` (none at all, or concepts the thesaurus puts
+    under no broader concept) leave a compound to its parts: the thesaurus judges a
+    word it places, or links to a concept in ``cover`` (a need's), alone."""
+    return not any(th.concepts[x.concept].broader or x.concept in (cover or ()) for x in labels)
 
 
 def _forms(w: Word) -> set[str]:
@@ -302,6 +458,10 @@ class NeedMatcher:
         self.cover = self._cover()
         self.own = set().union(*(_marks(w) for w in self.words)) if self.words else set()
         self.outside = thesaurus.outside_words(self.concepts) - self.own
+        #: the words of the ``outside`` classes the need is inside of (shops for a method,
+        #: vehicles for traffic): of its world (:meth:`_world`)
+        self.inside = thesaurus.outside_words(()) - self.outside
+        self._field: frozenset[str] | None = None
         self._phrases: dict[str, Match | None] = {}
         self._texts: dict[str, Match | None] = {}
         #: what a piece of a sentence must share with the need to match it (see
@@ -347,9 +507,71 @@ class NeedMatcher:
         if "".join(w.base for w in ws) == self.key:
             return Match(1.0, "spelling" if any(w.restored for w in ws) else "inflection", phrase)
         found = [self._concept("".join(w.base for w in ws), phrase)]
-        if len(ws) == 1 or not (any(self._elsewhere(w) for w in ws) and self._astray(phrase)):
+        if len(ws) == 1 or not (
+            (any(self._elsewhere(w) for w in ws) and self._astray(phrase))
+            or self._other_sense(phrase)
+        ):
             found += [self._bag(ws, phrase), *(self._word(w, phrase, len(ws) > 1) for w in ws)]
         return max((m for m in found if m is not None), default=None)
+
+    def _other_sense(self, phrase: str) -> bool:
+        """Whether the words after the need's word in ``phrase`` show that it is meant in
+        another sense, though none of them is in an ``outside`` class: a
+        :data:`PEOPLE_ADJECTIVES` need before a noun phrase that names no people and no
+        work (``ældre huse``, ``ledig kapacitet``; not ``ældre medicinske patienter``,
+        ``frivilligt arbejde``), or the need followed by one of :data:`OBJECTS` and a
+        noun phrase in which nothing is of the need's world (:meth:`_world`:
+        ``rehabilitering af broer``, ``forebyggelse af algevækst``; not
+        ``forebyggelse af ensomhed``, ``kommunikation med pårørende``)."""
+        ws = words(phrase, stop=False)
+        for i, w in enumerate(ws[:-1]):
+            nxt = ws[i + 1].text
+            if not self._names(w, phrase):
+                continue
+            if w.text in PEOPLE_ADJECTIVES and nxt not in STOP_WORDS:
+                run = _run(ws, i + 1)
+                if not any(_person(x, x is run[-1]) or _work(x) for x in run):
+                    return True  # ældre huse
+            elif nxt in OBJECTS and not _person(w):  # lederen af kantinen: a person
+                run = _run(ws, i + 2)
+                place = nxt in PLACES
+                if run and not any(self._world(x, phrase, x is run[-1], place) for x in run):
+                    return True  # rehabilitering af broer
+        return False
+
+    def _domain(self) -> frozenset[str]:
+        """The words of the need's field (:func:`_vocabulary`) of every concept at or
+        below the need's concepts and the concepts above them, short of an umbrella
+        concept (:data:`UMBRELLA`: ``kommunalt arbejde``): for ``rehabilitering`` what
+        lies under ``sundhed``, ``velfærd``, ``ældreområdet``, not ``data`` or
+        ``ejendomme``; for ``evaluering`` what lies under ``metode``. A need under no
+        concept but an umbrella (or unknown to the thesaurus) has every word of the
+        thesaurus."""
+        if self._field is None:
+            th = self.thesaurus
+            up = set(self.concepts).union(*(th.broader(c, 4) for c in self.concepts))
+            up -= _umbrellas(th)
+            if up == self.concepts:
+                self._field = _vocabulary(th)
+            else:
+                self._field = _vocabulary(
+                    th, {c for c in th.concepts if up & ({c} | th.broader(c, 4))}
+                )
+        return self._field
+
+    def _world(self, w: Word, phrase: str, head: bool, place: bool = False) -> bool:
+        """Whether a word is of the need's world: it names people (:func:`_person`),
+        work (:data:`WORK_HEADS`), the need itself, a word of the labels of the need's
+        field (:meth:`_domain`; after a ``place`` preposition, :data:`PLACES`, of the
+        whole thesaurus, :func:`_vocabulary`) or a word of an ``outside`` class the
+        need is inside of (``ledelse af butik``: a method is the same in a shop)."""
+        return (
+            _person(w, head)
+            or _work(w)
+            or self._names(w, phrase)
+            or bool({w.base, w.head} & (_vocabulary(self.thesaurus) if place else self._domain()))
+            or bool(_marks(w) & self.inside)
+        )
 
     def _astray(self, phrase: str) -> bool:
         """Whether a word of ``phrase`` that :meth:`_elsewhere` names puts the need's words
@@ -411,9 +633,29 @@ class NeedMatcher:
             m = self._concept(w.base, phrase)
             if m is not None and m.kind in _STRONG:
                 return m
-        if self.thesaurus.find_key(w.base):
-            return None  # a word the thesaurus knows is judged by it alone
-        return self._compound(w, phrase) or self._typo(w, phrase)
+        known_as = self.thesaurus.find_key(w.base)
+        # a word the thesaurus knows is judged by it alone, unless it is a compound of the
+        # need that the thesaurus puts under no concept and links to no concept of the
+        # need (mundpleje; not organisationskultur, related to kultur)
+        if known_as and (w.head != self.key or not _unplaced(self.thesaurus, known_as, self.cover)):
+            return None
+        return self._compound(w, phrase) or self._rare_head(w, phrase) or self._typo(w, phrase)
+
+    def _rare_head(self, w: Word, phrase: str) -> Match | None:
+        """A word nobody writes that ends in a need of 5+ letters after a first part of
+        4+ letters that is not a prefix nor ``outside`` (``stomipleje``,
+        ``gerontopsykiatri``, ``fodgængertrafik``): a compound whose first part is too
+        rare to be split (a shorter need ends words by chance: ``magnetik``)."""
+        k = self.key
+        if w.head or len(k) < 5 or known(w.text):
+            return None
+        for t in dict.fromkeys((w.text, w.base)):
+            first = t[: -len(k)]
+            if t.endswith(k) and len(first) >= 4 and first not in PREFIXES:
+                if {first, lemma(first), first.removesuffix("s")} & self.outside:
+                    return None
+                return Match(KIND_VALUES["compound head"], "compound head", phrase)
+        return None
 
     def _elsewhere(self, w: Word) -> bool:
         """Whether a word of a phrase puts the phrase outside municipal work (never a
