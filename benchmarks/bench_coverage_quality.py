@@ -2,7 +2,7 @@
 
 Quality: every row of ``tests/data/judged_coverage.csv`` through ``composer.coverage``;
 prints, for each batch of the set (``build``, ``held-out``, ``held-out-2``,
-``held-out-3``, ``held-out-4``) and for all rows, mean absolute error, Spearman, false cover (> 0.3 on
+``held-out-3``, ``held-out-4``, ``held-out-5``) and for all rows, mean absolute error, Spearman, false cover (> 0.3 on
 a 0), crumbs (> 0 on a 0), missed (< 0.7 on a 1) and, per category, rows, MAE and hits
 (within 0.3 of the judgement). Speed: ``coverage`` on ``synthetic_pool(n)`` ×
 ``synthetic_brief(15)`` (fit included, a fresh process has the language resources

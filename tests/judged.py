@@ -5,8 +5,10 @@ Each row is one (need, phrase) pair judged 1 (covers), 0.5 (partly) or 0 (does n
 rules in ``docs/scoring.md``; ``batch`` says when it was written: ``build`` (before the
 matcher was built), ``held-out`` (false friends and compound heads added before the
 sense rules, which were then written without tuning on them), ``held-out-2`` (after the
-sense rules were frozen), ``held-out-3`` (before the sense classes were broadened) or
-``held-out-4`` (before the rules of positive evidence, in words of no ``outside`` class).
+sense rules were frozen), ``held-out-3`` (before the sense classes were broadened),
+``held-out-4`` (before the rules of positive evidence, in words of no ``outside`` class)
+or ``held-out-5`` (before the compound, genitive and derived-adjective rules, in words of
+no ``outside`` class).
 The phrase goes into the competence column of the need's kind
 (or into ``background`` when the row's kind is ``free_text``), one candidate per row, and
 ``composer.coverage`` scores every row in one call.

@@ -65,8 +65,9 @@ comes from); a compound that names a person (``buschauffør``, ``hundeejer``) co
 by its last part (``rekruttering af buschauffører`` is recruitment).
 
 **Another sense, read from what the other words are.** The classes reach only the words
-they list, so two rules ask instead for positive evidence that the words after the
-need's word belong to its world (:meth:`NeedMatcher._other_sense`):
+they list, so these rules ask instead for positive evidence that the words around the
+need's word belong to its world (:meth:`NeedMatcher._other_sense`,
+:meth:`NeedMatcher._foreign_first`):
 
 - an adjective that names people when used as a noun (:data:`PEOPLE_ADJECTIVES`:
   ``ældre``, ``unge``, ``frivillige``, ``ledige``) before a noun phrase in which no word
@@ -82,7 +83,26 @@ need's word belong to its world (:meth:`NeedMatcher._other_sense`):
   short of an umbrella concept, :data:`UMBRELLA`; for ``i``/``på``, :data:`PLACES`,
   the whole thesaurus) and the words of the ``outside`` classes the need is inside of
   (``ledelse af butik``). Not when the need's word names a person itself (``lederen af
-  kantinen``).
+  kantinen``);
+- a genitive directly before the need's word must be of the need's world as above
+  (``markedets sundhed``, ``sagens natur`` cover nothing; ``mænds sundhed``,
+  ``borgernes sundhed`` do), and the need's word in a derived form (``sund`` for
+  ``sundhed``, ``økonomisk`` for ``økonomi``, ``ensom`` for ``ensomhed``; not a person
+  noun such as ``leder``) before a noun phrase asks the same of that phrase (``sund
+  fornuft``, ``økonomisk kriminalitet`` cover nothing; ``sunde vaner``, ``ensomme
+  ældre`` do);
+- a compound whose last part is the need and whose first part is a Danish word of no
+  municipal field covers nothing (:meth:`NeedMatcher._foreign_first`: ``omdømmepleje``,
+  ``pilotskole``, ``orgelbyggeri``): the first part must name people (:data:`PERSONS`,
+  an agent noun, a compound ending in a person noun), be a word or a compound part of
+  the thesaurus's labels, be a word of an ``outside`` class the need is inside of or
+  one of the need's own words, be a prefix, or be no Danish word at all. Not for a need
+  of :data:`CONDITION_AREAS` (health, social work, employment: ``eksamensangst``,
+  ``knoglesundhed``, ``pillemisbrug``, ``sæsonledighed``) nor for a need the thesaurus
+  places under no broader concept (it has no field to be outside of).
+
+A word names people also when it ends in a person noun of 4+ letters after 3+ letters
+(``brandmænd``, ``vågekoner``): the splitter leaves many such compounds whole.
 
 A compound's last part is never a stop word (``ungevejleder`` is ``unge`` +
 ``vejleder``, not ``ungevejle`` + ``der``; :func:`composer.lexicon.split`).
@@ -101,6 +121,7 @@ from .thesaurus import BROADER, NARROWER, RELATED, Label, Thesaurus
 
 __all__ = [
     "AGENT_ENDINGS",
+    "CONDITION_AREAS",
     "FREE_TEXT_CAP",
     "FREE_TEXT_LABEL_CAP",
     "KEEP_JUDGED",
@@ -178,6 +199,12 @@ PLACES: frozenset[str] = frozenset({"i", "på"})
 #: A concept above this share of the thesaurus's concepts (``kommunalt arbejde``) is an
 #: umbrella: it does not mark out the field of a need under it (:meth:`NeedMatcher._domain`).
 UMBRELLA = 0.4
+#: Concepts whose needs name a condition of people (illness, a social problem,
+#: unemployment): the first part of their compounds says what the condition is of,
+#: about or from (``knoglesundhed``, ``eksamensangst``, ``pillemisbrug``,
+#: ``sæsonledighed``), so no compound of them is read as another sense by its first
+#: part alone (:meth:`NeedMatcher._foreign_first`).
+CONDITION_AREAS: frozenset[str] = frozenset({"sundhed", "socialområdet", "beskæftigelse"})
 #: Danish adjectives that, used as nouns, name people (``de ældre``, ``unge``,
 #: ``frivillige``, ``ledige``), in the forms they take before a noun. Before a noun
 #: that does not name people they are mere adjectives (``ældre huse``, ``unge skud``,
@@ -208,6 +235,9 @@ PERSONS: frozenset[str] = frozenset(
     lærer assistent kunde målgruppe
     """.split()
 )
+#: The person nouns of 4+ letters a compound that names people can end in, after 3+
+#: letters (``brandmænd``, ``vågekoner``, ``plejemødre``): the splitter leaves many whole.
+_PERSON_ENDINGS = tuple(sorted(p for p in PERSONS if len(p) >= 4))
 _WEAK = frozenset({"broader", "related"})
 _STRONG = frozenset({"synonym", "translation", "narrower"})
 _LITERAL = frozenset({"exact", "inflection", "spelling", "synonym", "translation", "narrower"})
@@ -329,9 +359,24 @@ def _person(w: Word, head: bool = True) -> bool:
         one = ""  # kirker (a plural) or borger (an agent): ambiguous
     return (
         bool(forms & PERSONS)
+        or any(w.text.endswith(p) and len(w.text) >= len(p) + 3 for p in _PERSON_ENDINGS)
         or w.text in PEOPLE_ADJECTIVES
         or (head and w.text.endswith(("ende", "ede")))
         or one.endswith(AGENT_ENDINGS)
+    )
+
+
+def _genitive(w: Word) -> bool:
+    """Whether a word is a noun in the genitive (``markedets``, ``mænds``)."""
+    return w.text.endswith("s") and w.base != w.text and not w.base.endswith("s")
+
+
+def _derived(w: Word) -> bool:
+    """Whether a word names its base by a derivation (``sund`` for ``sundhed``,
+    ``økonomisk`` for ``økonomi``: its dictionary lemma is neither its base nor, when
+    its base differs, itself), not as an inflection of it (``sundheden``)."""
+    return dictionary_lemma(w.text) not in (w.base, w.text) or (
+        w.text != w.base and dictionary_lemma(w.text) == w.text
     )
 
 
@@ -372,6 +417,25 @@ def _vocabulary(th: Thesaurus, concepts: Iterable[str] | None = None) -> frozens
     )
     if concepts is None:
         th.memo["vocabulary"] = found
+    return found
+
+
+def _parts_vocabulary(th: Thesaurus) -> frozenset[str]:
+    """:func:`_vocabulary` of the whole thesaurus with the first parts of its labels'
+    compounds, as written and as lemmas (``hjerne`` of ``hjernesundhed``, ``tand`` of
+    ``tandpleje``): every word that names something of municipal work (made once, kept
+    in the thesaurus's memo)."""
+    if "parts" not in th.memo:
+        th.memo["parts"] = _vocabulary(th) | frozenset(
+            y
+            for c in th.concepts.values()
+            for label in (c.id, *c.alt)
+            for w in words(label)
+            for x in (w.first, w.modifier)
+            if x
+            for y in (x, lemma(x))
+        )
+    found: frozenset[str] = th.memo["parts"]
     return found
 
 
@@ -522,22 +586,45 @@ class NeedMatcher:
         ``frivilligt arbejde``), or the need followed by one of :data:`OBJECTS` and a
         noun phrase in which nothing is of the need's world (:meth:`_world`:
         ``rehabilitering af broer``, ``forebyggelse af algevækst``; not
-        ``forebyggelse af ensomhed``, ``kommunikation med pårørende``)."""
+        ``forebyggelse af ensomhed``, ``kommunikation med pårørende``), or a genitive
+        before the need's word that is not of its world (:meth:`_foreign_modifier`:
+        ``markedets sundhed``), or the need's word in a derived form (:func:`_derived`)
+        before a noun phrase in which nothing is of its world (``sund fornuft``)."""
         ws = words(phrase, stop=False)
-        for i, w in enumerate(ws[:-1]):
-            nxt = ws[i + 1].text
+        for i, w in enumerate(ws):
             if not self._names(w, phrase):
                 continue
-            if w.text in PEOPLE_ADJECTIVES and nxt not in STOP_WORDS:
-                run = _run(ws, i + 1)
-                if not any(_person(x, x is run[-1]) or _work(x) for x in run):
-                    return True  # ældre huse
-            elif nxt in OBJECTS and not _person(w):  # lederen af kantinen: a person
-                run = _run(ws, i + 2)
-                place = nxt in PLACES
-                if run and not any(self._world(x, phrase, x is run[-1], place) for x in run):
-                    return True  # rehabilitering af broer
+            if i and self._foreign_modifier(ws[i - 1], phrase):
+                return True  # markedets sundhed
+            if i + 1 < len(ws) and self._foreign_after(ws, i, phrase):
+                return True
         return False
+
+    def _foreign_after(self, ws: tuple[Word, ...], i: int, phrase: str) -> bool:
+        """Whether the words after the need's word ``ws[i]`` put it in another sense
+        (:meth:`_other_sense`)."""
+        w, nxt = ws[i], ws[i + 1].text
+        if w.text in PEOPLE_ADJECTIVES and nxt not in STOP_WORDS:
+            run = _run(ws, i + 1)
+            return not any(_person(x, x is run[-1]) or _work(x) for x in run)  # ældre huse
+        if _derived(w) and nxt not in STOP_WORDS and not _person(w):
+            run = _run(ws, i + 1)
+            return bool(run) and not any(self._world(x, phrase, x is run[-1]) for x in run)
+        if nxt in OBJECTS and not _person(w):  # lederen af kantinen: a person
+            run = _run(ws, i + 2)
+            place = nxt in PLACES
+            return bool(run) and not any(
+                self._world(x, phrase, x is run[-1], place) for x in run
+            )  # rehabilitering af broer
+        return False
+
+    def _foreign_modifier(self, w: Word, phrase: str) -> bool:
+        """Whether the word before the need's word is a genitive (:func:`_genitive`) of
+        no word of the need's world (:meth:`_world`): ``markedets sundhed``, ``sagens
+        natur``; not ``mænds sundhed``, ``borgernes sundhed``."""
+        if w.text in STOP_WORDS or self._names(w, phrase):
+            return False
+        return _genitive(w) and not self._world(w, phrase, True)
 
     def _domain(self) -> frozenset[str]:
         """The words of the need's field (:func:`_vocabulary`) of every concept at or
@@ -675,6 +762,8 @@ class NeedMatcher:
         if w.head == self.key or any(
             x.concept in self.concepts for x in self.thesaurus.find_key(w.head)
         ):
+            if self._foreign_first(w):
+                return None  # omdømmepleje, pilotskole
             return Match(KIND_VALUES["compound head"], "compound head", phrase)
         parts = {w.modifier, w.first}
         if not (parts & {self.key, self.squashed}) and not any(
@@ -684,6 +773,35 @@ class NeedMatcher:
         if w.head in WORK_HEADS:
             return Match(KIND_VALUES["compound modifier"], "compound modifier", phrase)
         return Match(KIND_VALUES["loose compound modifier"], "compound modifier", phrase)
+
+    def _foreign_first(self, w: Word) -> bool:
+        """Whether a compound of the need has a first part that shows no bearing on
+        municipal work: a Danish word (:func:`composer.lexicon.known`) that is no
+        prefix, names no people (:func:`_person`), is no word nor compound part of the
+        thesaurus's labels (:func:`_parts_vocabulary`) nor of an ``outside`` class the
+        need is inside of, nor one of the need's own words (``omdømmepleje``,
+        ``pilotskole``, ``orgelbyggeri``; not ``musikkultur``, ``kommuneskole``,
+        ``lastbiltrafik``). Not for a need of :data:`CONDITION_AREAS` (its compounds
+        name what the condition is of, about or from: ``knoglesundhed``,
+        ``eksamensangst``, ``pillemisbrug``, ``sæsonledighed``), nor for a need the
+        thesaurus places under no broader concept (it has no field to be outside of)."""
+        th = self.thesaurus
+        if self._condition() or not any(th.broader(c) for c in self.concepts):
+            return False
+        parts = {x for x in (w.modifier, w.first, w.modifier.removesuffix("s")) if x}
+        parts |= {lemma(x) for x in parts}
+        if not any(known(x) for x in parts) or parts & PREFIXES:
+            return False
+        if _person(Word(w.modifier, w.modifier)):
+            return False
+        return not parts & (_parts_vocabulary(self.thesaurus) | self.inside | self.own)
+
+    def _condition(self) -> bool:
+        """Whether the need lies at or below a concept of :data:`CONDITION_AREAS`."""
+        th = self.thesaurus
+        return bool(
+            CONDITION_AREAS & self.concepts.union(*(th.broader(c, 4) for c in self.concepts))
+        )
 
     def _typo(self, w: Word, phrase: str) -> Match | None:
         t, n = w.text, self.squashed
