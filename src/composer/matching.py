@@ -85,7 +85,7 @@ need's word belong to its world (:meth:`NeedMatcher._other_sense`,
   (``ledelse af butik``). Not when the need's word names a person itself (``lederen af
   kantinen``);
 - a genitive directly before the need's word must be of the need's world as above
-  (``markedets sundhed``, ``sagens natur`` cover nothing; ``mænds sundhed``,
+  (``søernes sundhed``, ``sagens natur`` cover nothing; ``mænds sundhed``,
   ``borgernes sundhed`` do), and the need's word in a derived form (``sund`` for
   ``sundhed``, ``økonomisk`` for ``økonomi``, ``ensom`` for ``ensomhed``; not a person
   noun such as ``leder``) before a noun phrase asks the same of that phrase (``sund
@@ -93,7 +93,7 @@ need's word belong to its world (:meth:`NeedMatcher._other_sense`,
   ældre`` do);
 - a compound whose last part is the need and whose first part is a Danish word of no
   municipal field covers nothing (:meth:`NeedMatcher._foreign_first`: ``omdømmepleje``,
-  ``pilotskole``, ``orgelbyggeri``): the first part must name people (:data:`PERSONS`,
+  ``fotoskole``, ``orgelbyggeri``): the first part must name people (:data:`PERSONS`,
   an agent noun, a compound ending in a person noun), be a word or a compound part of
   the thesaurus's labels, be a word of an ``outside`` class the need is inside of or
   one of the need's own words, be a prefix, or be no Danish word at all. Not for a need
@@ -367,7 +367,7 @@ def _person(w: Word, head: bool = True) -> bool:
 
 
 def _genitive(w: Word) -> bool:
-    """Whether a word is a noun in the genitive (``markedets``, ``mænds``)."""
+    """Whether a word is a noun in the genitive (``søernes``, ``mænds``)."""
     return w.text.endswith("s") and w.base != w.text and not w.base.endswith("s")
 
 
@@ -588,14 +588,14 @@ class NeedMatcher:
         ``rehabilitering af broer``, ``forebyggelse af algevækst``; not
         ``forebyggelse af ensomhed``, ``kommunikation med pårørende``), or a genitive
         before the need's word that is not of its world (:meth:`_foreign_modifier`:
-        ``markedets sundhed``), or the need's word in a derived form (:func:`_derived`)
+        ``søernes sundhed``), or the need's word in a derived form (:func:`_derived`)
         before a noun phrase in which nothing is of its world (``sund fornuft``)."""
         ws = words(phrase, stop=False)
         for i, w in enumerate(ws):
             if not self._names(w, phrase):
                 continue
             if i and self._foreign_modifier(ws[i - 1], phrase):
-                return True  # markedets sundhed
+                return True  # søernes sundhed
             if i + 1 < len(ws) and self._foreign_after(ws, i, phrase):
                 return True
         return False
@@ -620,7 +620,7 @@ class NeedMatcher:
 
     def _foreign_modifier(self, w: Word, phrase: str) -> bool:
         """Whether the word before the need's word is a genitive (:func:`_genitive`) of
-        no word of the need's world (:meth:`_world`): ``markedets sundhed``, ``sagens
+        no word of the need's world (:meth:`_world`): ``søernes sundhed``, ``sagens
         natur``; not ``mænds sundhed``, ``borgernes sundhed``."""
         if w.text in STOP_WORDS or self._names(w, phrase):
             return False
@@ -763,7 +763,7 @@ class NeedMatcher:
             x.concept in self.concepts for x in self.thesaurus.find_key(w.head)
         ):
             if self._foreign_first(w):
-                return None  # omdømmepleje, pilotskole
+                return None  # omdømmepleje, fotoskole
             return Match(KIND_VALUES["compound head"], "compound head", phrase)
         parts = {w.modifier, w.first}
         if not (parts & {self.key, self.squashed}) and not any(
@@ -780,7 +780,7 @@ class NeedMatcher:
         prefix, names no people (:func:`_person`), is no word nor compound part of the
         thesaurus's labels (:func:`_parts_vocabulary`) nor of an ``outside`` class the
         need is inside of, nor one of the need's own words (``omdømmepleje``,
-        ``pilotskole``, ``orgelbyggeri``; not ``musikkultur``, ``kommuneskole``,
+        ``fotoskole``, ``orgelbyggeri``; not ``musikkultur``, ``kommuneskole``,
         ``lastbiltrafik``). Not for a need of :data:`CONDITION_AREAS` (its compounds
         name what the condition is of, about or from: ``knoglesundhed``,
         ``eksamensangst``, ``pillemisbrug``, ``sæsonledighed``), nor for a need the
