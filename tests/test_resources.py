@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import random
 import sys
 from pathlib import Path
@@ -121,8 +122,8 @@ def test_the_thesaurus_analysed_once_then_read(
 
     monkeypatch.setattr(thesaurus, "_parse", counted)
     first = thesaurus._read_default()
-    files = sorted(p.name for p in tmp_path.iterdir())
-    assert calls == [1] and len(files) == 1 and files[0].startswith("thesaurus-")
+    files = sorted(p.name for p in tmp_path.glob("thesaurus-*"))
+    assert calls == [1] and len(files) == 1
     again = thesaurus._read_default()
     assert calls == [1]  # read from the file, nothing analysed
     for t in (first, again):
@@ -154,3 +155,24 @@ def test_parts_round_trip() -> None:
     back = Thesaurus.from_parts(fresh.parts())
     assert back.parts() == fresh.parts()
     assert [x.concept for x in back.find("seniorer")] == [x.concept for x in fresh.find("seniorer")]
+
+
+def test_the_word_list_kept_once_then_read(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from composer import lexicon
+
+    monkeypatch.setenv("COMPOSER_CACHE_DIR", str(tmp_path))
+    fresh = lexicon._zipf()
+    calls: list[int] = []
+
+    def counted() -> dict[str, float]:
+        calls.append(1)
+        return fresh
+
+    monkeypatch.setattr(lexicon, "_zipf", counted)
+    build = lexicon._frequencies.__wrapped__
+    assert build() == fresh and calls == [1]
+    (kept,) = tmp_path.iterdir()
+    assert kept.name.startswith("wordfreq-") and build() == fresh and calls == [1]
+    kept.write_bytes(marshal.dumps({"etik": "not a number"}))  # a wrong table: rebuilt
+    assert build() == fresh and calls == [1, 1]
+    assert lexicon.frequency("kommune") > 4 > lexicon.frequency("teknologietik")
