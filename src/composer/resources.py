@@ -1,5 +1,6 @@
 """What composer derives from its language resources, kept once per machine:
-simplemma's Danish dictionary decoded, and the built-in thesaurus analysed (:func:`kept`).
+simplemma's Danish dictionary decoded, and (through :func:`kept`) the built-in
+thesaurus analysed and wordfreq's Danish list as Zipf frequencies.
 
 simplemma ships its dictionaries front-coded and lzma-compressed; decoding the Danish one
 (788,000 forms) takes about a second of pure Python in every new process: each CLI
