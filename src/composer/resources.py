@@ -76,12 +76,12 @@ def _load(path: Path) -> Any:
         return None
 
 
-def _read(path: Path) -> dict[bytes, bytes] | None:
-    data = _load(path)
+def _table(data: Any) -> dict[bytes, bytes]:
+    """A kept dictionary table, or ValueError when the file held something else."""
     if not isinstance(data, dict) or not all(
         type(k) is bytes and type(v) is bytes for k, v in islice(data.items(), 100)
     ):
-        return None
+        raise ValueError("not a dictionary table")
     return data
 
 
@@ -105,14 +105,13 @@ def danish_table(folder: Path | None) -> Mapping[str, str]:
     sound one; else decoded by simplemma and, with a folder, kept there."""
     from simplemma.strategies.dictionaries.dictionary_factory import MappingStrToByteString
 
-    path = None if folder is None else _file(folder)
-    table = None if path is None else _read(path)
-    if table is not None:
-        return MappingStrToByteString(table)
-    found = _decode()
-    if path is not None:
-        _write(path, {k.encode(): v.encode() for k, v in found.items()})
-    return found
+    if folder is None:
+        return _decode()
+
+    def encoded() -> dict[bytes, bytes]:
+        return {k.encode(): v.encode() for k, v in _decode().items()}
+
+    return _kept_at(_file(folder), encoded, lambda d: MappingStrToByteString(_table(d)))
 
 
 def kept(name: str, build: Callable[[], T], read: Callable[[Any], R]) -> R:
@@ -122,7 +121,11 @@ def kept(name: str, build: Callable[[], T], read: Callable[[Any], R]) -> R:
     would (a digest of its inputs). A file ``read`` refuses (it raises ``ValueError``,
     ``TypeError``, ``KeyError`` or ``AttributeError``) is built again and rewritten."""
     folder = cache_dir()
-    path = None if folder is None else folder / f"{name}.marshal"
+    return _kept_at(None if folder is None else folder / f"{name}.marshal", build, read)
+
+
+def _kept_at(path: Path | None, build: Callable[[], T], read: Callable[[Any], R]) -> R:
+    """:func:`kept` at ``path`` (None: nothing kept)."""
     if path is not None and path.exists():
         try:
             return read(_load(path))
