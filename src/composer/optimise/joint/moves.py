@@ -100,7 +100,7 @@ class Search(Rules):
     def _options(self, s: State, by_ratio: bool, quota_need: np.ndarray | None) -> Pick | None:
         """The best single addition: (i, to_core, phase or -1) or None (also at the
         objective's top, where no addition has a gain)."""
-        if quota_need is None and self.value(s.cov) >= self.top - EPS:
+        if quota_need is None and self.at_top(s):
             return None
         pr = self.pr
         G = self.gains(s.cov)
@@ -392,7 +392,7 @@ class Search(Rules):
         core swaps that raise the fit at equal F are tried.
         """
         for _ in range(200):
-            if self.value(s.cov) >= self.top - EPS:
+            if self.at_top(s):
                 if self._swap_core(s, None):
                     continue
                 break

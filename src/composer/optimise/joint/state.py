@@ -82,6 +82,11 @@ class Rules:
     def value(self, cov: np.ndarray) -> float:
         return self.obj.value(cov)
 
+    def at_top(self, s: State) -> bool:
+        """Whether ``s`` meets every need in every phase (F at :attr:`top`): no addition
+        has a gain there, and no move raises F."""
+        return self.value(s.cov) >= self.top - EPS
+
     def gains(self, cov: np.ndarray) -> np.ndarray:
         """r × P: the gain in F of adding each candidate to each phase alone."""
         return self.obj.gains(self.C, cov)
