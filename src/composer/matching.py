@@ -111,9 +111,10 @@ A compound's last part is never a stop word (``ungevejleder`` is ``unge`` +
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import cached_property
 
 from .lexicon import PREFIXES, Word, damerau1, dictionary_lemma, firsts, known, lemma, words
 from .text import STOP_WORDS, squash
@@ -398,6 +399,14 @@ def _umbrellas(th: Thesaurus) -> frozenset[str]:
     return found
 
 
+def _label_words(th: Thesaurus, concepts: Iterable[str] | None = None) -> Iterator[Word]:
+    """The words of the Danish labels of ``concepts`` (all of the thesaurus's when None)."""
+    for c in th.concepts.values() if concepts is None else map(th.concepts.get, concepts):
+        if c is not None:
+            for label in (c.id, *c.alt):
+                yield from words(label)
+
+
 def _vocabulary(th: Thesaurus, concepts: Iterable[str] | None = None) -> frozenset[str]:
     """The words of the Danish labels of ``concepts`` (all of the thesaurus's when
     None), as lemmas, and the last parts of their compounds (``hjem`` of
@@ -406,15 +415,7 @@ def _vocabulary(th: Thesaurus, concepts: Iterable[str] | None = None) -> frozens
     if concepts is None and "vocabulary" in th.memo:
         kept: frozenset[str] = th.memo["vocabulary"]
         return kept
-    found = frozenset(
-        x
-        for c in (th.concepts.values() if concepts is None else map(th.concepts.get, concepts))
-        if c is not None
-        for label in (c.id, *c.alt)
-        for w in words(label)
-        for x in (w.base, w.head)
-        if x
-    )
+    found = frozenset(x for w in _label_words(th, concepts) for x in (w.base, w.head) if x)
     if concepts is None:
         th.memo["vocabulary"] = found
     return found
@@ -427,13 +428,7 @@ def _parts_vocabulary(th: Thesaurus) -> frozenset[str]:
     in the thesaurus's memo)."""
     if "parts" not in th.memo:
         th.memo["parts"] = _vocabulary(th) | frozenset(
-            y
-            for c in th.concepts.values()
-            for label in (c.id, *c.alt)
-            for w in words(label)
-            for x in (w.first, w.modifier)
-            if x
-            for y in (x, lemma(x))
+            y for w in _label_words(th) for x in (w.first, w.modifier) if x for y in (x, lemma(x))
         )
     found: frozenset[str] = th.memo["parts"]
     return found
@@ -785,8 +780,7 @@ class NeedMatcher:
         name what the condition is of, about or from: ``knoglesundhed``,
         ``eksamensangst``, ``pillemisbrug``, ``sæsonledighed``), nor for a need the
         thesaurus places under no broader concept (it has no field to be outside of)."""
-        th = self.thesaurus
-        if self._condition() or not any(th.broader(c) for c in self.concepts):
+        if not self._has_field:
             return False
         parts = {x for x in (w.modifier, w.first, w.modifier.removesuffix("s")) if x}
         parts |= {lemma(x) for x in parts}
@@ -794,14 +788,18 @@ class NeedMatcher:
             return False
         if _person(Word(w.modifier, w.modifier)):
             return False
-        return not parts & (_parts_vocabulary(self.thesaurus) | self.inside | self.own)
-
-    def _condition(self) -> bool:
-        """Whether the need lies at or below a concept of :data:`CONDITION_AREAS`."""
-        th = self.thesaurus
-        return bool(
-            CONDITION_AREAS & self.concepts.union(*(th.broader(c, 4) for c in self.concepts))
+        return not (
+            parts & _parts_vocabulary(self.thesaurus) or parts & self.inside or parts & self.own
         )
+
+    @cached_property
+    def _has_field(self) -> bool:
+        """Whether the compounds of the need can have a first part outside its field: the
+        thesaurus places it under a broader concept, and not at or below a concept of
+        :data:`CONDITION_AREAS` (see :meth:`_foreign_first`)."""
+        th = self.thesaurus
+        up = self.concepts.union(*(th.broader(c, 4) for c in self.concepts))
+        return not CONDITION_AREAS & up and any(th.broader(c) for c in self.concepts)
 
     def _typo(self, w: Word, phrase: str) -> Match | None:
         t, n = w.text, self.squashed
